@@ -1,0 +1,190 @@
+import type { Db } from '../open-database.ts';
+
+/** A member repository row. */
+export interface RepositoryRow {
+  id: number;
+  node_id: string | null;
+  owner: string;
+  name: string;
+  full_name: string;
+  domain: string | null;
+  clone_url: string | null;
+  description: string | null;
+  homepage: string | null;
+  topics: string | null;
+  license_spdx: string | null;
+  license_name: string | null;
+  default_branch: string | null;
+  visibility: string | null;
+  archived: number | null;
+  fork: number | null;
+  stars: number | null;
+  forks: number | null;
+  watchers: number | null;
+  open_issues: number | null;
+  installation_id: number | null;
+  created_at: string | null;
+  pushed_at: string | null;
+  github_updated_at: string | null;
+  registered_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  removed_at: string | null;
+}
+
+/** Repository facts as GitHub reports them (from a webhook payload or the REST API). */
+export interface RepositoryFacts {
+  owner: string;
+  name: string;
+  fullName: string;
+  nodeId: string | null;
+  description: string | null;
+  homepage: string | null;
+  topics: string[] | null;
+  licenseSpdx: string | null;
+  licenseName: string | null;
+  defaultBranch: string | null;
+  visibility: string | null;
+  archived: boolean | null;
+  fork: boolean | null;
+  stars: number | null;
+  forks: number | null;
+  watchers: number | null;
+  openIssues: number | null;
+  createdAt: string | null;
+  pushedAt: string | null;
+  /** `repository.updated_at`: facts older than those already applied are skipped. */
+  githubUpdatedAt: string | null;
+}
+
+/** A new member project. */
+export interface NewRepository {
+  id: number;
+  owner: string;
+  name: string;
+  domain: string | null;
+  cloneUrl: string | null;
+  registeredAt: string;
+}
+
+export interface RepositoryQueries {
+  get(id: number): RepositoryRow | undefined;
+  /** The live member (not deleted, not removed) with this name, case-insensitively. */
+  findMember(fullName: string): RepositoryRow | undefined;
+  /** The live member that once had this name (for redirects after a rename or transfer). */
+  findByFormerName(fullName: string): RepositoryRow | undefined;
+  listMembers(): RepositoryRow[];
+  /** Registers a member (or re-registers a removed one); the row is keyed by GitHub's numeric id. */
+  register(repo: NewRepository): void;
+  remove(id: number, at: string): void;
+  /** Applies facts unless the row is a tombstone or already holds newer facts; true when applied. */
+  applyFacts(id: number, facts: RepositoryFacts, at: string): boolean;
+  /** Moves a row to a new name, remembering the old one; no effect on tombstones. */
+  rename(id: number, owner: string, name: string, at: string): boolean;
+  tombstone(id: number, at: string): void;
+  setInstallation(id: number, installationId: number | null, at: string): void;
+  /** Replaces a provisional id (negative, registered offline) with GitHub's real id everywhere. */
+  adoptId(provisionalId: number, githubId: number): void;
+  /** The next provisional id for a project registered before its GitHub id is known. */
+  nextProvisionalId(): number;
+}
+
+/** Builds the repository aggregate's prepared statements on `db`. */
+export function createRepositoryQueries(db: Db): RepositoryQueries {
+  const get = db.prepare(`SELECT * FROM repositories WHERE id = ?`);
+  const findMember = db.prepare(
+    `SELECT * FROM repositories WHERE full_name = ? COLLATE NOCASE AND deleted_at IS NULL AND removed_at IS NULL`,
+  );
+  const findFormer = db.prepare(
+    `SELECT r.* FROM repository_names n JOIN repositories r ON r.id = n.repository_id
+     WHERE n.full_name = ? COLLATE NOCASE AND r.deleted_at IS NULL AND r.removed_at IS NULL
+     ORDER BY n.until DESC LIMIT 1`,
+  );
+  const listMembers = db.prepare(
+    `SELECT * FROM repositories WHERE deleted_at IS NULL AND removed_at IS NULL ORDER BY full_name COLLATE NOCASE`,
+  );
+  const register = db.prepare(
+    `INSERT INTO repositories (id, owner, name, full_name, domain, clone_url, registered_at, updated_at)
+     VALUES (@id, @owner, @name, @owner || '/' || @name, @domain, @cloneUrl, @registeredAt, @registeredAt)
+     ON CONFLICT(id) DO UPDATE SET removed_at = NULL, domain = coalesce(excluded.domain, domain),
+       clone_url = coalesce(excluded.clone_url, clone_url), updated_at = excluded.updated_at`,
+  );
+  const remove = db.prepare(`UPDATE repositories SET removed_at = ?, updated_at = ? WHERE id = ?`);
+  const applyFacts = db.prepare(
+    `UPDATE repositories SET
+       node_id = coalesce(@nodeId, node_id), description = @description, homepage = @homepage,
+       topics = coalesce(@topics, topics), license_spdx = @licenseSpdx, license_name = @licenseName,
+       default_branch = coalesce(@defaultBranch, default_branch), visibility = coalesce(@visibility, visibility),
+       archived = coalesce(@archived, archived), fork = coalesce(@fork, fork),
+       stars = coalesce(@stars, stars), forks = coalesce(@forks, forks), watchers = coalesce(@watchers, watchers),
+       open_issues = coalesce(@openIssues, open_issues), created_at = coalesce(@createdAt, created_at),
+       pushed_at = coalesce(@pushedAt, pushed_at), github_updated_at = coalesce(@githubUpdatedAt, github_updated_at),
+       updated_at = @at
+     WHERE id = @id AND deleted_at IS NULL
+       AND (github_updated_at IS NULL OR @githubUpdatedAt IS NULL OR github_updated_at <= @githubUpdatedAt)`,
+  );
+  const rememberName = db.prepare(
+    `INSERT INTO repository_names (full_name, repository_id, until) VALUES (?, ?, ?)
+     ON CONFLICT DO UPDATE SET until = excluded.until`,
+  );
+  const forgetName = db.prepare(`DELETE FROM repository_names WHERE full_name = ? COLLATE NOCASE AND repository_id = ?`);
+  const rename = db.prepare(
+    `UPDATE repositories SET owner = @owner, name = @name, full_name = @owner || '/' || @name, updated_at = @at
+     WHERE id = @id AND deleted_at IS NULL`,
+  );
+  const tombstone = db.prepare(
+    `UPDATE repositories SET deleted_at = coalesce(deleted_at, @at), updated_at = @at WHERE id = @id`,
+  );
+  const setInstallation = db.prepare(`UPDATE repositories SET installation_id = ?, updated_at = ? WHERE id = ?`);
+  const adopt = db.prepare(`UPDATE repositories SET id = ? WHERE id = ?`);
+  const minId = db.prepare(`SELECT min(id) FROM repositories`).pluck();
+
+  const renameTx = db.transaction((id: number, owner: string, name: string, at: string): boolean => {
+    const row = get.get(id) as RepositoryRow | undefined;
+    if (!row || row.deleted_at !== null) return false;
+    const next = `${owner}/${name}`;
+    if (row.full_name === next) return false;
+    rememberName.run(row.full_name, id, at);
+    forgetName.run(next, id);
+    rename.run({ id, owner, name, at });
+    return true;
+  });
+
+  return {
+    get: (id) => get.get(id) as RepositoryRow | undefined,
+    findMember: (fullName) => findMember.get(fullName) as RepositoryRow | undefined,
+    findByFormerName: (fullName) => findFormer.get(fullName) as RepositoryRow | undefined,
+    listMembers: () => listMembers.all() as RepositoryRow[],
+    register: (repo) => void register.run(repo),
+    remove: (id, at) => void remove.run(at, at, id),
+    applyFacts(id, f, at) {
+      const result = applyFacts.run({
+        id,
+        at,
+        nodeId: f.nodeId,
+        description: f.description,
+        homepage: f.homepage,
+        topics: f.topics ? JSON.stringify(f.topics) : null,
+        licenseSpdx: f.licenseSpdx,
+        licenseName: f.licenseName,
+        defaultBranch: f.defaultBranch,
+        visibility: f.visibility,
+        archived: f.archived === null ? null : Number(f.archived),
+        fork: f.fork === null ? null : Number(f.fork),
+        stars: f.stars,
+        forks: f.forks,
+        watchers: f.watchers,
+        openIssues: f.openIssues,
+        createdAt: f.createdAt,
+        pushedAt: f.pushedAt,
+        githubUpdatedAt: f.githubUpdatedAt,
+      });
+      return result.changes > 0;
+    },
+    rename: (id, owner, name, at) => renameTx(id, owner, name, at),
+    tombstone: (id, at) => void tombstone.run({ id, at }),
+    setInstallation: (id, installationId, at) => void setInstallation.run(installationId, at, id),
+    adoptId: (provisionalId, githubId) => void adopt.run(githubId, provisionalId),
+    nextProvisionalId: () => Math.min(0, (minId.get() as number | null) ?? 0) - 1,
+  };
+}

@@ -1,0 +1,38 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../server/config/read-config.ts';
+import { HttpError } from '../server/errors/http-errors.ts';
+import { redactSecrets } from '../server/log/redact-secrets.ts';
+import { CliError, type CliIO } from './cli-io.ts';
+import { registerServeCommand } from './commands/serve.ts';
+import { registerTokenCommand, registerUserCommand } from './commands/user.ts';
+
+/** Runs one `magnolia` command line; resolves to the process exit code (long-running `serve` keeps the process alive). */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const program = new Command('magnolia')
+    .description('Magnolia: the open-source-to-standard community portal')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+  registerServeCommand(program, io);
+  registerUserCommand(program, io);
+  registerTokenCommand(program, io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CliError) {
+      io.stderr.write(`magnolia: ${redactSecrets(error.message)}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof ConfigError || error instanceof HttpError) {
+      io.stderr.write(`magnolia: ${redactSecrets(error.message)}\n`);
+      return 1;
+    }
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`magnolia: unexpected error: ${redactSecrets(message)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const httpUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => /^https?:\/\/[^\s]+$/i.test(value), {
+      message: `${name} must be an http(s) URL, for example https://github.example.com`,
+    })
+    .transform((value) => value.replace(/\/+$/, ''));
+
+const optionalSecret = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.length > 0 ? value : undefined));
+
+const schema = z.object({
+  PORT: z.coerce
+    .number({ message: 'PORT must be a number' })
+    .int('PORT must be a whole number')
+    .min(0, 'PORT must be between 0 and 65535')
+    .max(65535, 'PORT must be between 0 and 65535')
+    .default(3000),
+  HOST: z.string().trim().min(1, 'HOST must not be empty').default('127.0.0.1'),
+  MAGNOLIA_DATA_DIR: z.string().trim().min(1, 'MAGNOLIA_DATA_DIR must not be empty').default('./data'),
+  MAGNOLIA_BASE_URL: httpUrl('MAGNOLIA_BASE_URL').optional(),
+  GITHUB_WEBHOOK_SECRET: optionalSecret,
+  GITHUB_WEBHOOK_SECRET_PREVIOUS: optionalSecret,
+  GITHUB_TOKEN: optionalSecret,
+  GITHUB_API_URL: httpUrl('GITHUB_API_URL').default('https://api.github.com'),
+  GITHUB_URL: httpUrl('GITHUB_URL').default('https://github.com'),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+    .default('info'),
+  MAGNOLIA_RECONCILE_MINUTES: z.coerce
+    .number({ message: 'MAGNOLIA_RECONCILE_MINUTES must be a number of minutes' })
+    .min(0, 'MAGNOLIA_RECONCILE_MINUTES must be 0 (off) or more')
+    .default(60),
+  MAGNOLIA_DEMO: z
+    .enum(['auto', 'on', 'off'], { message: 'MAGNOLIA_DEMO must be auto, on or off' })
+    .default('auto'),
+});
+
+/** The validated configuration of one Magnolia instance. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute path of the data directory (SQLite file, git mirrors). */
+  dataDir: string;
+  /** Absolute path of the SQLite database file. */
+  databaseFile: string;
+  /** Public base URL of the portal, without a trailing slash. */
+  baseUrl: string;
+  /** Webhook secrets, current first; empty when webhooks are not configured. */
+  webhookSecrets: string[];
+  githubToken: string | undefined;
+  /** REST API base, e.g. `https://api.github.com` or `https://ghe.example.com/api/v3`. */
+  githubApiUrl: string;
+  /** Web base of clone URLs and permalinks, e.g. `https://github.com`. */
+  githubUrl: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** Minutes between periodic reconciles; 0 turns it off. */
+  reconcileMinutes: number;
+  /** Seed the offline demo community: `auto` seeds an empty instance when no GitHub token is set. */
+  demo: 'auto' | 'on' | 'off';
+}
+
+/** The configuration was invalid; `problems` lists one line per variable to fix. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Magnolia cannot start: fix these environment variables:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates the configuration from an environment map, applying defaults.
+ * Pure: the only place that knows the variable names; throws a `ConfigError` that says what to set.
+ */
+export function readConfig(env: Record<string, string | undefined>, cwd: string = process.cwd()): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? 'environment');
+        return issue.message.startsWith(variable) ? issue.message : `${variable}: ${issue.message}`;
+      }),
+    );
+  }
+  const v = parsed.data;
+  const problems: string[] = [];
+  if (v.GITHUB_WEBHOOK_SECRET_PREVIOUS && !v.GITHUB_WEBHOOK_SECRET) {
+    problems.push('GITHUB_WEBHOOK_SECRET_PREVIOUS is set without GITHUB_WEBHOOK_SECRET: set the current secret too');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const dataDir = path.resolve(cwd, v.MAGNOLIA_DATA_DIR);
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    dataDir,
+    databaseFile: path.join(dataDir, 'magnolia.sqlite'),
+    baseUrl: v.MAGNOLIA_BASE_URL ?? `http://${v.HOST.includes(':') ? `[${v.HOST}]` : v.HOST}:${v.PORT}`,
+    webhookSecrets: [v.GITHUB_WEBHOOK_SECRET, v.GITHUB_WEBHOOK_SECRET_PREVIOUS].filter(
+      (s): s is string => s !== undefined,
+    ),
+    githubToken: v.GITHUB_TOKEN,
+    githubApiUrl: v.GITHUB_API_URL,
+    githubUrl: v.GITHUB_URL,
+    logLevel: v.LOG_LEVEL,
+    reconcileMinutes: v.MAGNOLIA_RECONCILE_MINUTES,
+    demo: v.MAGNOLIA_DEMO,
+  };
+}

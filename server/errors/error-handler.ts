@@ -1,0 +1,67 @@
+import type { NextFunction, Request, Response } from 'express';
+import { HttpError } from './http-errors.ts';
+
+interface ErrorBody {
+  status: number;
+  code: string;
+  message: string;
+}
+
+// body-parser and friends throw errors with `status` and `type` (for example a body over the size limit).
+function describe(error: unknown, requestId: string): ErrorBody {
+  if (error instanceof HttpError) return { status: error.status, code: error.code, message: error.message };
+  const e = error as { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown; message?: unknown };
+  const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
+  if (status === 413) {
+    return { status, code: 'payload_too_large', message: 'the body is larger than this route accepts (25 MB for webhooks)' };
+  }
+  if (status >= 400 && status < 500 && e?.expose === true && typeof e.message === 'string') {
+    return { status, code: typeof e.type === 'string' ? e.type.replace(/\./g, '_') : 'bad_request', message: e.message };
+  }
+  return {
+    status: 500,
+    code: 'internal_error',
+    message: `something went wrong on our side; quote request id ${requestId} when reporting it`,
+  };
+}
+
+function wantsJson(req: Request): boolean {
+  return req.path.startsWith('/api/') || req.path.startsWith('/webhooks/') || !req.accepts('html');
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * The one error handler: typed errors keep their status, code and message; anything else becomes a 500 that shows
+ * only the request id (the stack goes to the log, never to the user).
+ */
+export function errorHandler() {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const body = describe(error, req.id);
+    if (body.status >= 500) req.log?.error({ err: error }, 'request failed');
+    else req.log?.debug({ code: body.code }, body.message);
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    if (body.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="magnolia"');
+    res.status(body.status);
+    if (wantsJson(req)) {
+      res.json({ error: { code: body.code, message: body.message, requestId: req.id } });
+      return;
+    }
+    res.type('html').send(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${body.status} · Magnolia</title></head>` +
+        `<body><main><h1>${body.status}</h1><p>${escapeHtml(body.message)}</p>` +
+        `<p><small>Request id ${escapeHtml(req.id)}</small></p><p><a href="/">Magnolia home</a></p></main></body></html>`,
+    );
+  };
+}
+
+/** 404 for any route nobody answered. */
+export function notFoundHandler() {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    next(new HttpError(404, 'not_found', `nothing at ${req.path}: check the address`));
+  };
+}

@@ -1,0 +1,141 @@
+import express, { type Request, type Response, type Router } from 'express';
+import type { IncomingDelivery } from '../../db/deliveries/delivery-queries.ts';
+import { isoNow, type Clock } from '../clock.ts';
+import {
+  BadRequestError,
+  UnauthorisedError,
+  UnavailableError,
+  UnsupportedMediaTypeError,
+} from '../errors/http-errors.ts';
+import type { Logger } from '../log/create-logger.ts';
+import type { DeliveryBatcher } from './delivery-batcher.ts';
+import type { SignatureVerifier } from './verify-signature.ts';
+
+/** GitHub's cap on webhook payloads. */
+export const MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
+
+const EVENT_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+const DELIVERY_ID = /^[A-Za-z0-9-]{1,100}$/;
+
+export interface WebhookRouteDeps {
+  verify: SignatureVerifier;
+  batcher: DeliveryBatcher;
+  clock: Clock;
+  log: Logger;
+  /** False when no GITHUB_WEBHOOK_SECRET is configured: every delivery is refused with a 503 saying so. */
+  configured: boolean;
+}
+
+function header(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+// GitHub sends `application/json` or, when the hook is set to form encoding, `payload=<json>`.
+function mediaType(req: Request): 'json' | 'form' | undefined {
+  const type = (header(req, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type === 'application/json') return 'json';
+  if (type === 'application/x-www-form-urlencoded') return 'form';
+  return undefined;
+}
+
+function numericId(value: unknown): number | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const id = (value as { id?: unknown }).id;
+  return typeof id === 'number' && Number.isSafeInteger(id) ? id : null;
+}
+
+/**
+ * `POST /webhooks/github`: verify on the raw body, store durably and idempotently (group commit), answer 202.
+ * No GitHub call happens here; processing runs later from the queue.
+ */
+export function createWebhookRoute(deps: WebhookRouteDeps): Router {
+  const router = express.Router();
+  const { verify, batcher, clock, log } = deps;
+
+  router.post(
+    '/webhooks/github',
+    (req, _res, next) => {
+      if (!deps.configured) {
+        throw new UnavailableError(
+          'webhooks_not_configured',
+          'webhooks are not configured on this Magnolia: set GITHUB_WEBHOOK_SECRET to the secret of the GitHub hook',
+        );
+      }
+      if (!mediaType(req)) {
+        throw new UnsupportedMediaTypeError(
+          'unsupported_media_type',
+          'send the delivery as application/json (or application/x-www-form-urlencoded); set the hook content type to application/json',
+        );
+      }
+      next();
+    },
+    // Raw bytes, never a JSON parser in front: the signature covers the exact body.
+    express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES }),
+    async (req: Request, res: Response) => {
+      const event = header(req, 'x-github-event');
+      const deliveryId = header(req, 'x-github-delivery');
+      const missing = [!event && 'X-GitHub-Event', !deliveryId && 'X-GitHub-Delivery'].filter(Boolean);
+      if (missing.length > 0) {
+        throw new BadRequestError('missing_header', `the ${missing.join(' and ')} header is missing: GitHub always sends it`);
+      }
+      if (!EVENT_NAME.test(event!)) throw new BadRequestError('bad_event', 'X-GitHub-Event is not a GitHub event name');
+      if (!DELIVERY_ID.test(deliveryId!)) {
+        throw new BadRequestError('bad_delivery_id', 'X-GitHub-Delivery must be a GUID of letters, digits and dashes');
+      }
+      const deliveryLog = log.child({ deliveryId, event });
+      const signature = header(req, 'x-hub-signature-256');
+      if (!signature) {
+        throw new UnauthorisedError(
+          'missing_signature',
+          'the X-Hub-Signature-256 header is missing: set a secret on the GitHub hook (the same as GITHUB_WEBHOOK_SECRET)',
+        );
+      }
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const text = raw.toString('utf8');
+      if (!(await verify(text, signature))) {
+        deliveryLog.warn('webhook signature does not match');
+        throw new UnauthorisedError(
+          'bad_signature',
+          'the signature does not match: the hook secret and GITHUB_WEBHOOK_SECRET (or _PREVIOUS) differ',
+        );
+      }
+      let json = text;
+      if (mediaType(req) === 'form') json = new URLSearchParams(text).get('payload') ?? '';
+      let payload: unknown;
+      try {
+        payload = JSON.parse(json);
+      } catch {
+        throw new BadRequestError('bad_json', 'the body is not valid JSON');
+      }
+      if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+        throw new BadRequestError('bad_json', 'the body must be a JSON object');
+      }
+      const body = payload as Record<string, unknown>;
+      const delivery: IncomingDelivery = {
+        id: deliveryId!,
+        event: event!,
+        action: typeof body.action === 'string' ? body.action : null,
+        hookId: header(req, 'x-github-hook-id') ?? null,
+        repositoryId: numericId(body.repository),
+        installationId: numericId(body.installation),
+        payload: json === text ? raw : Buffer.from(json, 'utf8'),
+        receivedAt: isoNow(clock),
+        runAt: clock.now(),
+      };
+      let result;
+      try {
+        result = await batcher.accept(delivery);
+      } catch (error) {
+        deliveryLog.error({ err: error }, 'could not store the delivery');
+        throw new UnavailableError(
+          'store_unavailable',
+          'the delivery could not be stored; GitHub records this as a failure: redeliver it when the store is writable again',
+        );
+      }
+      deliveryLog.info({ action: delivery.action, result }, 'delivery accepted');
+      res.status(202).json({ accepted: true, delivery: delivery.id, result });
+    },
+  );
+  return router;
+}
