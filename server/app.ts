@@ -8,7 +8,7 @@ import { errorHandler, notFoundHandler } from './errors/error-handler.ts';
 import { createHealthRoute } from './health/health-route.ts';
 import { requestContext } from './http/request-context.ts';
 import type { Logger } from './log/create-logger.ts';
-import { createDeliveryBatcher } from './webhooks/delivery-batcher.ts';
+import type { DeliveryBatcher } from './webhooks/delivery-batcher.ts';
 import { createSignatureVerifier } from './webhooks/verify-signature.ts';
 import { createWebhookRoute } from './webhooks/webhook-route.ts';
 
@@ -20,8 +20,8 @@ export interface AppDeps {
   clock: Clock;
   /** Prepared queries; built from `db` when absent. */
   store?: Store;
-  /** Called after stored deliveries commit, so the worker looks at the queue at once. */
-  onDeliveriesStored?: () => void;
+  /** Stores accepted webhook deliveries (group commit on a writer thread). */
+  deliveries: DeliveryBatcher;
 }
 
 /** Builds the portal's Express app without listening. */
@@ -36,7 +36,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     createWebhookRoute({
       verify: createSignatureVerifier(config.webhookSecrets),
-      batcher: createDeliveryBatcher(store, log, deps.onDeliveriesStored ?? (() => {})),
+      batcher: deps.deliveries,
       clock,
       log,
       configured: config.webhookSecrets.length > 0,

@@ -8,6 +8,7 @@ import type { JobHandler } from '../sync/queue/job-handler.ts';
 import { createDeliveryJobHandler } from '../sync/webhooks/delivery-job-handler.ts';
 import type { FollowUps } from '../sync/webhooks/processor-context.ts';
 import { createApp } from './app.ts';
+import { createDeliveryBatcher } from './webhooks/delivery-batcher.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config/read-config.ts';
 import type { Logger } from './log/create-logger.ts';
@@ -42,7 +43,8 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     delivery: createDeliveryJobHandler({ store, clock, log, followUps }),
   };
   const worker = createJobWorker({ store, clock, log, handlers });
-  const app = createApp({ db, config, log, clock, store, onDeliveriesStored: () => worker.poke() });
+  const deliveries = createDeliveryBatcher(config.databaseFile, log, () => worker.poke());
+  const app = createApp({ db, config, log, clock, store, deliveries });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -65,6 +67,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
         const force = setTimeout(() => server.closeAllConnections(), 5_000);
         await closed;
         clearTimeout(force);
+        await deliveries.close();
         await worker.stop();
         db.close();
       })();

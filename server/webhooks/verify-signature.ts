@@ -5,16 +5,18 @@ export type SignatureVerifier = (rawBody: string, signature256: string) => Promi
 
 /** Builds the verifier over the configured secrets (current first), with @octokit/webhooks. */
 export function createSignatureVerifier(secrets: readonly string[]): SignatureVerifier {
-  const [current, ...previous] = secrets;
-  if (current === undefined) return async () => false;
-  const webhooks = new Webhooks({ secret: current, additionalSecrets: previous });
+  // One verifier per secret: `Webhooks#verify` ignores `additionalSecrets` (only verifyAndReceive honours it).
+  const verifiers = secrets.map((secret) => new Webhooks({ secret }));
   return async (rawBody, signature256) => {
     // Only sha256 is accepted: GitHub always sends it, and the legacy `sha1=` header is not proof enough.
     if (!/^sha256=[0-9a-f]{64}$/i.test(signature256)) return false;
-    try {
-      return await webhooks.verify(rawBody, signature256);
-    } catch {
-      return false;
+    for (const webhooks of verifiers) {
+      try {
+        if (await webhooks.verify(rawBody, signature256)) return true;
+      } catch {
+        // An empty body cannot be verified: not a match.
+      }
     }
+    return false;
   };
 }

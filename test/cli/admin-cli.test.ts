@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, runCli } from '../support/run-cli.ts';
+
+describe('magnolia CLI: users, tokens, serve', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'magnolia-cli-'));
+  const env = { MAGNOLIA_DATA_DIR: dataDir, GITHUB_WEBHOOK_SECRET: 'cli-secret-123', MAGNOLIA_DEMO: 'off' };
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('adds a user, prints only the token on stdout, and the token opens the admin API of `serve`', async () => {
+    expect((await runCli(['user', 'add', 'secretariat', '--role', 'admin'], env)).code).toBe(0);
+    const created = await runCli(['token', 'create', 'secretariat'], env);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^mgn_[A-Za-z0-9_-]{43}\n$/);
+    const token = created.stdout.trim();
+
+    const server = spawn(process.execPath, [BIN, 'serve'], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env, PORT: '0', LOG_LEVEL: 'info' },
+    });
+    let output = '';
+    server.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 20_000);
+      server.stdout.on('data', () => {
+        const match = /"url":"(http:[^"]+)"/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ ok: true });
+    const listed = await fetch(`${url}/api/admin/deliveries`, { headers: { authorization: `Bearer ${token}` } });
+    expect(listed.status).toBe(200);
+    expect(await listed.json()).toEqual({ deliveries: [] });
+
+    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('shutting down');
+    expect(output).not.toContain(token);
+  });
+
+  it('explains bad input', async () => {
+    const badRole = await runCli(['user', 'add', 'bob', '--role', 'king'], env);
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toContain('--role must be one of admin, reviewer, member');
+    const noUser = await runCli(['token', 'create', 'nobody'], env);
+    expect(noUser.code).toBe(1);
+    expect(noUser.stderr).toContain('user add nobody');
+    expect(noUser.stdout).toBe('');
+    const badConfig = await runCli(['user', 'list'], { ...env, LOG_LEVEL: 'loud' });
+    expect(badConfig.code).toBe(1);
+    expect(badConfig.stderr).toContain('LOG_LEVEL must be one of');
+  });
+});
