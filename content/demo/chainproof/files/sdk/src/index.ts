@@ -1,0 +1,2 @@
+export { buildBatch } from './batch.js';
+export { verifyReceipt } from './verify.js';

@@ -1,0 +1,3 @@
+module github.com/ziii-oss/idlink-resolver
+
+go 1.22

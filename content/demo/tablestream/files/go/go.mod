@@ -1,0 +1,3 @@
+module github.com/hanhai-data/tablestream/go
+
+go 1.22
