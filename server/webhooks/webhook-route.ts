@@ -1,5 +1,4 @@
 import express, { type Request, type Response, type Router } from 'express';
-import type { IncomingDelivery } from '../../db/deliveries/delivery-queries.ts';
 import { isoNow, type Clock } from '../clock.ts';
 import {
   BadRequestError,
@@ -8,8 +7,8 @@ import {
   UnsupportedMediaTypeError,
 } from '../errors/http-errors.ts';
 import type { Logger } from '../log/create-logger.ts';
-import type { DeliveryBatcher } from './delivery-batcher.ts';
-import type { SignatureVerifier } from './verify-signature.ts';
+import type { DeliveryIngest, IngestOutcome } from './delivery-ingest.ts';
+import type { RawDelivery } from './read-delivery.ts';
 
 /** GitHub's cap on webhook payloads. */
 export const MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
@@ -18,8 +17,7 @@ const EVENT_NAME = /^[a-z][a-z0-9_]{0,63}$/;
 const DELIVERY_ID = /^[A-Za-z0-9-]{1,100}$/;
 
 export interface WebhookRouteDeps {
-  verify: SignatureVerifier;
-  batcher: DeliveryBatcher;
+  ingest: DeliveryIngest;
   clock: Clock;
   log: Logger;
   /** False when no GITHUB_WEBHOOK_SECRET is configured: every delivery is refused with a 503 saying so. */
@@ -39,19 +37,14 @@ function mediaType(req: Request): 'json' | 'form' | undefined {
   return undefined;
 }
 
-function numericId(value: unknown): number | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const id = (value as { id?: unknown }).id;
-  return typeof id === 'number' && Number.isSafeInteger(id) ? id : null;
-}
-
 /**
- * `POST /webhooks/github`: verify on the raw body, store durably and idempotently (group commit), answer 202.
- * No GitHub call happens here; processing runs later from the queue.
+ * `POST /webhooks/github`: cheap header checks here; verification on the raw body, parsing and the durable,
+ * idempotent store (group commit) in the ingest thread; 202 once committed. No GitHub call happens here;
+ * processing runs later from the queue.
  */
 export function createWebhookRoute(deps: WebhookRouteDeps): Router {
   const router = express.Router();
-  const { verify, batcher, clock, log } = deps;
+  const { ingest, clock, log } = deps;
 
   router.post(
     '/webhooks/github',
@@ -91,41 +84,17 @@ export function createWebhookRoute(deps: WebhookRouteDeps): Router {
           'the X-Hub-Signature-256 header is missing: set a secret on the GitHub hook (the same as GITHUB_WEBHOOK_SECRET)',
         );
       }
-      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const text = raw.toString('utf8');
-      if (!(await verify(text, signature))) {
-        deliveryLog.warn('webhook signature does not match');
-        throw new UnauthorisedError(
-          'bad_signature',
-          'the signature does not match: the hook secret and GITHUB_WEBHOOK_SECRET (or _PREVIOUS) differ',
-        );
-      }
-      let json = text;
-      if (mediaType(req) === 'form') json = new URLSearchParams(text).get('payload') ?? '';
-      let payload: unknown;
-      try {
-        payload = JSON.parse(json);
-      } catch {
-        throw new BadRequestError('bad_json', 'the body is not valid JSON');
-      }
-      if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-        throw new BadRequestError('bad_json', 'the body must be a JSON object');
-      }
-      const body = payload as Record<string, unknown>;
-      const delivery: IncomingDelivery = {
+      const raw: RawDelivery = {
         id: deliveryId!,
         event: event!,
-        action: typeof body.action === 'string' ? body.action : null,
         hookId: header(req, 'x-github-hook-id') ?? null,
-        repositoryId: numericId(body.repository),
-        installationId: numericId(body.installation),
-        payload: json === text ? raw : Buffer.from(json, 'utf8'),
-        receivedAt: isoNow(clock),
-        runAt: clock.now(),
+        format: mediaType(req)!,
+        signature,
+        body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
       };
-      let result;
+      let outcome: IngestOutcome;
       try {
-        result = await batcher.accept(delivery);
+        outcome = await ingest.submit(raw, isoNow(clock), clock.now());
       } catch (error) {
         deliveryLog.error({ err: error }, 'could not store the delivery');
         throw new UnavailableError(
@@ -133,8 +102,16 @@ export function createWebhookRoute(deps: WebhookRouteDeps): Router {
           'the delivery could not be stored; GitHub records this as a failure: redeliver it when the store is writable again',
         );
       }
-      deliveryLog.info({ action: delivery.action, result }, 'delivery accepted');
-      res.status(202).json({ accepted: true, delivery: delivery.id, result });
+      if (outcome.kind === 'refused' && outcome.reason === 'bad_signature') {
+        deliveryLog.warn('webhook signature does not match');
+        throw new UnauthorisedError(
+          'bad_signature',
+          'the signature does not match: the hook secret and GITHUB_WEBHOOK_SECRET (or _PREVIOUS) differ',
+        );
+      }
+      if (outcome.kind === 'refused') throw new BadRequestError('bad_json', outcome.message);
+      deliveryLog.info({ action: outcome.action, result: outcome.result }, 'delivery accepted');
+      res.status(202).json({ accepted: true, delivery: raw.id, result: outcome.result });
     },
   );
   return router;
