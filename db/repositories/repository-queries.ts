@@ -30,6 +30,25 @@ export interface RepositoryRow {
   updated_at: string;
   deleted_at: string | null;
   removed_at: string | null;
+  mirror_path: string | null;
+  head_sha: string | null;
+  mirror_branch: string | null;
+  commit_count: number | null;
+  last_fetch_at: string | null;
+  last_fetch_error: string | null;
+  last_fetch_attempt_at: string | null;
+  metadata_source: string | null;
+  metadata_status: string | null;
+  metadata_reason: string | null;
+  metadata_fetched_at: string | null;
+}
+
+/** What a successful fetch of the mirror found. */
+export interface FetchResult {
+  headSha: string | null;
+  mirrorBranch: string | null;
+  commitCount: number | null;
+  at: string;
 }
 
 /** Repository facts as GitHub reports them (from a webhook payload or the REST API). */
@@ -87,6 +106,10 @@ export interface RepositoryQueries {
   adoptId(provisionalId: number, githubId: number): void;
   /** The next provisional id for a project registered before its GitHub id is known. */
   nextProvisionalId(): number;
+  setMirrorPath(id: number, mirrorPath: string): void;
+  recordFetch(id: number, result: FetchResult): void;
+  recordFetchError(id: number, error: string, at: string): void;
+  setMetadataState(id: number, source: 'api' | 'demo', status: 'ok' | 'unknown', reason: string | null, at: string): void;
 }
 
 /** Builds the repository aggregate's prepared statements on `db`. */
@@ -138,6 +161,18 @@ export function createRepositoryQueries(db: Db): RepositoryQueries {
   const setInstallation = db.prepare(`UPDATE repositories SET installation_id = ?, updated_at = ? WHERE id = ?`);
   const adopt = db.prepare(`UPDATE repositories SET id = ? WHERE id = ?`);
   const minId = db.prepare(`SELECT min(id) FROM repositories`).pluck();
+  const setMirrorPath = db.prepare(`UPDATE repositories SET mirror_path = ? WHERE id = ?`);
+  const recordFetch = db.prepare(
+    `UPDATE repositories SET head_sha = @headSha, mirror_branch = @mirrorBranch, commit_count = @commitCount,
+       last_fetch_at = @at, last_fetch_attempt_at = @at, last_fetch_error = NULL WHERE id = @id`,
+  );
+  const recordFetchError = db.prepare(
+    `UPDATE repositories SET last_fetch_error = ?, last_fetch_attempt_at = ? WHERE id = ?`,
+  );
+  const setMetadataState = db.prepare(
+    `UPDATE repositories SET metadata_source = @source, metadata_status = @status, metadata_reason = @reason,
+       metadata_fetched_at = CASE WHEN @status = 'ok' THEN @at ELSE metadata_fetched_at END WHERE id = @id`,
+  );
 
   const renameTx = db.transaction((id: number, owner: string, name: string, at: string): boolean => {
     const row = get.get(id) as RepositoryRow | undefined;
@@ -186,5 +221,9 @@ export function createRepositoryQueries(db: Db): RepositoryQueries {
     setInstallation: (id, installationId, at) => void setInstallation.run(installationId, at, id),
     adoptId: (provisionalId, githubId) => void adopt.run(githubId, provisionalId),
     nextProvisionalId: () => Math.min(0, (minId.get() as number | null) ?? 0) - 1,
+    setMirrorPath: (id, mirrorPath) => void setMirrorPath.run(mirrorPath, id),
+    recordFetch: (id, result) => void recordFetch.run({ id, ...result }),
+    recordFetchError: (id, error, at) => void recordFetchError.run(error, at, id),
+    setMetadataState: (id, source, status, reason, at) => void setMetadataState.run({ id, source, status, reason, at }),
   };
 }

@@ -1,0 +1,87 @@
+import type { Db } from '../open-database.ts';
+
+/** One commit as indexed from the mirror. */
+export interface CommitRecord {
+  sha: string;
+  parents: string[];
+  authorName: string;
+  authorEmail: string;
+  rawAuthorName: string;
+  rawAuthorEmail: string;
+  authorDate: string;
+  authorTime: number;
+  committerName: string;
+  committerEmail: string;
+  committerDate: string;
+  subject: string;
+  signedOffBy: string[];
+}
+
+/** A person who wrote commits (after .mailmap). */
+export interface ContributorSummary {
+  name: string;
+  email: string;
+  commits: number;
+  firstCommitAt: string;
+  lastCommitAt: string;
+}
+
+export interface CommitQueries {
+  insertMany(repositoryId: number, commits: readonly CommitRecord[]): number;
+  deleteMany(repositoryId: number, shas: readonly string[]): number;
+  count(repositoryId: number): number;
+  /** Distinct authors by (mailmapped) email. */
+  contributorCount(repositoryId: number): number;
+  topContributors(repositoryId: number, limit: number): ContributorSummary[];
+}
+
+/** Builds the commit index's prepared statements on `db`. */
+export function createCommitQueries(db: Db): CommitQueries {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO commits (repository_id, sha, parents, author_name, author_email, raw_author_name,
+       raw_author_email, author_date, author_time, committer_name, committer_email, committer_date, subject, signed_off_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const remove = db.prepare(`DELETE FROM commits WHERE repository_id = ? AND sha = ?`);
+  const count = db.prepare(`SELECT count(*) FROM commits WHERE repository_id = ?`).pluck();
+  const contributors = db.prepare(`SELECT count(DISTINCT author_email) FROM commits WHERE repository_id = ?`).pluck();
+  const top = db.prepare(
+    `SELECT max(author_name) AS name, author_email AS email, count(*) AS commits,
+       min(author_date) AS firstCommitAt, max(author_date) AS lastCommitAt
+     FROM commits WHERE repository_id = ? GROUP BY author_email ORDER BY commits DESC, email LIMIT ?`,
+  );
+  const insertMany = db.transaction((repositoryId: number, commits: readonly CommitRecord[]) => {
+    let added = 0;
+    for (const c of commits) {
+      added += insert.run(
+        repositoryId,
+        c.sha,
+        c.parents.join(' '),
+        c.authorName,
+        c.authorEmail,
+        c.rawAuthorName,
+        c.rawAuthorEmail,
+        c.authorDate,
+        c.authorTime,
+        c.committerName,
+        c.committerEmail,
+        c.committerDate,
+        c.subject,
+        c.signedOffBy.length > 0 ? JSON.stringify(c.signedOffBy) : null,
+      ).changes;
+    }
+    return added;
+  });
+  const deleteMany = db.transaction((repositoryId: number, shas: readonly string[]) => {
+    let removed = 0;
+    for (const sha of shas) removed += remove.run(repositoryId, sha).changes;
+    return removed;
+  });
+  return {
+    insertMany: (repositoryId, commits) => insertMany(repositoryId, commits),
+    deleteMany: (repositoryId, shas) => deleteMany(repositoryId, shas),
+    count: (repositoryId) => count.get(repositoryId) as number,
+    contributorCount: (repositoryId) => contributors.get(repositoryId) as number,
+    topContributors: (repositoryId, limit) => top.all(repositoryId, limit) as ContributorSummary[],
+  };
+}

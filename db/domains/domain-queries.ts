@@ -1,0 +1,26 @@
+import type { Db } from '../open-database.ts';
+
+export interface DomainRow {
+  slug: string;
+  name_en: string;
+  name_zh: string;
+}
+
+export interface DomainQueries {
+  list(): DomainRow[];
+  get(slug: string): DomainRow | undefined;
+  /** Adds a domain if it is new (names default to the slug until an administrator names it); true when added. */
+  ensure(slug: string, names?: { en: string; zh: string }): boolean;
+}
+
+/** Builds the domain list's prepared statements on `db` (domains are data, not code). */
+export function createDomainQueries(db: Db): DomainQueries {
+  const list = db.prepare(`SELECT * FROM domains ORDER BY slug`);
+  const get = db.prepare(`SELECT * FROM domains WHERE slug = ?`);
+  const insert = db.prepare(`INSERT OR IGNORE INTO domains (slug, name_en, name_zh) VALUES (?, ?, ?)`);
+  return {
+    list: () => list.all() as DomainRow[],
+    get: (slug) => get.get(slug) as DomainRow | undefined,
+    ensure: (slug, names) => insert.run(slug, names?.en ?? slug, names?.zh ?? slug).changes > 0,
+  };
+}

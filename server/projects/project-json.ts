@@ -1,0 +1,96 @@
+import type { RepositoryRow } from '../../db/repositories/repository-queries.ts';
+import type { Store } from '../../db/store.ts';
+import { redactSecrets } from '../log/redact-secrets.ts';
+
+/** A project as `GET /api/projects` lists it. */
+export interface ProjectSummaryJson {
+  owner: string;
+  repo: string;
+  fullName: string;
+  domain: string | null;
+  description: string | null;
+  defaultBranch: string | null;
+  headSha: string | null;
+  commitCount: number | null;
+  contributorCount: number;
+  stars: number | null;
+  license: string | null;
+  lastPushAt: string | null;
+  archived: boolean | null;
+  metadataStatus: 'ok' | 'unknown';
+  /** Maturity level (null: below the first level; undefined in older clients: not evaluated yet). */
+  level: string | null;
+}
+
+/** A project as `GET /api/projects/:owner/:repo` shows it. */
+export interface ProjectJson extends ProjectSummaryJson {
+  homepage: string | null;
+  topics: string[];
+  forks: number | null;
+  watchers: number | null;
+  createdAt: string | null;
+  releases: { tagName: string; name: string | null; publishedAt: string | null; prerelease: boolean; assets: string[] }[];
+  topContributors: { name: string; commits: number; firstCommitAt: string; lastCommitAt: string }[];
+  mirror: { cloneUrl: string | null; lastFetchAt: string | null; lastAttemptAt: string | null; lastError: string | null };
+  metadata: { status: 'ok' | 'unknown'; reason: string | null; source: string | null; fetchedAt: string | null };
+}
+
+/** The summary fields of a member, from the mirror (git) and the stored API facts. */
+export function projectSummaryJson(store: Store, row: RepositoryRow): ProjectSummaryJson {
+  const head = row.head_sha
+    ? (store.db.prepare('SELECT committer_date FROM commits WHERE repository_id = ? AND sha = ?').pluck().get(row.id, row.head_sha) as
+        | string
+        | undefined)
+    : undefined;
+  return {
+    owner: row.owner,
+    repo: row.name,
+    fullName: row.full_name,
+    domain: row.domain,
+    description: row.description,
+    defaultBranch: row.default_branch ?? row.mirror_branch,
+    headSha: row.head_sha,
+    commitCount: row.commit_count,
+    contributorCount: store.commits.contributorCount(row.id),
+    stars: row.stars,
+    license: row.license_spdx,
+    lastPushAt: row.pushed_at ?? head ?? null,
+    archived: row.archived === null ? null : row.archived === 1,
+    metadataStatus: row.metadata_status === 'ok' ? 'ok' : 'unknown',
+    level: store.maturity.results.level(row.id) ?? null,
+  };
+}
+
+/** Every field the project page needs. */
+export function projectJson(store: Store, row: RepositoryRow): ProjectJson {
+  return {
+    ...projectSummaryJson(store, row),
+    homepage: row.homepage,
+    topics: row.topics ? (JSON.parse(row.topics) as string[]) : [],
+    forks: row.forks,
+    watchers: row.watchers,
+    createdAt: row.created_at,
+    releases: store.releases.listForRepository(row.id).map((r) => ({
+      tagName: r.tag_name,
+      name: r.name,
+      publishedAt: r.published_at,
+      prerelease: r.prerelease === 1,
+      assets: r.assets ? (JSON.parse(r.assets) as string[]) : [],
+    })),
+    topContributors: store.commits
+      .topContributors(row.id, 10)
+      .map(({ name, commits, firstCommitAt, lastCommitAt }) => ({ name, commits, firstCommitAt, lastCommitAt })),
+    mirror: {
+      cloneUrl: row.clone_url ? redactSecrets(row.clone_url) : null,
+      lastFetchAt: row.last_fetch_at,
+      lastAttemptAt: row.last_fetch_attempt_at,
+      lastError: row.last_fetch_error,
+    },
+    metadata: {
+      status: row.metadata_status === 'ok' ? 'ok' : 'unknown',
+      reason: row.metadata_status === 'ok' ? null : (row.metadata_reason ?? 'not fetched yet'),
+      source: row.metadata_source,
+      fetchedAt: row.metadata_fetched_at,
+    },
+  };
+}

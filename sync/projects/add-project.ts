@@ -1,0 +1,86 @@
+import type { RepositoryLookup } from '../github/fetch-repository.ts';
+import type { Store } from '../../db/store.ts';
+import { isoNow, type Clock } from '../../server/clock.ts';
+import { BadRequestError, ConflictError, NotFoundError } from '../../server/errors/http-errors.ts';
+
+export type { RepositoryLookup };
+
+export interface AddProjectInput {
+  fullName: string;
+  cloneUrl?: string;
+  domain?: string;
+}
+
+export interface AddProjectDeps {
+  store: Store;
+  clock: Clock;
+  lookup: (owner: string, repo: string) => Promise<RepositoryLookup>;
+}
+
+export interface AddedProject {
+  id: number;
+  fullName: string;
+  /** True when GitHub's id was not known yet (offline, another forge): a provisional id is used until it is. */
+  provisional: boolean;
+  /** Why metadata is unknown, when it is. */
+  unknownReason: string | null;
+  domainCreated: boolean;
+}
+
+const NAME = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
+const DOMAIN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Splits and checks `owner/repo`. */
+export function parseFullName(fullName: string): { owner: string; repo: string } {
+  const match = NAME.exec(fullName.trim().replace(/\.git$/, ''));
+  if (!match || match[2] === '.' || match[2] === '..') {
+    throw new BadRequestError('bad_name', `"${fullName}" is not <owner>/<repo> (for example cloudtide/nimbus-placement)`);
+  }
+  return { owner: match[1]!, repo: match[2]! };
+}
+
+/**
+ * Registers a member project, keyed by GitHub's numeric id when GitHub can be asked, else by a provisional id that
+ * the first webhook or metadata refresh replaces. Does not fetch: the caller backfills (mirror, then metadata).
+ */
+export async function addProject(deps: AddProjectDeps, input: AddProjectInput): Promise<AddedProject> {
+  const { store, clock } = deps;
+  const { owner, repo } = parseFullName(input.fullName);
+  if (input.domain !== undefined && !DOMAIN.test(input.domain)) {
+    throw new BadRequestError('bad_domain', `--domain must be a slug like cloud-computing (got "${input.domain}")`);
+  }
+  if (store.repositories.findMember(`${owner}/${repo}`)) {
+    throw new ConflictError('already_member', `${owner}/${repo} is already a member project`);
+  }
+  const found = await deps.lookup(owner, repo);
+  if (found.kind === 'not-found' && input.cloneUrl === undefined) {
+    throw new NotFoundError(
+      'not_on_github',
+      `GitHub has no repository ${owner}/${repo}: check the name, or give --clone-url for a repository hosted elsewhere`,
+    );
+  }
+  const at = isoNow(clock);
+  return store.transaction(() => {
+    const domainCreated = input.domain ? store.domains.ensure(input.domain) : false;
+    const id = found.kind === 'found' ? found.id : store.repositories.nextProvisionalId();
+    const existing = store.repositories.get(id);
+    if (existing && existing.removed_at === null && existing.deleted_at === null) {
+      throw new ConflictError('already_member', `${existing.full_name} (the same GitHub repository) is already a member`);
+    }
+    store.repositories.register({ id, owner, name: repo, domain: input.domain ?? null, cloneUrl: input.cloneUrl ?? null, registeredAt: at });
+    if (found.kind === 'found') {
+      store.repositories.rename(id, found.facts.owner, found.facts.name, at);
+      store.repositories.applyFacts(id, found.facts, at);
+    } else {
+      const reason = found.kind === 'unknown' ? found.reason : 'the repository is not on GitHub (registered with --clone-url)';
+      store.repositories.setMetadataState(id, 'api', 'unknown', reason, at);
+    }
+    return {
+      id,
+      fullName: `${owner}/${repo}`,
+      provisional: found.kind !== 'found',
+      unknownReason: found.kind === 'unknown' ? found.reason : null,
+      domainCreated,
+    };
+  });
+}
