@@ -1,0 +1,176 @@
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { parse as parseYaml } from 'yaml';
+import { classifyBlock } from './classify-block.ts';
+import { classifySection, type SectionRole } from './classify-section.ts';
+import { cleanTitle } from './clean-title.ts';
+import type { ClauseKind } from './draft-types.ts';
+import { isChineseText, mapKeywords, type KeywordScan } from './map-keywords.ts';
+import { slugifyHeading } from './slugify-heading.ts';
+
+/** One piece of the draft with its own provenance (a paragraph, a list item, a heading, ...). */
+export interface SpecEntry {
+  kind: ClauseKind;
+  file: number;
+  startLine: number;
+  endLine: number;
+  /** The Markdown source slice it was made from. */
+  sourceText: string;
+  /** The (transformed) node whose text appears in the draft. */
+  node: Nodes;
+  scan: KeywordScan;
+  /** For a paragraph stating the spec's own RFC 2119 conventions: replaced by the standard's wording. */
+  conventions?: boolean;
+}
+
+/** One top-level block of a section, printed as a unit (a list prints once, but each item is an entry). */
+export interface SpecBlock {
+  kind: ClauseKind;
+  node: RootContent;
+  entries: SpecEntry[];
+}
+
+/** A heading of the spec with the content under it. */
+export interface SpecSection {
+  file: number;
+  heading: Heading;
+  entry: SpecEntry;
+  /** Title without the spec's own numbering. */
+  title: string;
+  depth: number;
+  /** GitHub anchor of the heading in its file. */
+  slug: string;
+  role: SectionRole;
+  blocks: SpecBlock[];
+  children: SpecSection[];
+}
+
+/** A parsed spec file as a tree of sections. */
+export interface SpecOutline {
+  file: number;
+  frontMatter: Record<string, unknown>;
+  /** The single top heading taken as the document's title, when `takeTitle` was asked. */
+  title: string | undefined;
+  /** Content before the first (non-title) heading. */
+  preamble: SpecBlock[];
+  sections: SpecSection[];
+  /** Every section of the file by its GitHub anchor. */
+  anchors: Map<string, SpecSection>;
+}
+
+const CONVENTIONS = /\b(?:RFC\s*2119|BCP\s*14|RFC\s*8174)\b/i;
+const KEY_WORDS = /key\s*words|keywords|关键词|关键字/i;
+
+/** Builds one provenance entry for a node, mapping its BCP 14 keywords. */
+function makeEntry(kind: ClauseKind, node: Nodes, file: number, text: string): SpecEntry {
+  const start = node.position?.start;
+  const end = node.position?.end;
+  const sourceText = start?.offset !== undefined && end?.offset !== undefined ? text.slice(start.offset, end.offset) : '';
+  const plain = toString(node);
+  const conventions = kind === 'paragraph' && CONVENTIONS.test(plain) && KEY_WORDS.test(plain);
+  // The conventions paragraph quotes every keyword: it is replaced, so none of them is a requirement.
+  const scan = conventions ? { hits: [], ambiguous: [], changes: [] } : mapKeywords(node, isChineseText(plain));
+  return {
+    kind,
+    file,
+    startLine: start?.line ?? 1,
+    endLine: end ? (end.column === 1 && end.line > (start?.line ?? 1) ? end.line - 1 : end.line) : 1,
+    sourceText,
+    node,
+    scan,
+    ...(conventions ? { conventions: true } : {}),
+  };
+}
+
+/** Turns one top-level node into a block with its entries. */
+function makeBlock(node: RootContent, file: number, text: string): SpecBlock {
+  if (node.type === 'list') {
+    return { kind: 'list-item', node, entries: node.children.map((item) => makeEntry('list-item', item, file, text)) };
+  }
+  const kind = classifyBlock(node);
+  return { kind, node, entries: [makeEntry(kind, node, file, text)] };
+}
+
+/** Footnote labels are per file; prefix them so files assembled into one draft cannot collide. */
+function scopeFootnotes(tree: Root, file: number): void {
+  visit(tree, (node) => {
+    if (node.type === 'footnoteReference' || node.type === 'footnoteDefinition') {
+      node.identifier = `${file + 1}-${node.identifier}`;
+      node.label = `${file + 1}-${node.label ?? node.identifier}`;
+    }
+  });
+}
+
+/**
+ * Splits a parsed spec file into front matter, preamble and a tree of sections by heading depth, with every
+ * block's keywords mapped and its source lines recorded.
+ *
+ * Before: `# Spec\nIntro.\n## Wire\nText.\n### Frames\nMore.`
+ * After:  title `Spec`, preamble [Intro.], sections [Wire [Text.] → [Frames [More.]]]
+ */
+export function buildOutline(tree: Root, text: string, file: number, takeTitle: boolean): SpecOutline {
+  if (text.includes('[^')) scopeFootnotes(tree, file);
+  let frontMatter: Record<string, unknown> = {};
+  const body: RootContent[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'yaml') {
+      try {
+        const data: unknown = parseYaml(node.value);
+        if (data && typeof data === 'object' && !Array.isArray(data)) frontMatter = data as Record<string, unknown>;
+      } catch {
+        // Broken front matter is the spec's business; the draft simply does not use it.
+      }
+    } else if ((node.type as string) !== 'toml' && node.type !== 'thematicBreak' && node.type !== 'definition') {
+      body.push(node);
+    }
+  }
+
+  const headings = body.filter((n): n is Heading => n.type === 'heading');
+  const titleHeading =
+    takeTitle && headings[0]?.depth === 1 && headings.filter((h) => h.depth === 1).length === 1 ? headings[0] : undefined;
+
+  const outline: SpecOutline = {
+    file,
+    frontMatter,
+    title: titleHeading ? toString(titleHeading).trim() : undefined,
+    preamble: [],
+    sections: [],
+    anchors: new Map(),
+  };
+  const slugCounts = new Map<string, number>();
+  const stack: SpecSection[] = [];
+  for (const node of body) {
+    if (node === titleHeading) continue;
+    if (node.type === 'heading') {
+      const raw = toString(node);
+      let slug = slugifyHeading(raw);
+      const seen = slugCounts.get(slug) ?? 0;
+      slugCounts.set(slug, seen + 1);
+      if (seen > 0) slug = `${slug}-${seen}`;
+      const section: SpecSection = {
+        file,
+        heading: node,
+        entry: makeEntry('clause', node, file, text),
+        title: cleanTitle(raw) || raw.trim(),
+        depth: node.depth,
+        slug,
+        role: classifySection(raw),
+        blocks: [],
+        children: [],
+      };
+      outline.anchors.set(slug, section);
+      while (stack.length > 0 && stack[stack.length - 1]!.depth >= node.depth) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent) parent.children.push(section);
+      else outline.sections.push(section);
+      stack.push(section);
+      continue;
+    }
+    const block = makeBlock(node, file, text);
+    const current = stack[stack.length - 1];
+    if (current) current.blocks.push(block);
+    else outline.preamble.push(block);
+  }
+  return outline;
+}

@@ -1,0 +1,135 @@
+import type { SpecBlock, SpecOutline, SpecSection } from './build-outline.ts';
+import type { DraftSourceFile } from './draft-types.ts';
+import { extractTerms, type TermsPart } from './extract-terms.ts';
+
+/** An annex taken from the spec: a whole file, or an "Appendix" section. */
+export interface AnnexPart {
+  normative: boolean;
+  title: string;
+  heading: SpecSection | undefined;
+  blocks: SpecBlock[];
+  children: SpecSection[];
+}
+
+/** The spec set sorted into the parts of a standard, before numbering. */
+export interface DraftPlan {
+  title: string | undefined;
+  license: string | undefined;
+  introduction: { blocks: SpecBlock[]; sections: SpecSection[] };
+  scope: SpecBlock[];
+  normativeReferences: SpecBlock[];
+  terms: TermsPart;
+  /** Requirements found in introductory text: kept out of the Introduction, they open the technical clauses. */
+  general: SpecBlock[];
+  clauses: SpecSection[];
+  annexes: AnnexPart[];
+  bibliography: SpecBlock[];
+  /** Every section of every file, for resolving links. */
+  sections: SpecSection[];
+}
+
+const hasRequirement = (block: SpecBlock): boolean => block.entries.some((e) => e.scan.hits.length > 0);
+const flatBlocks = (section: SpecSection): SpecBlock[] => [...section.blocks, ...section.children.flatMap(flatBlocks)];
+const allSections = (section: SpecSection): SpecSection[] => [section, ...section.children.flatMap(allSections)];
+const fileTitle = (path: string): string => (path.split('/').pop() ?? path).replace(/\.(md|markdown|mdown|mkd)$/i, '');
+
+/** Moves requirement-bearing blocks of introductory sections into `general`, keeping the rest. */
+function keepRequirementsOut(blocks: SpecBlock[], general: SpecBlock[]): SpecBlock[] {
+  const kept: SpecBlock[] = [];
+  for (const block of blocks) (hasRequirement(block) ? general : kept).push(block);
+  return kept;
+}
+
+function stripRequirements(section: SpecSection, general: SpecBlock[]): void {
+  section.blocks = keepRequirementsOut(section.blocks, general);
+  section.children.forEach((child) => stripRequirements(child, general));
+}
+
+/**
+ * Sorts the outlines of the spec files into the parts of a standard by file role and section title.
+ *
+ * Before: files [spec.md: `# Spec`, `## Overview`, `## Terminology`, `## Protocol`, `## Appendix A`]
+ * After:  introduction [Overview], terms [...], clauses [Protocol], annexes [A]
+ */
+export function planDraft(files: readonly DraftSourceFile[], outlines: readonly SpecOutline[], texts: readonly string[]): DraftPlan {
+  const plan: DraftPlan = {
+    title: undefined,
+    license: undefined,
+    introduction: { blocks: [], sections: [] },
+    scope: [],
+    normativeReferences: [],
+    terms: { entries: [], other: [] },
+    general: [],
+    clauses: [],
+    annexes: [],
+    bibliography: [],
+    sections: outlines.flatMap((o) => o.sections.flatMap(allSections)),
+  };
+  const addTerms = (part: TermsPart): void => {
+    plan.terms.entries.push(...part.entries);
+    plan.terms.other.push(...part.other);
+  };
+  outlines.forEach((outline, i) => {
+    const file = files[i]!;
+    const text = texts[i]!;
+    const fm = outline.frontMatter;
+    if (plan.title === undefined && typeof fm.title === 'string') plan.title = fm.title;
+    if (plan.title === undefined && outline.title) plan.title = outline.title;
+    if (plan.license === undefined && typeof fm.license === 'string') plan.license = fm.license;
+    const single = outline.sections.length === 1 ? outline.sections[0] : undefined;
+    switch (file.role) {
+      case 'introduction':
+        // An introduction file's single top heading is just its title ("Overview", "Intro", ...).
+        if (single) {
+          plan.introduction.blocks.push(...outline.preamble, ...single.blocks);
+          plan.introduction.sections.push(...single.children);
+        } else {
+          plan.introduction.blocks.push(...outline.preamble);
+          plan.introduction.sections.push(...outline.sections);
+        }
+        return;
+      case 'terms':
+        if (single && single.role === 'terms') addTerms(extractTerms([...outline.preamble, ...single.blocks], single.children, text));
+        else addTerms(extractTerms(outline.preamble, outline.sections, text));
+        return;
+      case 'normative-annex':
+      case 'informative-annex': {
+        const normative = file.role === 'normative-annex';
+        if (single) plan.annexes.push({ normative, title: single.title, heading: single, blocks: [...outline.preamble, ...single.blocks], children: single.children });
+        else plan.annexes.push({ normative, title: typeof fm.title === 'string' ? fm.title : outline.title ?? fileTitle(file.path), heading: undefined, blocks: outline.preamble, children: outline.sections });
+        return;
+      }
+      case 'clauses':
+        plan.introduction.blocks.push(...outline.preamble);
+        for (const section of outline.sections) {
+          switch (section.role) {
+            case 'introduction':
+              plan.introduction.blocks.push(...section.blocks);
+              plan.introduction.sections.push(...section.children);
+              break;
+            case 'scope':
+              plan.scope.push(...flatBlocks(section));
+              break;
+            case 'terms':
+              addTerms(extractTerms(section.blocks, section.children, text));
+              break;
+            case 'normative-references':
+              plan.normativeReferences.push(...flatBlocks(section));
+              break;
+            case 'bibliography':
+              plan.bibliography.push(...flatBlocks(section));
+              break;
+            case 'normative-annex':
+            case 'informative-annex':
+              plan.annexes.push({ normative: section.role === 'normative-annex', title: section.title, heading: section, blocks: section.blocks, children: section.children });
+              break;
+            case 'clauses':
+              plan.clauses.push(section);
+          }
+        }
+    }
+  });
+  plan.introduction.blocks = keepRequirementsOut(plan.introduction.blocks, plan.general);
+  plan.introduction.sections.forEach((s) => stripRequirements(s, plan.general));
+  return plan;
+}
