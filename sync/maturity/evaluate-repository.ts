@@ -1,0 +1,69 @@
+import type { Store } from '../../db/store.ts';
+import { isoNow, type Clock } from '../../server/clock.ts';
+import { NotFoundError } from '../../server/errors/http-errors.ts';
+import type { RunGit } from '../git/run-git.ts';
+import { gatherInputs, type GatherMemory } from './adapter/gather-inputs.ts';
+import { evaluateMaturity } from './evaluate/evaluate-maturity.ts';
+import { planObservations } from './evaluate/plan-observations.ts';
+import { exemptionJson } from './exemption-json.ts';
+import type { MaturityJson } from './maturity-json.ts';
+import type { LoadedModel } from './model/parse-model.ts';
+import { SIGNALS } from './signals/signal-registry.ts';
+import type { SignalOutcome } from './signals/signal-inputs.ts';
+
+export interface EvaluateDeps {
+  store: Store;
+  clock: Clock;
+  runGit: RunGit;
+  githubUrl: string;
+  memory?: GatherMemory;
+}
+
+/**
+ * Evaluates one project against `model` at the tip of its mirror: gathers inputs (reusing cached blob facts),
+ * runs every signal and the pure evaluator, then stores the result and the history rows in one transaction.
+ */
+export async function evaluateRepository(deps: EvaluateDeps, model: LoadedModel, repositoryId: number): Promise<MaturityJson> {
+  const { store, clock } = deps;
+  const row = store.repositories.get(repositoryId);
+  if (!row || row.removed_at !== null || row.deleted_at !== null) {
+    throw new NotFoundError('not_a_member', `repository ${repositoryId} is not a member project`);
+  }
+  const now = clock.now();
+  const at = isoNow(clock);
+  const inputs = await gatherInputs(deps, row, now);
+  const outcomes = new Map<string, SignalOutcome>();
+  for (const def of model.model.signals) {
+    const code = SIGNALS.get(def.id)!;
+    outcomes.set(def.id, code.compute(inputs, def.params ?? {}));
+  }
+  const passingSince = new Map<string, string>();
+  for (const def of model.model.signals) {
+    const since = store.maturity.observations.passingSince(row.id, def.id);
+    if (since !== undefined) passingSince.set(def.id, since);
+  }
+  const result = evaluateMaturity({
+    model,
+    outcomes,
+    exemptions: store.maturity.exemptions.active(row.id, at).map((e) => exemptionJson(e, at)),
+    passingSince,
+    now,
+    commit: row.head_sha,
+    archived: row.archived === null ? null : row.archived === 1,
+  });
+  store.transaction(() => {
+    const previous = store.maturity.observations.latest(row.id);
+    store.maturity.observations.append(planObservations(row.id, previous, result.signals, at));
+    store.maturity.results.upsert({
+      repository_id: row.id,
+      model_digest: model.digest,
+      level: result.level,
+      next_level: result.nextLevel,
+      score: result.score ?? null,
+      commit_sha: result.commit,
+      evaluated_at: at,
+      result: JSON.stringify(result),
+    });
+  });
+  return result;
+}

@@ -1,0 +1,128 @@
+import type { LoadedModel } from '../model/parse-model.ts';
+import type { ExemptionJson, GapJson, MaturityJson, SignalJson, SignalStatus } from '../maturity-json.ts';
+import type { SignalOutcome } from '../signals/signal-inputs.ts';
+import { applyThreshold, describeThreshold } from './apply-threshold.ts';
+
+const DAY_MS = 86_400_000;
+
+export interface EvaluationInput {
+  model: LoadedModel;
+  /** Signal id → what its function found (every signal of the model). */
+  outcomes: ReadonlyMap<string, SignalOutcome>;
+  /** Active exemptions of this project. */
+  exemptions: readonly ExemptionJson[];
+  /** Signal id → when its current run of passes began, from the history before this evaluation. */
+  passingSince: ReadonlyMap<string, string>;
+  /** Epoch ms. */
+  now: number;
+  commit: string | null;
+  archived: boolean | null;
+}
+
+/**
+ * The pure maturity evaluator: statuses from thresholds, then the highest level whose required signals (of
+ * that level and every level below) are all satisfied — passing (for as long as `sustainedDays` asks), not
+ * applicable, or exempted — and the gaps to the next level.
+ */
+export function evaluateMaturity(input: EvaluationInput): MaturityJson {
+  const { model: loaded, outcomes, now } = input;
+  const { model } = loaded;
+  const at = new Date(now).toISOString();
+  const exemptionOf = new Map(input.exemptions.filter((e) => e.active).map((e) => [e.signal, e]));
+
+  const signals: SignalJson[] = model.signals.map((def) => {
+    const outcome = outcomes.get(def.id) ?? { value: null, status: 'unknown' as const, reason: 'not computed', evidence: [] };
+    const status: SignalStatus = outcome.status ?? applyThreshold(outcome.value, def.threshold);
+    const threshold = describeThreshold(def.threshold);
+    const reason = outcome.reason ?? (status === 'fail' ? `${formatValue(outcome.value)} does not meet ${threshold}` : null);
+    const passingSince = status === 'pass' ? (input.passingSince.get(def.id) ?? at) : null;
+    return {
+      id: def.id,
+      section: def.section,
+      title: def.title.en,
+      value: outcome.value,
+      status,
+      reason,
+      commit: input.commit,
+      source: def.source,
+      evidence: outcome.evidence,
+      titleEn: def.title.en,
+      titleZh: def.title.zh,
+      threshold,
+      weight: def.weight,
+      requiredFor: def.requiredFor ?? null,
+      sustainedDays: def.sustainedDays ?? null,
+      passingSince,
+      window: outcome.window ? { days: outcome.window.days, since: outcome.window.since, until: outcome.window.until } : null,
+      evaluatedAt: at,
+      exemption: exemptionOf.get(def.id) ?? null,
+    };
+  });
+
+  const byId = new Map(signals.map((s) => [s.id, s]));
+  const satisfied = (s: SignalJson): boolean => {
+    if (s.exemption) return true;
+    if (s.status === 'not-applicable') return true;
+    if (s.status !== 'pass') return false;
+    if (!s.sustainedDays) return true;
+    return now - Date.parse(s.passingSince ?? at) >= s.sustainedDays * DAY_MS;
+  };
+  const required = (levelIndex: number) =>
+    model.signals.filter((d) => d.requiredFor !== undefined && model.levels.findIndex((l) => l.id === d.requiredFor) <= levelIndex).map((d) => byId.get(d.id)!);
+
+  let reached = -1;
+  for (let i = 0; i < model.levels.length; i += 1) {
+    if (required(i).every(satisfied)) reached = i;
+    else break;
+  }
+  const next = model.levels[reached + 1];
+  const gaps: GapJson[] = next
+    ? required(reached + 1)
+        .filter((s) => !satisfied(s))
+        .map((s) => ({
+          signal: s.id,
+          title: s.title,
+          status: s.status,
+          reason: gapReason(s, now),
+          evidence: s.evidence,
+          requiredFor: s.requiredFor ?? next.id,
+          value: s.value,
+          threshold: s.threshold!,
+        }))
+    : [];
+
+  let passed = 0;
+  let weighed = 0;
+  for (const s of signals) {
+    if (s.status !== 'pass' && s.status !== 'fail') continue;
+    weighed += s.weight ?? 0;
+    if (s.status === 'pass') passed += s.weight ?? 0;
+  }
+
+  return {
+    level: reached >= 0 ? model.levels[reached]!.id : null,
+    nextLevel: next?.id ?? null,
+    evaluatedAt: at,
+    commit: input.commit,
+    gaps,
+    signals,
+    score: weighed > 0 ? Math.round((passed / weighed) * 1000) / 1000 : null,
+    archived: input.archived,
+    model: loaded.digest,
+    levels: model.levels.map((l, i) => ({ id: l.id, name: l.name, reached: i <= reached })),
+  };
+}
+
+function gapReason(s: SignalJson, now: number): string {
+  if (s.status === 'pass' && s.sustainedDays) {
+    const since = Date.parse(s.passingSince!);
+    const until = new Date(since + s.sustainedDays * DAY_MS).toISOString().slice(0, 10);
+    return `passing since ${s.passingSince!.slice(0, 10)}; must pass for ${s.sustainedDays} days (until ${until}, ${Math.ceil((since + s.sustainedDays * DAY_MS - now) / DAY_MS)} days to go)`;
+  }
+  if (s.status === 'unknown') return s.reason ?? 'unknown';
+  return s.reason ? `${s.reason} (needs ${s.threshold})` : `needs ${s.threshold}`;
+}
+
+function formatValue(value: number | string | boolean | null): string {
+  return value === null ? 'no value' : String(value);
+}

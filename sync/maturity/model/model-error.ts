@@ -1,0 +1,10 @@
+import { BadRequestError } from '../../../server/errors/http-errors.ts';
+
+/** A maturity model that cannot be used; `problems` says what to fix, one line each (path: message). */
+export class ModelError extends BadRequestError {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super('invalid_maturity_model', `the maturity model is not valid: ${problems.join('; ')}`);
+    this.problems = problems;
+  }
+}

@@ -1,0 +1,107 @@
+import type { EvidenceJson } from '../maturity-json.ts';
+import { organisationOf } from '../facts/organisation-of.ts';
+import { gitUnknown, isBotIdentity, links, numberParam, round, smallestHalf, windowOf } from './signal-helpers.ts';
+import type { CommitInput, SignalDefinitionCode, SignalInputs } from './signal-inputs.ts';
+
+function humanCommits(inputs: SignalInputs, sinceMs: number): CommitInput[] {
+  if (!inputs.git.available) return [];
+  return inputs.git.commits.filter((c) => c.time * 1000 >= sinceMs && !isBotIdentity(c.authorEmail) && !isBotIdentity(c.authorName));
+}
+
+/** Groups commits by a key; remembers each group's newest commit (for evidence) and its people. */
+function groupCommits(commits: readonly CommitInput[], keyOf: (c: CommitInput) => string) {
+  const groups = new Map<string, { count: number; newest: CommitInput; people: Set<string> }>();
+  for (const c of commits) {
+    const key = keyOf(c);
+    const g = groups.get(key);
+    if (g) {
+      g.count += 1;
+      g.people.add(c.authorName);
+    } else groups.set(key, { count: 1, newest: c, people: new Set([c.authorName]) });
+  }
+  return groups;
+}
+
+function concentration(
+  inputs: SignalInputs,
+  params: Readonly<Record<string, number | string | boolean>>,
+  keyOf: (c: CommitInput) => string,
+  describe: (key: string, g: { people: Set<string> }) => string,
+) {
+  if (!inputs.git.available) return gitUnknown(inputs.git.reason);
+  const w = windowOf(inputs, numberParam(params, 'windowDays', 365));
+  const commits = humanCommits(inputs, w.sinceMs);
+  if (commits.length === 0) return { value: 0, reason: `no commits by people in the last ${w.days} days`, evidence: [], window: w };
+  const groups = groupCommits(commits, keyOf);
+  const chosen = smallestHalf([...groups.entries()].map(([k, g]) => [k, g.count] as const));
+  const link = links(inputs);
+  const evidence: EvidenceJson[] = chosen.map(([key, count]) => ({
+    kind: 'commit',
+    url: link.commit(groups.get(key)!.newest.sha),
+    label: `${describe(key, groups.get(key)!)}: ${count} of ${commits.length} commits`,
+  }));
+  return { value: chosen.length, reason: `${groups.size} in all made ${commits.length} commits`, evidence, window: w };
+}
+
+/** `people.absence-factor`: the smallest number of authors who made half of the commits in the window. */
+export const absenceFactor: SignalDefinitionCode = {
+  id: 'people.absence-factor',
+  source: 'git',
+  compute: (inputs, params) => concentration(inputs, params, (c) => c.authorEmail.toLowerCase(), (_k, g) => [...g.people][0]!),
+};
+
+/** `people.org-diversity`: the smallest number of organisations whose people made half of the commits. */
+export const organisationalDiversity: SignalDefinitionCode = {
+  id: 'people.org-diversity',
+  source: 'git',
+  compute: (inputs, params) =>
+    concentration(
+      inputs,
+      params,
+      (c) => organisationOf(c.authorEmail, { profile: inputs.people.byEmail.get(c.authorEmail.toLowerCase()), overrides: inputs.people.overrides }),
+      (key, g) => (key.startsWith('independent: ') ? `${[...g.people][0]} (independent)` : key),
+    ),
+};
+
+/** `people.new-contributors`: authors whose first commit falls in the window, per quarter (91.25 days). */
+export const newContributors: SignalDefinitionCode = {
+  id: 'people.new-contributors',
+  source: 'git',
+  compute(inputs, params) {
+    if (!inputs.git.available) return gitUnknown(inputs.git.reason);
+    const w = windowOf(inputs, numberParam(params, 'windowDays', 365));
+    const commits = humanCommits(inputs, w.sinceMs);
+    const firstSeen = inputs.git.firstSeen;
+    const newcomers = groupCommits(
+      commits.filter((c) => (firstSeen.get(c.authorEmail.toLowerCase()) ?? c.time) * 1000 >= w.sinceMs),
+      (c) => c.authorEmail.toLowerCase(),
+    );
+    const link = links(inputs);
+    const evidence: EvidenceJson[] = [...newcomers.values()].slice(0, 10).map((g) => ({
+      kind: 'commit',
+      url: link.commit(g.newest.sha),
+      label: `${[...g.people][0]}: first commit in the window`,
+    }));
+    return { value: round(newcomers.size / (w.days / 91.25)), reason: `${newcomers.size} new contributors in ${w.days} days`, evidence, window: w };
+  },
+};
+
+/** `process.dco`: the share of commits in the window with a Signed-off-by trailer. */
+export const dcoSignOffs: SignalDefinitionCode = {
+  id: 'process.dco',
+  source: 'git',
+  compute(inputs, params) {
+    if (!inputs.git.available) return gitUnknown(inputs.git.reason);
+    const w = windowOf(inputs, numberParam(params, 'windowDays', 365));
+    const commits = humanCommits(inputs, w.sinceMs);
+    if (commits.length === 0) return { value: null, status: 'not-applicable', reason: `no commits by people in the last ${w.days} days`, evidence: [], window: w };
+    const unsigned = commits.filter((c) => !c.signedOff);
+    const link = links(inputs);
+    return {
+      value: round(1 - unsigned.length / commits.length),
+      reason: `${commits.length - unsigned.length} of ${commits.length} commits signed off`,
+      evidence: unsigned.slice(0, 5).map((c) => ({ kind: 'commit', url: link.commit(c.sha), label: `${c.sha.slice(0, 7)} has no Signed-off-by` })),
+      window: w,
+    };
+  },
+};
