@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import { HttpError } from './http-errors.ts';
 
-interface ErrorBody {
+/** What the error handler tells the client. */
+export interface ErrorBody {
   status: number;
   code: string;
   message: string;
@@ -32,11 +33,14 @@ function wantsJson(req: Request): boolean {
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** Renders the HTML error page (the portal's views); the handler falls back to a bare page if it throws. */
+export type ErrorPageRenderer = (req: Request, res: Response, body: ErrorBody) => void;
+
 /**
  * The one error handler: typed errors keep their status, code and message; anything else becomes a 500 that shows
  * only the request id (the stack goes to the log, never to the user).
  */
-export function errorHandler() {
+export function errorHandler(renderPage?: ErrorPageRenderer) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const body = describe(error, req.id);
     if (body.status >= 500) req.log?.error({ err: error }, 'request failed');
@@ -50,6 +54,14 @@ export function errorHandler() {
     if (wantsJson(req)) {
       res.json({ error: { code: body.code, message: body.message, requestId: req.id } });
       return;
+    }
+    if (renderPage) {
+      try {
+        renderPage(req, res, body);
+        return;
+      } catch (renderError) {
+        req.log?.error({ err: renderError }, 'error page failed to render');
+      }
     }
     res.type('html').send(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${body.status} · Magnolia</title></head>` +

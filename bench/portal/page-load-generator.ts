@@ -1,0 +1,37 @@
+// A separate process that GETs one URL as fast as `concurrency` keep-alive connections allow; prints one JSON line.
+import http from 'node:http';
+
+const plan = JSON.parse(process.argv[2] ?? '{}') as { url: string; count: number; concurrency: number };
+const agent = new http.Agent({ keepAlive: true, maxSockets: plan.concurrency });
+const target = new URL(plan.url);
+
+const get = (): Promise<{ status: number; ms: number }> => {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    http
+      .get(target, { agent, headers: { accept: 'text/html', 'accept-language': 'en' } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+      })
+      .on('error', reject);
+  });
+};
+
+const latencies: number[] = [];
+let failures = 0;
+let next = 0;
+const started = performance.now();
+await Promise.all(
+  Array.from({ length: plan.concurrency }, async () => {
+    while (next++ < plan.count) {
+      const { status, ms } = await get();
+      if (status !== 200) failures += 1;
+      latencies.push(ms);
+    }
+  }),
+);
+const elapsedMs = performance.now() - started;
+latencies.sort((a, b) => a - b);
+const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+process.stdout.write(JSON.stringify({ failures, rate: (latencies.length / elapsedMs) * 1000, p50: pct(50), p99: pct(99) }) + '\n');
+agent.destroy();

@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import express, { type Router } from 'express';
+import type { Store } from '../../db/store.ts';
+import { NotFoundError } from '../errors/http-errors.ts';
+import { toLang } from '../i18n/languages.ts';
+import { messagesFor } from '../i18n/messages.ts';
+import { levelLabel } from '../pages/project/level-label.ts';
+import type { MaturityAccess } from '../pages/project/load-maturity.ts';
+import { renderBadge } from './render-badge.ts';
+
+/**
+ * `GET /badge/:owner/:repo.svg`: the project's maturity level for its README. English unless `?lang=` asks
+ * otherwise (a README's readers carry no cookie of ours). Cached for five minutes by image proxies, and
+ * revalidated with a strong ETag.
+ */
+export function createBadgeRoute(store: Store, maturity: MaturityAccess): Router {
+  const router = express.Router();
+  router.get('/badge/:owner/:repo.svg', (req, res) => {
+    const row = store.repositories.findMember(`${req.params.owner}/${req.params.repo}`);
+    if (!row) throw new NotFoundError('project_not_found', `${req.params.owner}/${req.params.repo} is not a member project`);
+    const t = messagesFor(toLang(req.query['lang']) ?? 'en');
+    const level = maturity.read(row.id)?.level ?? null;
+    const svg = renderBadge(t.badge.label, levelLabel(t, level), level);
+    const etag = `"${createHash('sha256').update(svg).digest('base64url').slice(0, 27)}"`;
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.setHeader('ETag', etag);
+    res.type('image/svg+xml');
+    const known = (req.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+    if (known.includes(etag) || known.includes('*')) {
+      res.status(304).end();
+      return;
+    }
+    res.send(svg);
+  });
+  return router;
+}

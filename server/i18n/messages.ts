@@ -1,0 +1,20 @@
+import { en } from './catalogues/en.ts';
+import { zhCN } from './catalogues/zh-CN.ts';
+import type { Lang } from './languages.ts';
+
+type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** The shape of an interface catalogue: the English one's keys, any strings. */
+export type Messages = Widen<typeof en>;
+
+const CATALOGUES: Record<Lang, Messages> = { en, 'zh-CN': zhCN };
+
+/** The interface strings of a language. */
+export function messagesFor(lang: Lang): Messages {
+  return CATALOGUES[lang];
+}
+
+/** Fills `{name}` placeholders; a placeholder without a value stays visible, so a mistake shows in review. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

@@ -1,0 +1,133 @@
+import type { I18nLocals } from '../../i18n/i18n-middleware.ts';
+import { fill } from '../../i18n/messages.ts';
+import { searchParamsOf, urlWith } from '../layout/url-with.ts';
+import { levelClass, levelLabel } from '../project/level-label.ts';
+import { projectHref } from '../project/project-href.ts';
+import type { CommunitySnapshot } from './community-snapshot.ts';
+import { SORTS, type CatalogueQuery } from './catalogue-query.ts';
+import { filterCatalogue } from './filter-catalogue.ts';
+
+export const PAGE_SIZE = 20;
+
+interface Option {
+  value: string;
+  label: string;
+  selected: boolean;
+}
+
+interface Select {
+  name: string;
+  id: string;
+  label: string;
+  options: Option[];
+}
+
+/** What the catalogue page shows. */
+export interface CatalogueModel {
+  selects: Select[];
+  summary: string;
+  empty: boolean;
+  rows: {
+    name: string;
+    href: string;
+    description: string;
+    level: string;
+    levelClass: string;
+    domain: string;
+    stars: string;
+    activity: string;
+    isoActivity: string;
+    archived: boolean;
+  }[];
+  pagination: { previous: string | null; next: string | null; label: string } | null;
+  resetHref: string;
+}
+
+/** Builds the catalogue page: the filter form (options from the data), one page of rows and the page links. */
+export function catalogueModel(snapshot: CommunitySnapshot, q: CatalogueQuery, originalUrl: string, { lang, t, fmt }: I18nLocals): CatalogueModel {
+  const domainName = (slug: string | null): string => {
+    if (slug === null) return '';
+    const names = snapshot.domains.get(slug);
+    return names ? (lang === 'en' ? names.en : names.zh) : slug;
+  };
+  const options = (current: string, values: { value: string; label: string }[]): Option[] => [
+    { value: '', label: t.catalogue.any, selected: current === '' },
+    ...values.map((v) => ({ ...v, selected: v.value === current })),
+  ];
+  const selects: Select[] = [
+    {
+      name: 'level',
+      id: 'filter-level',
+      label: t.catalogue.level,
+      options: options(q.level, [
+        ...snapshot.levels.map((level) => ({ value: level, label: levelLabel(t, level) })),
+        { value: 'none', label: t.level.none },
+      ]),
+    },
+    {
+      name: 'domain',
+      id: 'filter-domain',
+      label: t.catalogue.domain,
+      options: options(q.domain, [...snapshot.domains.keys()].map((slug) => ({ value: slug, label: domainName(slug) }))),
+    },
+    {
+      name: 'language',
+      id: 'filter-language',
+      label: t.catalogue.language,
+      options: options(q.language, snapshot.languages.map((v) => ({ value: v, label: v }))),
+    },
+    {
+      name: 'license',
+      id: 'filter-license',
+      label: t.catalogue.license,
+      options: options(q.license, snapshot.licenses.map((v) => ({ value: v, label: v }))),
+    },
+    {
+      name: 'sort',
+      id: 'filter-sort',
+      label: t.catalogue.sort,
+      options: SORTS.map((s) => ({
+        value: s,
+        label: { activity: t.catalogue.sortActivity, stars: t.catalogue.sortStars, level: t.catalogue.sortLevel, name: t.catalogue.sortName }[s],
+        selected: s === q.sort,
+      })),
+    },
+  ];
+
+  const matches = filterCatalogue(snapshot.entries, q);
+  const pages = Math.max(1, Math.ceil(matches.length / PAGE_SIZE));
+  const page = Math.min(q.page, pages);
+  const from = (page - 1) * PAGE_SIZE;
+  const shown = matches.slice(from, from + PAGE_SIZE);
+  const params = searchParamsOf(originalUrl);
+  return {
+    selects,
+    summary: fill(t.catalogue.showing, {
+      from: fmt.number(shown.length === 0 ? 0 : from + 1),
+      to: fmt.number(from + shown.length),
+      total: fmt.number(matches.length),
+    }),
+    empty: shown.length === 0,
+    rows: shown.map((e) => ({
+      name: e.fullName,
+      href: projectHref(e.owner, e.repo),
+      description: e.description ?? '',
+      level: levelLabel(t, e.level),
+      levelClass: levelClass(e.level),
+      domain: domainName(e.domain),
+      stars: fmt.number(e.stars),
+      activity: fmt.date(e.lastActivityAt),
+      isoActivity: fmt.isoDate(e.lastActivityAt),
+      archived: e.archived,
+    })),
+    pagination:
+      pages > 1
+        ? {
+            previous: page > 1 ? urlWith('/projects', params, { page: page - 1 === 1 ? undefined : String(page - 1) }) : null,
+            next: page < pages ? urlWith('/projects', params, { page: String(page + 1) }) : null,
+            label: fill(t.catalogue.page, { page: fmt.number(page), pages: fmt.number(pages) }),
+          }
+        : null,
+    resetHref: '/projects',
+  };
+}

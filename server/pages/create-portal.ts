@@ -1,0 +1,81 @@
+import express, { type Router } from 'express';
+import type { Store } from '../../db/store.ts';
+import type { Config } from '../config/read-config.ts';
+import type { ErrorPageRenderer } from '../errors/error-handler.ts';
+import type { Logger } from '../log/create-logger.ts';
+import { createBadgeRoute } from '../badges/badge-route.ts';
+import { createSearchIndex, type SearchIndex } from '../search/search-index.ts';
+import { createStaticRoute } from '../static/static-route.ts';
+import { createCatalogueRoute } from './catalogue/catalogue-route.ts';
+import { createCommunitySnapshot, type SnapshotSource } from './catalogue/community-snapshot.ts';
+import { createContentRoute } from './content/content-route.ts';
+import { createErrorPageRenderer } from './errors/render-error-page.ts';
+import { createHomeRoute } from './home/home-route.ts';
+import { createMaturityAccess, type MaturityAccess } from './project/load-maturity.ts';
+import { createProjectRoute } from './project/project-route.ts';
+import type { PortalContext } from './portal-context.ts';
+import { collectSearchDocuments } from './search/collect-search-documents.ts';
+import { createSearchRoute } from './search/search-route.ts';
+
+/** The community portal: pages, badges, search, static files and the error pages. */
+export interface Portal {
+  /** Static files (mount before the i18n middleware: they need no language). */
+  staticRouter: Router;
+  /** Pages, badges and `/api/search` (mount after the i18n middleware). */
+  router: Router;
+  renderErrorPage: ErrorPageRenderer;
+  snapshot: SnapshotSource;
+  search: SearchIndex | undefined;
+  close(): Promise<void>;
+}
+
+export interface PortalOptions {
+  store: Store;
+  config: Config;
+  log: Logger;
+  /** Build and keep a search index under the data dir (off for apps built without an instance). */
+  search?: boolean;
+  /** The maturity engine's read side; the adapter over `sync/maturity` when absent. */
+  maturity?: MaturityAccess;
+  /** How often a background timer checks for changed data to re-index (0: never). */
+  reindexCheckMs?: number;
+}
+
+/** Wires the portal's routes over one store. */
+export function createPortal(options: PortalOptions): Portal {
+  const { store, config, log } = options;
+  const maturity = options.maturity ?? createMaturityAccess(store);
+  const snapshot = createCommunitySnapshot(store, maturity);
+  const statics = createStaticRoute();
+  const ctx: PortalContext = { store, config, maturity, snapshot, search: undefined, stylesheetHref: statics.stylesheetHref };
+  let timer: NodeJS.Timeout | undefined;
+  if (options.search) {
+    ctx.search = createSearchIndex({ dataDir: config.dataDir, log, collect: () => collectSearchDocuments(ctx) });
+    snapshot.onRebuild(() => ctx.search?.schedule());
+    ctx.search.schedule();
+    const every = options.reindexCheckMs ?? 30_000;
+    // Reading the snapshot notices changed rows; a rebuild of the snapshot schedules a re-index.
+    if (every > 0) {
+      timer = setInterval(() => snapshot.get(), every);
+      timer.unref();
+    }
+  }
+  const router = express.Router();
+  router.use(createSearchRoute(ctx));
+  router.use(createBadgeRoute(store, maturity));
+  router.use(createHomeRoute(ctx));
+  router.use(createCatalogueRoute(ctx));
+  router.use(createProjectRoute(ctx));
+  router.use(createContentRoute(ctx));
+  return {
+    staticRouter: statics.router,
+    router,
+    renderErrorPage: createErrorPageRenderer(ctx),
+    snapshot,
+    search: ctx.search,
+    async close() {
+      if (timer) clearInterval(timer);
+      await ctx.search?.close();
+    },
+  };
+}

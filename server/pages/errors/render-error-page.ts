@@ -1,0 +1,31 @@
+import type { Request, Response } from 'express';
+import type { ErrorBody } from '../../errors/error-handler.ts';
+import { i18nOf } from '../../i18n/i18n-middleware.ts';
+import { fill } from '../../i18n/messages.ts';
+import type { PortalContext } from '../portal-context.ts';
+import { renderPage } from '../render-page.ts';
+
+/**
+ * The bilingual 404 and error pages. A 404 says what was not found and offers ways on; a 500 shows only the
+ * request id (never the error); other 4xx show the error's own message, which says what to do next.
+ */
+export function createErrorPageRenderer(ctx: Pick<PortalContext, 'stylesheetHref'>) {
+  return (req: Request, res: Response, body: ErrorBody): void => {
+    const { t } = i18nOf(res);
+    const notFound = body.status === 404;
+    const serverError = body.status >= 500;
+    const title = notFound ? t.errors.notFoundTitle : serverError ? t.errors.errorTitle : t.errors.badRequestTitle;
+    renderPage(ctx, req, res, 'error', { title }, {
+      status: String(body.status),
+      heading: title,
+      lead: notFound ? fill(t.errors.notFoundLead, { path: req.path }) : serverError ? t.errors.errorLead : body.message,
+      help: notFound ? t.errors.notFoundHelp : serverError ? t.errors.errorHelp : null,
+      requestId: serverError ? req.id : null,
+      links: [
+        { href: '/', label: t.errors.goHome },
+        { href: '/projects', label: t.nav.projects },
+        { href: '/search', label: t.nav.search },
+      ],
+    });
+  };
+}

@@ -1,0 +1,16 @@
+import express, { type Router } from 'express';
+import { i18nOf } from '../../i18n/i18n-middleware.ts';
+import type { PortalContext } from '../portal-context.ts';
+import { renderPage } from '../render-page.ts';
+import { homeModel } from './home-model.ts';
+
+/** `GET /`: what the community is, its figures, recently matured projects and recent activity. */
+export function createHomeRoute(ctx: PortalContext): Router {
+  const router = express.Router();
+  router.get('/', (req, res) => {
+    const i18n = i18nOf(res);
+    // Proposals arrive with the workflow issue; until then the figure is an honest zero.
+    renderPage(ctx, req, res, 'home', { title: i18n.t.site.name, nav: 'home' }, homeModel(ctx.snapshot.get(), i18n, 0));
+  });
+  return router;
+}

@@ -1,0 +1,16 @@
+/** `path?query` with some parameters replaced (undefined or '' removes one); keeps the others in order. */
+export function urlWith(path: string, query: URLSearchParams, changes: Record<string, string | undefined>): string {
+  const next = new URLSearchParams(query);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined || value === '') next.delete(key);
+    else next.set(key, value);
+  }
+  const qs = next.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** The query string of a request URL as URLSearchParams (Express's parsed `req.query` may hold arrays). */
+export function searchParamsOf(originalUrl: string): URLSearchParams {
+  const at = originalUrl.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : originalUrl.slice(at + 1));
+}

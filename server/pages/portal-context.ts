@@ -1,0 +1,17 @@
+import type { Store } from '../../db/store.ts';
+import type { Config } from '../config/read-config.ts';
+import type { SearchIndex } from '../search/search-index.ts';
+import type { SnapshotSource } from './catalogue/community-snapshot.ts';
+import type { MaturityAccess } from './project/load-maturity.ts';
+
+/** What the page routes read from; built once per app. */
+export interface PortalContext {
+  store: Store;
+  config: Config;
+  maturity: MaturityAccess;
+  snapshot: SnapshotSource;
+  /** Absent when the app was built without a search index (then search pages say it is not ready). */
+  search: SearchIndex | undefined;
+  /** URL of the stylesheet, versioned by its content so it can be cached for a year. */
+  stylesheetHref: string;
+}

@@ -1,0 +1,41 @@
+import express, { type Router } from 'express';
+import { NotFoundError } from '../../errors/http-errors.ts';
+import { i18nOf } from '../../i18n/i18n-middleware.ts';
+import { projectJson } from '../../projects/project-json.ts';
+import type { PortalContext } from '../portal-context.ts';
+import { renderPage } from '../render-page.ts';
+import { projectHref } from './project-href.ts';
+import { projectModel } from './project-model.ts';
+
+/** `GET /projects/:owner/:repo`: facts, level, signals with evidence and trends, gaps, exemptions. */
+export function createProjectRoute(ctx: PortalContext): Router {
+  const router = express.Router();
+  router.get('/projects/:owner/:repo', (req, res) => {
+    const { owner, repo } = req.params;
+    const fullName = `${owner}/${repo}`;
+    const row = ctx.store.repositories.findMember(fullName);
+    if (!row) {
+      const moved = ctx.store.repositories.findByFormerName(fullName);
+      if (moved) {
+        res.redirect(301, projectHref(moved.owner, moved.name));
+        return;
+      }
+      throw new NotFoundError('project_not_found', `${fullName} is not a member project: see /projects for the list`);
+    }
+    const i18n = i18nOf(res);
+    const domain = row.domain ? ctx.snapshot.get().domains.get(row.domain) : undefined;
+    const model = projectModel({
+      project: projectJson(ctx.store, row),
+      repositoryId: row.id,
+      maturity: ctx.maturity.read(row.id),
+      access: ctx.maturity,
+      exemptions: ctx.maturity.exemptions(row.id),
+      domainName: domain ? (i18n.lang === 'en' ? domain.en : domain.zh) : (row.domain ?? ''),
+      githubUrl: ctx.config.githubUrl,
+      baseUrl: ctx.config.baseUrl,
+      i18n,
+    });
+    renderPage(ctx, req, res, 'project', { title: row.full_name, nav: 'projects' }, model);
+  });
+  return router;
+}
