@@ -1,8 +1,18 @@
+import { createDomainQueries, type DomainQueries } from './domains/domain-queries.ts';
+import { createSettingQueries, type SettingQueries } from './settings/setting-queries.ts';
+import { createCommitQueries, type CommitQueries } from './commits/commit-queries.ts';
+import { createGitRefQueries, type GitRefQueries } from './git-refs/git-ref-queries.ts';
 import { createCollaboratorQueries, type CollaboratorQueries } from './collaborators/collaborator-queries.ts';
+import { createContributorQueries, type ContributorQueries } from './contributors/contributor-queries.ts';
 import { createDeliveryQueries, type DeliveryQueries } from './deliveries/delivery-queries.ts';
+import { createGitHubUserQueries, type GitHubUserQueries } from './github-users/github-user-queries.ts';
+import { createHttpCacheQueries, type HttpCacheQueries } from './http-cache/http-cache-queries.ts';
 import { createInstallationQueries, type InstallationQueries } from './installations/installation-queries.ts';
+import { createIssueActivityQueries, type IssueActivityQueries } from './issue-activity/issue-activity-queries.ts';
 import { createIssueQueries, type IssueQueries } from './issues/issue-queries.ts';
 import { createJobQueries, type JobQueries } from './jobs/job-queries.ts';
+import { createMaturityQueries, type MaturityQueries } from './maturity/maturity-queries.ts';
+import { createMetadataStateQueries, type MetadataStateQueries } from './metadata/metadata-state-queries.ts';
 import type { Db } from './open-database.ts';
 import { createReleaseQueries, type ReleaseQueries } from './releases/release-queries.ts';
 import { createRepositoryQueries, type RepositoryQueries } from './repositories/repository-queries.ts';
@@ -19,6 +29,18 @@ export interface Store {
   collaborators: CollaboratorQueries;
   installations: InstallationQueries;
   users: UserQueries;
+  /** API metadata: state per repository, contributors, user profiles, per-issue process facts, HTTP cache. */
+  metadataState: MetadataStateQueries;
+  contributors: ContributorQueries;
+  githubUsers: GitHubUserQueries;
+  issueActivity: IssueActivityQueries;
+  httpCache: HttpCacheQueries;
+  commits: CommitQueries;
+  gitRefs: GitRefQueries;
+  domains: DomainQueries;
+  settings: SettingQueries;
+  /** Maturity model versions, results, signal history, exemptions, organisation corrections, blob cache. */
+  maturity: MaturityQueries;
   /** Runs `fn` in one (immediate) transaction. */
   transaction<T>(fn: () => T): T;
 }
@@ -35,6 +57,16 @@ export function createStore(db: Db): Store {
     collaborators: createCollaboratorQueries(db),
     installations: createInstallationQueries(db),
     users: createUserQueries(db),
+    metadataState: createMetadataStateQueries(db),
+    contributors: createContributorQueries(db),
+    githubUsers: createGitHubUserQueries(db),
+    issueActivity: createIssueActivityQueries(db),
+    httpCache: createHttpCacheQueries(db),
+    commits: createCommitQueries(db),
+    gitRefs: createGitRefQueries(db),
+    domains: createDomainQueries(db),
+    settings: createSettingQueries(db),
+    maturity: createMaturityQueries(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
   };
 }

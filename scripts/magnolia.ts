@@ -3,7 +3,11 @@ import { ConfigError } from '../server/config/read-config.ts';
 import { HttpError } from '../server/errors/http-errors.ts';
 import { redactSecrets } from '../server/log/redact-secrets.ts';
 import { CliError, type CliIO } from './cli-io.ts';
+import { registerDraftCommand } from './commands/draft.ts';
+import { registerMaturityCommand } from './commands/maturity.ts';
+import { registerProjectCommand } from './commands/project.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerSyncCommand } from './commands/sync.ts';
 import { registerTokenCommand, registerUserCommand } from './commands/user.ts';
 
 /** Runs one `magnolia` command line; resolves to the process exit code (long-running `serve` keeps the process alive). */
@@ -18,6 +22,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   registerServeCommand(program, io);
   registerUserCommand(program, io);
   registerTokenCommand(program, io);
+  registerProjectCommand(program, io);
+  registerSyncCommand(program, io);
+  registerDraftCommand(program, io);
+  registerMaturityCommand(program, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;

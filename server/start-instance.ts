@@ -3,48 +3,72 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { openDatabase } from '../db/open-database.ts';
 import { createStore, type Store } from '../db/store.ts';
+import { enqueueAllEvaluations } from '../sync/maturity/maturity-jobs.ts';
+import { createSyncServices, type SyncServices } from '../sync/create-sync-services.ts';
+import { seedDemoCommunity, shouldSeedDemo } from '../sync/demo/seed-demo-community.ts';
+import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '../sync/github/create-github-client.ts';
+import { JOB_RECONCILE, enqueueRepositoryJob } from '../sync/queue/enqueue-follow-ups.ts';
 import { createJobWorker, type JobWorker } from '../sync/queue/job-worker.ts';
-import type { JobHandler } from '../sync/queue/job-handler.ts';
 import { createDeliveryJobHandler } from '../sync/webhooks/delivery-job-handler.ts';
-import type { FollowUps } from '../sync/webhooks/processor-context.ts';
 import { createApp } from './app.ts';
-import { createDeliveryBatcher } from './webhooks/delivery-batcher.ts';
+import { createPortal } from './pages/create-portal.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config/read-config.ts';
 import type { Logger } from './log/create-logger.ts';
+import { createDeliveryIngest } from './webhooks/delivery-ingest.ts';
 
 export interface InstanceOptions {
   config: Config;
   log: Logger;
   clock?: Clock;
-  /** Start the background worker (tests may drive it with `worker.drain()` instead). */
+  /** The REST client; built from the configuration when absent. */
+  github?: GitHubClient;
+  /** Options of the REST client built from the configuration (tests make its delays tiny). */
+  githubOptions?: Pick<GitHubClientOptions, 'delayBaseMs' | 'retries' | 'maxRateLimitWaitSeconds' | 'timeoutMs'>;
+  /** Start the background worker and the periodic reconcile (tests may drive `worker.drain()` instead). */
   startWorker?: boolean;
 }
 
-/** A running Magnolia: the HTTP server, the store and the queue worker. */
+/** A running Magnolia: the HTTP server, the store, the mirror and the queue worker. */
 export interface Instance {
   url: string;
   app: Express;
   server: Server;
   store: Store;
   worker: JobWorker;
+  sync: SyncServices;
+  /** Enqueues a reconcile of every member (what the periodic timer does). */
+  scheduleReconcile(): number;
   /** Stops accepting requests, lets running jobs finish, closes the database. */
   close(): Promise<void>;
 }
 
-/** Opens the store (running migrations), builds the app and the worker, and listens on the configured port. */
+/**
+ * Opens the store (running migrations), seeds the demo community on a new offline instance, builds the app and
+ * the worker, listens, and starts the periodic reconcile.
+ */
 export async function startInstance(options: InstanceOptions): Promise<Instance> {
   const { config, log } = options;
   const clock = options.clock ?? systemClock;
   const db = openDatabase(config.databaseFile);
   const store = createStore(db);
-  const followUps: FollowUps = { fetch: () => {}, refresh: () => {} };
-  const handlers: Record<string, JobHandler> = {
-    delivery: createDeliveryJobHandler({ store, clock, log, followUps }),
-  };
-  const worker = createJobWorker({ store, clock, log, handlers });
-  const deliveries = createDeliveryBatcher(config.databaseFile, log, () => worker.poke());
-  const app = createApp({ db, config, log, clock, store, deliveries });
+  const github = options.github ?? createGitHubClient({ config, log, store, clock, ...options.githubOptions });
+  const sync = createSyncServices({ store, config, log, clock, github });
+  if (shouldSeedDemo(store, config)) await seedDemoCommunity({ store, config, log, clock }, sync);
+
+  const worker = createJobWorker({
+    store,
+    clock,
+    log,
+    handlers: { ...sync.handlers, delivery: createDeliveryJobHandler({ store, clock, log, followUps: sync.followUps }) },
+  });
+  const deliveries = createDeliveryIngest(
+    { databaseFile: config.databaseFile, secrets: config.webhookSecrets },
+    log,
+    () => worker.poke(),
+  );
+  const portal = createPortal({ store, config, log, search: true });
+  const app = createApp({ db, config, log, clock, store, deliveries, portal });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -52,7 +76,36 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  if (options.startWorker !== false) worker.start();
+
+  const scheduleReconcile = (): number => {
+    const members = store.repositories.listMembers();
+    // Spread over a minute so a large community does not hit GitHub (or the disk) all at once.
+    members.forEach((row, i) => enqueueRepositoryJob(store, clock, JOB_RECONCILE, row.id, (i * 60_000) / Math.max(1, members.length)));
+    worker.poke();
+    return members.length;
+  };
+  let reconcileTimer: NodeJS.Timeout | undefined;
+  const planReconcile = () => {
+    const base = config.reconcileMinutes * 60_000;
+    // ±10% jitter: instances started together drift apart.
+    reconcileTimer = setTimeout(() => {
+      scheduleReconcile();
+      planReconcile();
+    }, base * (0.9 + Math.random() * 0.2));
+    reconcileTimer.unref();
+  };
+  // Daily maturity evaluation: windows move and exemptions expire even when nothing is pushed.
+  let evaluationTimer: NodeJS.Timeout | undefined;
+  if (options.startWorker !== false) {
+    worker.start();
+    if (config.reconcileMinutes > 0) planReconcile();
+    evaluationTimer = setInterval(() => {
+      enqueueAllEvaluations(store, clock);
+      worker.poke();
+    }, 86_400_000);
+    evaluationTimer.unref();
+  }
+
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}`,
@@ -60,13 +113,18 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     server,
     store,
     worker,
+    sync,
+    scheduleReconcile,
     close() {
       closing ??= (async () => {
+        if (reconcileTimer) clearTimeout(reconcileTimer);
+        if (evaluationTimer) clearInterval(evaluationTimer);
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         const force = setTimeout(() => server.closeAllConnections(), 5_000);
         await closed;
         clearTimeout(force);
+        await portal.close();
         await deliveries.close();
         await worker.stop();
         db.close();

@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, runCli } from '../support/run-cli.ts';
+import { runCli, startServeProcess } from '../support/run-cli.ts';
 
 describe('magnolia CLI: users, tokens, serve', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'magnolia-cli-'));
@@ -17,31 +16,16 @@ describe('magnolia CLI: users, tokens, serve', () => {
     expect(created.stdout).toMatch(/^mgn_[A-Za-z0-9_-]{43}\n$/);
     const token = created.stdout.trim();
 
-    const server = spawn(process.execPath, [BIN, 'serve'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env, PORT: '0', LOG_LEVEL: 'info' },
-    });
-    let output = '';
-    server.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 20_000);
-      server.stdout.on('data', () => {
-        const match = /"url":"(http:[^"]+)"/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      });
-    });
+    const server = await startServeProcess(env);
+    const { url } = server;
     expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ ok: true });
     const listed = await fetch(`${url}/api/admin/deliveries`, { headers: { authorization: `Bearer ${token}` } });
     expect(listed.status).toBe(200);
     expect(await listed.json()).toEqual({ deliveries: [] });
 
-    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
-    server.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(output).toContain('shutting down');
-    expect(output).not.toContain(token);
+    expect(await server.stop()).toBe(0);
+    expect(server.output()).toContain('shutting down');
+    expect(server.output()).not.toContain(token);
   });
 
   it('explains bad input', async () => {

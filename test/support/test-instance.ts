@@ -29,11 +29,17 @@ export async function startTestInstance(
     GITHUB_WEBHOOK_SECRET: TEST_SECRET,
     MAGNOLIA_DEMO: 'off',
     LOG_LEVEL: 'debug',
+    // Nothing listens on port 9: GitHub is unreachable, fast, as on the machines that run the tests.
+    GITHUB_API_URL: 'http://127.0.0.1:9',
+    GITHUB_URL: 'http://127.0.0.1:9',
+    MAGNOLIA_RECONCILE_MINUTES: '0',
     ...options.env,
   });
   const clock = options.clock ?? createFakeClock();
   const captured = captureLog();
-  const instance = await startInstance({ config, log: captured.log, clock, startWorker: options.startWorker ?? false });
+  const instance = await startInstance({ config, log: captured.log, clock, startWorker: options.startWorker ?? false,
+    githubOptions: { delayBaseMs: 1, retries: 1, timeoutMs: 2_000 },
+  });
   return Object.assign(instance, {
     config,
     clock,

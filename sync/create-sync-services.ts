@@ -1,0 +1,86 @@
+import type { Store } from '../db/store.ts';
+import type { Clock } from '../server/clock.ts';
+import type { Config } from '../server/config/read-config.ts';
+import type { Logger } from '../server/log/create-logger.ts';
+import { runGit as defaultRunGit, type RunGit } from './git/run-git.ts';
+import type { GitHubClient } from './github/create-github-client.ts';
+import { lookupRepository, refreshMetadata, type MetadataOutcome } from './github/refresh-metadata.ts';
+import { reconcileRepository } from './mirror/reconcile-repository.ts';
+import { syncRepository, type MirrorDeps, type MirrorOutcome } from './mirror/sync-repository.ts';
+import type { RepositoryLookup } from './projects/add-project.ts';
+import { JOB_FETCH, JOB_METADATA, JOB_RECONCILE, createFollowUps, enqueueRepositoryJob } from './queue/enqueue-follow-ups.ts';
+import { createMaturityEngine, type MaturityEngine } from './maturity/create-maturity-engine.ts';
+import { JOB_EVALUATE, enqueueEvaluation } from './maturity/maturity-jobs.ts';
+import type { JobHandler } from './queue/job-handler.ts';
+import type { FollowUps } from './webhooks/processor-context.ts';
+
+export interface SyncDeps {
+  store: Store;
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  /** The REST client; undefined never happens in production (unauthenticated calls still work), tests may omit it. */
+  github: GitHubClient | undefined;
+  runGit?: RunGit;
+}
+
+/** The mirror's operations, shared by the server's job queue and the CLI. */
+export interface SyncServices {
+  mirror: MirrorDeps;
+  followUps: FollowUps;
+  /** Fetches and indexes one repository's git content now. */
+  fetch(repositoryId: number): Promise<MirrorOutcome>;
+  /** ls-remote, and fetch when the upstream differs. */
+  reconcile(repositoryId: number): Promise<MirrorOutcome | { repository: string; unchanged: true }>;
+  refreshMetadata(repositoryId: number): Promise<MetadataOutcome>;
+  /** The maturity engine (evaluations run as `evaluate` jobs after each fetch and metadata refresh). */
+  maturity: MaturityEngine;
+  lookup(owner: string, repo: string): Promise<RepositoryLookup>;
+  /** Job handlers of the mirror's job kinds. */
+  handlers: Record<string, JobHandler>;
+}
+
+/** Wires the mirror (git), the metadata refresh (REST) and their jobs. */
+export function createSyncServices(deps: SyncDeps): SyncServices {
+  const { store, config, log, clock, github } = deps;
+  const mirror: MirrorDeps = { store, config, log, clock, runGit: deps.runGit ?? defaultRunGit };
+  const metadataDeps = { store, github, log, clock };
+  const maturity = createMaturityEngine({ store, clock, runGit: mirror.runGit, githubUrl: config.githubUrl });
+  const services: SyncServices = {
+    mirror,
+    followUps: createFollowUps(store, clock),
+    fetch: (id) => syncRepository(mirror, id),
+    reconcile: (id) => reconcileRepository(mirror, id),
+    refreshMetadata: (id) => refreshMetadata(metadataDeps, id),
+    maturity,
+    lookup: (owner, repo) =>
+      github ? lookupRepository(github, owner, repo) : Promise.resolve({ kind: 'unknown', reason: 'no GitHub API client' }),
+    handlers: {
+      [JOB_FETCH]: {
+        async run(job) {
+          await syncRepository(mirror, Number(job.subject));
+          enqueueEvaluation(store, clock, Number(job.subject));
+        },
+      },
+      [JOB_METADATA]: {
+        async run(job) {
+          await refreshMetadata(metadataDeps, Number(job.subject));
+          enqueueEvaluation(store, clock, Number(job.subject));
+        },
+      },
+      [JOB_RECONCILE]: {
+        async run(job) {
+          const id = Number(job.subject);
+          await reconcileRepository(mirror, id);
+          enqueueRepositoryJob(store, clock, JOB_METADATA, id);
+        },
+      },
+      [JOB_EVALUATE]: {
+        async run(job) {
+          await maturity.evaluate(Number(job.subject));
+        },
+      },
+    },
+  };
+  return services;
+}
