@@ -34,36 +34,46 @@ function load(url: string, count: number, concurrency: number, ratePerSecond?: n
   );
 }
 
-async function measure(script: string, count: number, concurrency: number): Promise<{ closed: LoadResult; steady: LoadResult }> {
-  const { child, url } = await startServer(script);
-  try {
-    await load(url, 300, concurrency); // warm-up
-    const closed = await load(url, count, concurrency);
-    const steady = await load(url, 200 * 10, 32, 200);
-    return { closed, steady };
-  } finally {
-    child.kill('SIGTERM');
-  }
-}
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Runs the benchmark and returns a Markdown table. */
-export async function runWebhookIngestBenchmark(count = 4000, concurrency = 32): Promise<string> {
-  const floorRate = measureStorageFloor(count);
-  const ceiling = await measure('ceiling-server.ts', count, concurrency);
-  const magnolia = await measure('magnolia-server.ts', count, concurrency);
-  const f = (n: number) => n.toFixed(0);
-  const ms = (n: number) => n.toFixed(1);
-  return [
-    `Webhook ingest: ${count} signed ~25 KB deliveries, ${concurrency} connections, load generator in its own process`,
-    '',
-    '| | deliveries/s | vs storage floor | p50 ms | p99 ms | p99 ms at 200/s |',
-    '|---|---:|---:|---:|---:|---:|',
-    `| (b) storage floor: one delivery per transaction, WAL + synchronous=FULL | ${f(floorRate)} | 1.00x | | | |`,
-    `| (a) HTTP ceiling: bare node:http, HMAC only | ${f(ceiling.closed.rate)} | ${(ceiling.closed.rate / floorRate).toFixed(2)}x | ${ms(ceiling.closed.p50)} | ${ms(ceiling.closed.p99)} | ${ms(ceiling.steady.p99)} |`,
-    `| Magnolia: Express, verify, group commit | ${f(magnolia.closed.rate)} | ${(magnolia.closed.rate / floorRate).toFixed(2)}x | ${ms(magnolia.closed.p50)} | ${ms(magnolia.closed.p99)} | ${ms(magnolia.steady.p99)} |`,
-    '',
-    `Failures (non-202): ceiling ${ceiling.closed.failures + ceiling.steady.failures}, Magnolia ${magnolia.closed.failures + magnolia.steady.failures}.`,
-  ].join('\n');
+/** Runs the benchmark and returns a Markdown table. Rounds alternate floor, ceiling and Magnolia to share noise. */
+export async function runWebhookIngestBenchmark(count = 4000, concurrency = 32, rounds = 3): Promise<string> {
+  const ceilingServer = await startServer('ceiling-server.ts');
+  const magnoliaServer = await startServer('magnolia-server.ts');
+  try {
+    await load(ceilingServer.url, 300, concurrency); // warm-up
+    await load(magnoliaServer.url, 300, concurrency);
+    const floor: number[] = [];
+    const ceiling: LoadResult[] = [];
+    const magnolia: LoadResult[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      floor.push(measureStorageFloor(count));
+      ceiling.push(await load(ceilingServer.url, count, concurrency));
+      magnolia.push(await load(magnoliaServer.url, count, concurrency));
+    }
+    const ceilingSteady = await load(ceilingServer.url, 200 * 10, 32, 200);
+    const magnoliaSteady = await load(magnoliaServer.url, 200 * 10, 32, 200);
+    const floorRate = median(floor);
+    const row = (label: string, runs: LoadResult[], steady: LoadResult) => {
+      const rate = median(runs.map((r) => r.rate));
+      return `| ${label} | ${rate.toFixed(0)} | ${(rate / floorRate).toFixed(2)}x | ${median(runs.map((r) => r.p50)).toFixed(1)} | ${median(runs.map((r) => r.p99)).toFixed(1)} | ${steady.p50.toFixed(1)} | ${steady.p99.toFixed(1)} |`;
+    };
+    const failures = [...ceiling, ...magnolia, ceilingSteady, magnoliaSteady].reduce((n, r) => n + r.failures, 0);
+    return [
+      `Webhook ingest: ${count} signed ~25 KB deliveries per run, ${concurrency} connections, load generator in its own process; medians of ${rounds} alternating rounds`,
+      '',
+      '| | deliveries/s | vs storage floor | p50 ms | p99 ms | p50 ms at 200/s | p99 ms at 200/s |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      `| (b) storage floor: one delivery per transaction, WAL + synchronous=FULL | ${floorRate.toFixed(0)} | 1.00x | | | | |`,
+      row('(a) HTTP ceiling: bare node:http, HMAC only', ceiling, ceilingSteady),
+      row('Magnolia: Express, ingest thread (verify, parse, group commit)', magnolia, magnoliaSteady),
+      '',
+      `Failures (answers other than 202): ${failures}.`,
+    ].join('\n');
+  } finally {
+    ceilingServer.child.kill('SIGTERM');
+    magnoliaServer.child.kill('SIGTERM');
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

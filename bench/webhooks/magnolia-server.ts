@@ -1,5 +1,5 @@
 // The real Magnolia instance (store, group commit, worker off so only ingest is measured) in its own process.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readConfig } from '../../server/config/read-config.ts';
@@ -11,4 +11,9 @@ const dataDir = process.argv[3] ?? mkdtempSync(path.join(tmpdir(), 'magnolia-ben
 const config = readConfig({ MAGNOLIA_DATA_DIR: dataDir, PORT: '0', GITHUB_WEBHOOK_SECRET: secret, MAGNOLIA_DEMO: 'off' });
 const instance = await startInstance({ config, log: createLogger('warn'), startWorker: false });
 process.stdout.write(`${instance.url}\n`);
-process.on('SIGTERM', () => void instance.close().then(() => process.exit(0)));
+process.on('SIGTERM', () =>
+  void instance.close().then(() => {
+    if (!process.argv[3]) rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  }),
+);

@@ -111,7 +111,10 @@ export function createWebhookRoute(deps: WebhookRouteDeps): Router {
       }
       if (outcome.kind === 'refused') throw new BadRequestError('bad_json', outcome.message);
       deliveryLog.info({ action: outcome.action, result: outcome.result }, 'delivery accepted');
-      res.status(202).json({ accepted: true, delivery: raw.id, result: outcome.result });
+      // A string body lets node write headers and body in one syscall (res.json sends a Buffer: two, plus an ETag).
+      const answer = JSON.stringify({ accepted: true, delivery: raw.id, result: outcome.result });
+      res.writeHead(202, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(answer) });
+      res.end(answer);
     },
   );
   return router;

@@ -50,17 +50,26 @@ export async function gatherInputs(deps: GatherDeps, row: RepositoryRow, now: nu
     head: row.head_sha,
   };
 
-  let git: SignalInputs['git'];
+  // The tree listing is a git process: start it first and do the store's (synchronous) reads while it runs.
+  const treeListing = row.head_sha && row.mirror_path ? readTree(runGit, row.mirror_path, row.head_sha) : undefined;
+  treeListing?.catch(() => {});
   const commitRows = q.commitsSince(row.id, since);
-  if (!row.head_sha || !row.mirror_path) {
+  const first = q.firstCommit(row.id);
+  const firstSeen = q.authorsFirstSeen(row.id, since);
+  const tags = store.gitRefs
+    .list(row.id)
+    .filter((r) => r.kind === 'tag' && r.commitSha !== null)
+    .map((r) => ({ name: r.name.replace(/^refs\/tags\//, ''), commitSha: r.commitSha!, taggedAt: r.taggedAt }));
+  const people = gatherPeople(q, commitRows);
+  const api = gatherApi(store, row, since);
+  const overrides = store.maturity.organisations.list();
+
+  let git: SignalInputs['git'];
+  if (!treeListing || !row.mirror_path) {
     git = { available: false, reason: row.last_fetch_error ? `the mirror could not be fetched: ${row.last_fetch_error}` : 'the mirror has not been fetched yet' };
   } else {
-    const tree = await readTree(runGit, row.mirror_path, row.head_sha);
+    const tree = await treeListing;
     const facts = await readFacts(store, runGit, row.mirror_path, tree.filter((e) => isRelevantPath(e)), deps.memory);
-    const tags = store.gitRefs
-      .list(row.id)
-      .filter((r) => r.kind === 'tag' && r.commitSha !== null)
-      .map((r) => ({ name: r.name.replace(/^refs\/tags\//, ''), commitSha: r.commitSha!, taggedAt: r.taggedAt }));
     const specPaths = normativeDocuments(tree, facts).slice(0, 3).map((d) => d.path);
     const names = tags.flatMap((t) => specPaths.map((p) => `${t.commitSha}:${p}`));
     const paths = deps.memory?.paths ?? new Map<string, boolean>();
@@ -69,13 +78,12 @@ export async function gatherInputs(deps: GatherDeps, row: RepositoryRow, now: nu
     for (const n of unknown) paths.set(n, found.has(n));
     const present = new Set(names.filter((n) => paths.get(n)));
     const specAtTags = new Map(tags.map((t) => [t.name, specPaths.filter((p) => present.has(`${t.commitSha}:${p}`))]));
-    const first = q.firstCommit(row.id);
     git = {
       available: true,
       firstCommit: first ? { sha: first.sha, time: first.author_time } : null,
       commits: commitRows.map((c) => ({ sha: c.sha, authorName: c.author_name, authorEmail: c.author_email, time: c.author_time, signedOff: c.signed_off_by !== null })),
       commitsSince: since,
-      firstSeen: new Map(q.authorsFirstSeen(row.id, since).map((a) => [a.author_email.toLowerCase(), a.first_time])),
+      firstSeen: new Map(firstSeen.map((a) => [a.author_email.toLowerCase(), a.first_time])),
       tree,
       facts,
       tags,
@@ -83,6 +91,11 @@ export async function gatherInputs(deps: GatherDeps, row: RepositoryRow, now: nu
     };
   }
 
+  return { ...base, git, people: { byEmail: people, overrides }, api };
+}
+
+/** GitHub profiles (login, company) of the people who committed in the window, by email. */
+function gatherPeople(q: Store['maturity']['inputs'], commitRows: { author_email: string }[]): Map<string, { login: string; company: string | null }> {
   const emails = [...new Set(commitRows.map((c) => c.author_email.toLowerCase()))];
   const noreplyLogins = emails.map((e) => [e, loginFromNoreply(e)] as const).filter((x): x is readonly [string, string] => x[1] !== null);
   const profiles = q.people(emails, noreplyLogins.map(([, l]) => l));
@@ -92,35 +105,36 @@ export async function gatherInputs(deps: GatherDeps, row: RepositoryRow, now: nu
     const p = profiles.find((x) => x.login.toLowerCase() === login.toLowerCase());
     if (p) byEmail.set(email, { login: p.login, company: p.company });
   }
+  return byEmail;
+}
 
-  let api: SignalInputs['api'];
+/** The API-derived inputs, or why they are unknown. */
+function gatherApi(store: Store, row: RepositoryRow, since: number): SignalInputs['api'] {
+  const q = store.maturity.inputs;
   if (row.metadata_status !== 'ok') {
-    api = { available: false, reason: row.metadata_reason ?? 'metadata has not been fetched yet' };
-  } else {
-    const merged = q.recentMergedPulls(row.id, 30);
-    const reviews = new Map<number, { login: string | null; isBot: boolean; state: string }[]>();
-    for (const r of q.reviewsOf(merged.map((m) => m.id))) {
-      const list = reviews.get(r.issue_id) ?? [];
-      list.push({ login: r.reviewer_login, isBot: r.reviewer_type === 'Bot' || /\[bot\]$/i.test(r.reviewer_login ?? ''), state: r.state });
-      reviews.set(r.issue_id, list);
-    }
-    api = {
-      available: true,
-      releases: store.releases.listForRepository(row.id).map((r) => ({
-        id: r.id,
-        tagName: r.tag_name,
-        name: r.name,
-        publishedAt: r.published_at ?? r.created_at,
-        draft: r.draft === 1,
-        prerelease: r.prerelease === 1,
-      })),
-      items: q.processItems(row.id, new Date(since * 1000).toISOString()).map(toItem),
-      mergedPulls: merged.map(toItem),
-      reviews,
-    };
+    return { available: false, reason: row.metadata_reason ?? 'metadata has not been fetched yet' };
   }
-
-  return { ...base, git, people: { byEmail, overrides: store.maturity.organisations.list() }, api };
+  const merged = q.recentMergedPulls(row.id, 30);
+  const reviews = new Map<number, { login: string | null; isBot: boolean; state: string }[]>();
+  for (const r of q.reviewsOf(merged.map((m) => m.id))) {
+    const list = reviews.get(r.issue_id) ?? [];
+    list.push({ login: r.reviewer_login, isBot: r.reviewer_type === 'Bot' || /\[bot\]$/i.test(r.reviewer_login ?? ''), state: r.state });
+    reviews.set(r.issue_id, list);
+  }
+  return {
+    available: true,
+    releases: store.releases.listForRepository(row.id).map((r) => ({
+      id: r.id,
+      tagName: r.tag_name,
+      name: r.name,
+      publishedAt: r.published_at ?? r.created_at,
+      draft: r.draft === 1,
+      prerelease: r.prerelease === 1,
+    })),
+    items: q.processItems(row.id, new Date(since * 1000).toISOString()).map(toItem),
+    mergedPulls: merged.map(toItem),
+    reviews,
+  };
 }
 
 /** Facts of the relevant files, from the cache where their blob was read before, else read and cached now. */
