@@ -102,6 +102,8 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     evaluationTimer = setInterval(() => {
       enqueueAllEvaluations(store, clock);
       worker.poke();
+      // Finished jobs are kept a week for inspection, dead ones a month; the deliveries themselves stay.
+      store.jobs.pruneFinished(clock.now() - 7 * 86_400_000, clock.now() - 30 * 86_400_000);
     }, 86_400_000);
     evaluationTimer.unref();
   }

@@ -40,8 +40,8 @@ export interface JobQueries {
   /** Earliest `run_at` of a pending job, or of a lease to expire; undefined when the queue is idle. */
   nextWakeAt(): number | undefined;
   counts(): Record<JobState, number>;
-  /** Deletes finished jobs older than `before`; returns how many. */
-  pruneFinished(before: number): number;
+  /** Deletes done jobs finished before `doneBefore` and dead ones before `deadBefore`; returns how many. */
+  pruneFinished(doneBefore: number, deadBefore: number): number;
 }
 
 /** Builds the job queue's prepared statements on `db`. */
@@ -88,7 +88,9 @@ export function createJobQueries(db: Db): JobQueries {
   const nextPending = db.prepare(`SELECT min(run_at) AS at FROM jobs WHERE state = 'pending'`);
   const nextLease = db.prepare(`SELECT min(lease_until) AS at FROM jobs WHERE state = 'running'`);
   const counts = db.prepare(`SELECT state, count(*) AS n FROM jobs GROUP BY state`);
-  const prune = db.prepare(`DELETE FROM jobs WHERE state IN ('done', 'dead') AND finished_at < ?`);
+  const prune = db.prepare(
+    `DELETE FROM jobs WHERE (state = 'done' AND finished_at < @doneBefore) OR (state = 'dead' AND finished_at < @deadBefore)`,
+  );
 
   const claim = db.transaction((now: number, leaseMs: number, busyKeys: readonly string[]) => {
     expireLeases.run(now);
@@ -125,6 +127,6 @@ export function createJobQueries(db: Db): JobQueries {
       for (const r of counts.all() as { state: JobState; n: number }[]) out[r.state] = r.n;
       return out;
     },
-    pruneFinished: (before) => prune.run(before).changes,
+    pruneFinished: (doneBefore, deadBefore) => prune.run({ doneBefore, deadBefore }).changes,
   };
 }

@@ -100,6 +100,20 @@ describe('the durable job queue', () => {
     expect(three).not.toBe(one);
   });
 
+  it('prunes done jobs after a week and dead ones after a month', async () => {
+    app = await startTestInstance();
+    const now = app.clock.now();
+    const done = app.store.jobs.enqueue({ kind: 'x', subject: 'done', queueKey: 'k1', runAt: now });
+    const dead = app.store.jobs.enqueue({ kind: 'x', subject: 'dead', queueKey: 'k2', runAt: now });
+    app.store.jobs.complete(done, now);
+    app.store.jobs.bury(dead, 'broken', now);
+    const day = 86_400_000;
+    expect(app.store.jobs.pruneFinished(now - 7 * day, now - 30 * day)).toBe(0);
+    expect(app.store.jobs.pruneFinished(now + 1, now - 30 * day)).toBe(1);
+    expect(app.store.jobs.get(dead)?.state).toBe('dead');
+    expect(app.store.jobs.pruneFinished(now + 1, now + 1)).toBe(1);
+  });
+
   it('processes deliveries in the background once started', async () => {
     app = await startTestInstance({ startWorker: true });
     const sent = await sendDelivery(app.url, 'ping', { zen: 'background' });
