@@ -71,3 +71,10 @@ export class UnavailableError extends HttpError {
     super(503, code, message);
   }
 }
+
+/** 413: the body is larger than the route accepts. */
+export class PayloadTooLargeError extends HttpError {
+  constructor(code: ErrorCode, message: string) {
+    super(413, code, message);
+  }
+}

@@ -9,6 +9,7 @@ import {
 import type { Logger } from '../log/create-logger.ts';
 import type { DeliveryIngest, IngestOutcome } from './delivery-ingest.ts';
 import type { RawDelivery } from './read-delivery.ts';
+import { readRawBody } from './read-raw-body.ts';
 
 /** GitHub's cap on webhook payloads. */
 export const MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
@@ -63,8 +64,6 @@ export function createWebhookRoute(deps: WebhookRouteDeps): Router {
       }
       next();
     },
-    // Raw bytes, never a JSON parser in front: the signature covers the exact body.
-    express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES }),
     async (req: Request, res: Response) => {
       const event = header(req, 'x-github-event');
       const deliveryId = header(req, 'x-github-delivery');
@@ -90,7 +89,8 @@ export function createWebhookRoute(deps: WebhookRouteDeps): Router {
         hookId: header(req, 'x-github-hook-id') ?? null,
         format: mediaType(req)!,
         signature,
-        body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+        // Raw bytes, never a JSON parser in front: the signature covers the exact body.
+        body: await readRawBody(req, MAX_WEBHOOK_BYTES),
       };
       let outcome: IngestOutcome;
       try {
