@@ -22,6 +22,8 @@ export interface RepositoryRow {
   forks: number | null;
   watchers: number | null;
   open_issues: number | null;
+  /** GitHub's primary language (null: not reported yet, or none detected). */
+  language: string | null;
   installation_id: number | null;
   created_at: string | null;
   pushed_at: string | null;
@@ -70,6 +72,8 @@ export interface RepositoryFacts {
   forks: number | null;
   watchers: number | null;
   openIssues: number | null;
+  /** GitHub's primary language; null leaves the stored one (payloads that omit it say nothing about it). */
+  language: string | null;
   createdAt: string | null;
   pushedAt: string | null;
   /** `repository.updated_at`: facts older than those already applied are skipped. */
@@ -140,7 +144,8 @@ export function createRepositoryQueries(db: Db): RepositoryQueries {
        default_branch = coalesce(@defaultBranch, default_branch), visibility = coalesce(@visibility, visibility),
        archived = coalesce(@archived, archived), fork = coalesce(@fork, fork),
        stars = coalesce(@stars, stars), forks = coalesce(@forks, forks), watchers = coalesce(@watchers, watchers),
-       open_issues = coalesce(@openIssues, open_issues), created_at = coalesce(@createdAt, created_at),
+       open_issues = coalesce(@openIssues, open_issues), language = coalesce(@language, language),
+       created_at = coalesce(@createdAt, created_at),
        pushed_at = coalesce(@pushedAt, pushed_at), github_updated_at = coalesce(@githubUpdatedAt, github_updated_at),
        updated_at = @at
      WHERE id = @id AND deleted_at IS NULL
@@ -210,6 +215,7 @@ export function createRepositoryQueries(db: Db): RepositoryQueries {
         forks: f.forks,
         watchers: f.watchers,
         openIssues: f.openIssues,
+        language: f.language,
         createdAt: f.createdAt,
         pushedAt: f.pushedAt,
         githubUpdatedAt: f.githubUpdatedAt,

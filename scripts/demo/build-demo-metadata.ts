@@ -68,6 +68,7 @@ export function buildDemoMetadata(history: DemoHistory, people: DemoPeople, repl
     homepage: history.repository.homepage,
     topics: history.repository.topics,
     license: history.repository.license,
+    language: history.repository.language,
     default_branch: history.defaultBranch,
     archived: archivedAt !== undefined,
     fork: false,

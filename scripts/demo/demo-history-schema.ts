@@ -105,6 +105,8 @@ export const demoHistorySchema = z.strictObject({
     homepage: z.string().nullable().default(null),
     topics: z.array(z.string()).default([]),
     license: z.strictObject({ key: z.string(), spdx_id: z.string(), name: z.string() }).nullable(),
+    /** GitHub's primary language, as `GET /repos/{owner}/{repo}` reports it. */
+    language: z.string().nullable().default(null),
     stars: z.number().int().min(0),
     forks: z.number().int().min(0),
     subscribers: z.number().int().min(0),

@@ -23,6 +23,7 @@ export interface DemoRepository {
   homepage: string | null;
   topics: string[];
   license: { key: string; spdx_id: string; name: string } | null;
+  language: string | null;
   default_branch: string;
   archived: boolean;
   fork: false;

@@ -27,6 +27,7 @@ export const repositorySchema = z.looseObject({
   forks_count: nullableNumber,
   watchers_count: nullableNumber,
   open_issues_count: nullableNumber,
+  language: nullableString,
   // GitHub sends these as ISO strings, and as epoch seconds in push payloads.
   created_at: z.union([z.string(), z.number()]).nullable().optional(),
   pushed_at: z.union([z.string(), z.number()]).nullable().optional(),

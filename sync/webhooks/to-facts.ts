@@ -29,6 +29,7 @@ export function repositoryFacts(repo: RepositoryPayload): RepositoryFacts {
     forks: repo.forks_count,
     watchers: repo.watchers_count,
     openIssues: repo.open_issues_count,
+    language: repo.language ?? null,
     createdAt: isoTime(repo.created_at),
     pushedAt: isoTime(repo.pushed_at),
     githubUpdatedAt: repo.updated_at,

@@ -85,6 +85,7 @@ export function demoMetadata(options: { extraIssues?: number; releases?: number;
       homepage: null,
       topics: ['widgets'],
       license: { key: 'apache-2.0', spdx_id: 'Apache-2.0', name: 'Apache License 2.0' },
+      language: 'Go',
       default_branch: 'main',
       archived: false,
       fork: false,

@@ -26,8 +26,8 @@ describe('storeMetadata', () => {
     expect(stored).toEqual({ repository: true, releases: 2, contributors: 3, users: 3, issues: 2, pullRequests: 2, problems: [] });
 
     const repo = store.repositories.get(REPO_ID)!;
-    expect({ stars: repo.stars, forks: repo.forks, license: repo.license_spdx, branch: repo.default_branch }).toEqual({
-      stars: 42, forks: 7, license: 'Apache-2.0', branch: 'main',
+    expect({ stars: repo.stars, forks: repo.forks, license: repo.license_spdx, branch: repo.default_branch, language: repo.language }).toEqual({
+      stars: 42, forks: 7, license: 'Apache-2.0', branch: 'main', language: 'Go',
     });
     expect(store.releases.listForRepository(REPO_ID).map((r) => [r.tag_name, JSON.parse(r.assets!)])).toEqual([
       ['v1.1.0', ['widget-1.1.0.tar.gz']],

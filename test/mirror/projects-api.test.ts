@@ -12,7 +12,7 @@ describe('projects API', () => {
     const facts = {
       owner: 'lab', name: 'ledger', fullName: 'lab/ledger', nodeId: 'R_1', description: 'A ledger format',
       homepage: null, topics: ['ledger'], licenseSpdx: 'Apache-2.0', licenseName: 'Apache License 2.0', defaultBranch: 'main',
-      visibility: 'public', archived: false, fork: false, stars: 42, forks: 3, watchers: 42, openIssues: 1,
+      visibility: 'public', archived: false, fork: false, stars: 42, forks: 3, watchers: 42, openIssues: 1, language: 'Rust',
       createdAt: '2025-01-01T00:00:00Z', pushedAt: '2026-02-01T00:00:00Z', githubUpdatedAt: '2026-02-01T00:00:00Z',
     };
     const added = await addProject(

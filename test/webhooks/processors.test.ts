@@ -105,8 +105,11 @@ describe('webhook processors', () => {
     const provisional = app.store.repositories.nextProvisionalId();
     expect(provisional).toBeLessThan(0);
     app.store.repositories.register({ id: provisional, owner: 'lab', name: 'ledger', domain: null, cloneUrl: null, registeredAt: '2026-01-01T00:00:00Z' });
-    await deliver('star', { action: 'created', repository: { id: 4242, name: 'ledger', full_name: 'lab/ledger', owner: { login: 'lab' }, stargazers_count: 5 } });
+    await deliver('star', { action: 'created', repository: { id: 4242, name: 'ledger', full_name: 'lab/ledger', owner: { login: 'lab' }, stargazers_count: 5, language: 'Rust' } });
     expect(app.store.repositories.get(provisional)).toBeUndefined();
-    expect(app.store.repositories.get(4242)).toMatchObject({ full_name: 'lab/ledger', stars: 5 });
+    expect(app.store.repositories.get(4242)).toMatchObject({ full_name: 'lab/ledger', stars: 5, language: 'Rust' });
+    // A payload without `language` says nothing about it: the stored one stays.
+    await deliver('star', { action: 'created', repository: { id: 4242, name: 'ledger', full_name: 'lab/ledger', owner: { login: 'lab' }, stargazers_count: 6 } });
+    expect(app.store.repositories.get(4242)).toMatchObject({ stars: 6, language: 'Rust' });
   });
 });
