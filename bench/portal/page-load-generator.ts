@@ -1,12 +1,14 @@
 // A separate process that GETs one URL as fast as `concurrency` keep-alive connections allow; prints one JSON line.
+// With `numbered`, request n goes to the URL followed by n (`…?_=` + n): every request is a different page.
 import http from 'node:http';
 
-const plan = JSON.parse(process.argv[2] ?? '{}') as { url: string; count: number; concurrency: number };
+const plan = JSON.parse(process.argv[2] ?? '{}') as { url: string; count: number; concurrency: number; numbered?: boolean };
 const agent = new http.Agent({ keepAlive: true, maxSockets: plan.concurrency });
-const target = new URL(plan.url);
+const fixed = new URL(plan.url);
 
-const get = (): Promise<{ status: number; ms: number }> => {
+const get = (n: number): Promise<{ status: number; ms: number }> => {
   const started = performance.now();
+  const target = plan.numbered ? new URL(`${plan.url}${n}`) : fixed;
   return new Promise((resolve, reject) => {
     http
       .get(target, { agent, headers: { accept: 'text/html', 'accept-language': 'en' } }, (res) => {
@@ -23,8 +25,8 @@ let next = 0;
 const started = performance.now();
 await Promise.all(
   Array.from({ length: plan.concurrency }, async () => {
-    while (next++ < plan.count) {
-      const { status, ms } = await get();
+    while (next < plan.count) {
+      const { status, ms } = await get(next++);
       if (status !== 200) failures += 1;
       latencies.push(ms);
     }

@@ -16,6 +16,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'magnolia-portal-bench-'));
 const config = readConfig({ MAGNOLIA_DATA_DIR: dataDir, PORT: '0', MAGNOLIA_DEMO: 'off', LOG_LEVEL: 'silent', MAGNOLIA_RECONCILE_MINUTES: '0' });
 
 const DOMAINS = ['cloud-computing', 'big-data', 'industrial-internet', 'blockchain', 'artificial-intelligence', 'iot'];
+const LANGUAGES = ['Go', 'Java', 'Python', 'Rust', 'TypeScript', 'C++'];
 const LICENSES = ['Apache-2.0', 'MIT', 'MulanPSL-2.0', 'BSD-3-Clause', 'GPL-3.0-only'];
 const db = openDatabase(config.databaseFile);
 const store = createStore(db);
@@ -31,7 +32,7 @@ store.transaction(() => {
       description: `Generated project ${i}: a specification and reference implementation for ${DOMAINS[i % DOMAINS.length]}`,
       homepage: null, topics: ['specification', DOMAINS[i % DOMAINS.length]!], licenseSpdx: LICENSES[i % LICENSES.length]!, licenseName: null,
       defaultBranch: 'main', visibility: 'public', archived: false, fork: false, stars: (i * 7919) % 5000, forks: i % 300,
-      watchers: i % 100, openIssues: i % 50, createdAt: '2024-01-01T00:00:00Z',
+      watchers: i % 100, openIssues: i % 50, language: LANGUAGES[i % LANGUAGES.length]!, createdAt: '2024-01-01T00:00:00Z',
       pushedAt: new Date(Date.parse(at) - (i % 365) * 86_400_000).toISOString(), githubUpdatedAt: at,
     }, at);
   }

@@ -1,4 +1,5 @@
 import express, { type Router } from 'express';
+import { createDataVersion } from '../../db/changes/data-version.ts';
 import type { Store } from '../../db/store.ts';
 import type { Config } from '../config/read-config.ts';
 import type { ErrorPageRenderer } from '../errors/error-handler.ts';
@@ -11,6 +12,7 @@ import { createCommunitySnapshot, type SnapshotSource } from './catalogue/commun
 import { createContentRoute } from './content/content-route.ts';
 import { createErrorPageRenderer } from './errors/render-error-page.ts';
 import { createHomeRoute } from './home/home-route.ts';
+import { createPageCache } from './page-cache.ts';
 import { createMaturityAccess, type MaturityAccess } from './project/load-maturity.ts';
 import { createProjectRoute } from './project/project-route.ts';
 import type { PortalContext } from './portal-context.ts';
@@ -45,16 +47,27 @@ export interface PortalOptions {
 export function createPortal(options: PortalOptions): Portal {
   const { store, config, log } = options;
   const maturity = options.maturity ?? createMaturityAccess(store);
-  const snapshot = createCommunitySnapshot(store, maturity);
+  const dataVersion = createDataVersion(store.db);
+  const snapshot = createCommunitySnapshot(store, maturity, dataVersion);
   const statics = createStaticRoute();
-  const ctx: PortalContext = { store, config, maturity, snapshot, search: undefined, stylesheetHref: statics.stylesheetHref };
+  const ctx: PortalContext = {
+    store,
+    config,
+    maturity,
+    snapshot,
+    dataVersion,
+    pages: createPageCache(),
+    search: undefined,
+    stylesheetHref: statics.stylesheetHref,
+  };
   let timer: NodeJS.Timeout | undefined;
   if (options.search) {
     ctx.search = createSearchIndex({ dataDir: config.dataDir, log, collect: () => collectSearchDocuments(ctx) });
     snapshot.onRebuild(() => ctx.search?.schedule());
     ctx.search.schedule();
-    const every = options.reindexCheckMs ?? 30_000;
-    // Reading the snapshot notices changed rows; a rebuild of the snapshot schedules a re-index.
+    const every = options.reindexCheckMs ?? 5_000;
+    // Reading the snapshot notices changed rows (it costs two O(1) reads when nothing was written); a rebuild of
+    // the snapshot schedules a re-index, so the index follows changes even when nobody visits a page.
     if (every > 0) {
       timer = setInterval(() => snapshot.get(), every);
       timer.unref();

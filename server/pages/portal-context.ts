@@ -2,6 +2,7 @@ import type { Store } from '../../db/store.ts';
 import type { Config } from '../config/read-config.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import type { SnapshotSource } from './catalogue/community-snapshot.ts';
+import type { PageCache } from './page-cache.ts';
 import type { MaturityAccess } from './project/load-maturity.ts';
 
 /** What the page routes read from; built once per app. */
@@ -10,6 +11,10 @@ export interface PortalContext {
   config: Config;
   maturity: MaturityAccess;
   snapshot: SnapshotSource;
+  /** Changes with every write to the database (see `db/changes/data-version.ts`). */
+  dataVersion: () => string;
+  /** Rendered pages, keyed by what they were derived from. */
+  pages: PageCache;
   /** Absent when the app was built without a search index (then search pages say it is not ready). */
   search: SearchIndex | undefined;
   /** URL of the stylesheet, versioned by its content so it can be cached for a year. */

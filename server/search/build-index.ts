@@ -5,6 +5,11 @@ import { tokenize } from './tokenize.ts';
 
 /** Builds a lunr index over the documents with the bilingual tokenizer; returns its serialised form. */
 export function buildIndex(documents: readonly SearchDocument[]): object {
+  return buildLunrIndex(documents).toJSON();
+}
+
+/** Builds a lunr index over the documents with the bilingual tokenizer. */
+export function buildLunrIndex(documents: readonly SearchDocument[]): lunr.Index {
   const stem = searchPipeline();
   const index = lunr(function () {
     this.pipeline.reset();
@@ -20,5 +25,5 @@ export function buildIndex(documents: readonly SearchDocument[]): object {
     this.field('text');
     for (const doc of documents) this.add({ id: doc.id, title: doc.title, keywords: doc.keywords, text: doc.text });
   });
-  return index.toJSON();
+  return index;
 }

@@ -3,7 +3,8 @@ import lunr from 'lunr';
 import type { Logger } from '../log/create-logger.ts';
 import { spawnWorker } from '../threads/spawn-worker.ts';
 import { makeSnippet, type SnippetPart } from './make-snippet.ts';
-import { indexFile, readPersistedIndex, type PersistedIndex } from './persisted-index.ts';
+import { compileIndex, type CompiledIndex } from './compile-index.ts';
+import { indexFile, readPersistedIndex } from './persisted-index.ts';
 import { queryIndex } from './query-index.ts';
 import type { SearchDocument, SearchDocumentType } from './search-document.ts';
 import { searchPipeline } from './search-pipeline.ts';
@@ -52,21 +53,18 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
   searchPipeline();
 
   interface Loaded {
-    index: lunr.Index;
+    index: CompiledIndex;
     documents: Map<string, SearchDocument>;
     fingerprint: string;
   }
   let current: Loaded | undefined;
-  const install = (persisted: PersistedIndex): void => {
-    current = {
-      index: lunr.Index.load(persisted.index),
-      documents: new Map(persisted.documents.map((d) => [d.id, d])),
-      fingerprint: persisted.fingerprint,
-    };
+  const install = (index: CompiledIndex, documents: readonly SearchDocument[], fingerprint: string): void => {
+    current = { index, documents: new Map(documents.map((d) => [d.id, d])), fingerprint };
   };
   const stored = readPersistedIndex(file);
   if (stored) {
-    install(stored);
+    // At start, before any request: the only time the main thread loads and compiles a lunr index.
+    install(compileIndex(lunr.Index.load(stored.index)), stored.documents, stored.fingerprint);
     log.info({ documents: stored.documents.length, builtAt: stored.builtAt }, 'search index loaded');
   }
 
@@ -85,16 +83,16 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
     const fingerprint = fingerprintOf(documents);
     if (current?.fingerprint === fingerprint) return;
     const started = Date.now();
-    const json = await new Promise<string>((resolve, reject) => {
+    const compiled = await new Promise<CompiledIndex>((resolve, reject) => {
       const worker = spawnWorker(new URL('./index-worker.ts', import.meta.url), {
         workerData: { file, fingerprint, builtAt: new Date().toISOString(), documents },
       });
-      worker.once('message', (message: string) => resolve(message));
+      worker.once('message', (message: CompiledIndex) => resolve(message));
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`search index worker exited with code ${code}`)));
     });
     if (closed) return;
-    install(JSON.parse(json) as PersistedIndex);
+    install(compiled, documents, fingerprint);
     log.info({ documents: documents.length, ms: Date.now() - started }, 'search index built');
   };
 

@@ -2,6 +2,7 @@ import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { negotiateLanguage } from '../../server/i18n/negotiate-language.ts';
 import { buildIndex } from '../../server/search/build-index.ts';
+import { compileIndex } from '../../server/search/compile-index.ts';
 import { makeSnippet } from '../../server/search/make-snippet.ts';
 import { queryIndex } from '../../server/search/query-index.ts';
 import { searchPipeline } from '../../server/search/search-pipeline.ts';
@@ -44,6 +45,19 @@ describe('bilingual search', () => {
 
   it('shows why queries must be tokenised: lunr alone finds nothing for a Chinese phrase', () => {
     expect(index.search('工作组')).toEqual([]);
+  });
+
+  it('keeps only the best hits, in the order a full ranking gives them', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      id: `d${String(i).padStart(2, '0')}`, type: 'project' as const, lang: null, title: `spec ${i}`, url: `/d${i}`,
+      text: `${'placement '.repeat(1 + (i % 7))}cloud 开源项目`, keywords: '',
+    }));
+    const compiled = compileIndex(lunr.Index.load(JSON.parse(JSON.stringify(buildIndex(many))) as object));
+    const all = queryIndex(compiled, tokenize('placement 开源'), 100);
+    expect(all).toHaveLength(30);
+    for (let i = 1; i < all.length; i += 1) expect(all[i - 1]!.score).toBeGreaterThanOrEqual(all[i]!.score);
+    expect(queryIndex(compiled, tokenize('placement 开源'), 5)).toEqual(all.slice(0, 5));
+    expect(queryIndex(compiled, tokenize('nothing'), 5)).toEqual([]);
   });
 
   it('cuts a snippet around the first hit with the hits marked', () => {

@@ -1,8 +1,8 @@
 import type { I18nLocals } from '../../i18n/i18n-middleware.ts';
 import { fill } from '../../i18n/messages.ts';
 import { searchParamsOf, urlWith } from '../layout/url-with.ts';
-import { levelClass, levelLabel } from '../project/level-label.ts';
-import { projectHref } from '../project/project-href.ts';
+import { levelLabel } from '../project/level-label.ts';
+import { catalogueRowView, type CatalogueRowView } from './catalogue-row-view.ts';
 import type { CommunitySnapshot } from './community-snapshot.ts';
 import { SORTS, type CatalogueQuery } from './catalogue-query.ts';
 import { filterCatalogue } from './filter-catalogue.ts';
@@ -27,24 +27,14 @@ export interface CatalogueModel {
   selects: Select[];
   summary: string;
   empty: boolean;
-  rows: {
-    name: string;
-    href: string;
-    description: string;
-    level: string;
-    levelClass: string;
-    domain: string;
-    stars: string;
-    activity: string;
-    isoActivity: string;
-    archived: boolean;
-  }[];
+  rows: CatalogueRowView[];
   pagination: { previous: string | null; next: string | null; label: string } | null;
   resetHref: string;
 }
 
 /** Builds the catalogue page: the filter form (options from the data), one page of rows and the page links. */
-export function catalogueModel(snapshot: CommunitySnapshot, q: CatalogueQuery, originalUrl: string, { lang, t, fmt }: I18nLocals): CatalogueModel {
+export function catalogueModel(snapshot: CommunitySnapshot, q: CatalogueQuery, originalUrl: string, i18n: I18nLocals): CatalogueModel {
+  const { lang, t, fmt } = i18n;
   const domainName = (slug: string | null): string => {
     if (slug === null) return '';
     const names = snapshot.domains.get(slug);
@@ -108,18 +98,7 @@ export function catalogueModel(snapshot: CommunitySnapshot, q: CatalogueQuery, o
       total: fmt.number(matches.length),
     }),
     empty: shown.length === 0,
-    rows: shown.map((e) => ({
-      name: e.fullName,
-      href: projectHref(e.owner, e.repo),
-      description: e.description ?? '',
-      level: levelLabel(t, e.level),
-      levelClass: levelClass(e.level),
-      domain: domainName(e.domain),
-      stars: fmt.number(e.stars),
-      activity: fmt.date(e.lastActivityAt),
-      isoActivity: fmt.isoDate(e.lastActivityAt),
-      archived: e.archived,
-    })),
+    rows: shown.map((e) => catalogueRowView(snapshot, e, i18n)),
     pagination:
       pages > 1
         ? {

@@ -2,18 +2,22 @@ import express, { type Router } from 'express';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
 import { searchParamsOf } from '../layout/url-with.ts';
 import type { PortalContext } from '../portal-context.ts';
-import { renderPage } from '../render-page.ts';
+import { cachedPage, renderPage } from '../render-page.ts';
 import { catalogueModel } from './catalogue-model.ts';
 import { readCatalogueQuery } from './catalogue-query.ts';
 
 /** `GET /projects`: the catalogue, filtered, sorted and paginated by its query string. */
 export function createCatalogueRoute(ctx: PortalContext): Router {
   const router = express.Router();
-  router.get('/projects', (req, res) => {
+  router.get('/projects', (req, res, next) => {
     const i18n = i18nOf(res);
+    const snapshot = ctx.snapshot.get();
+    // The page is a function of the snapshot and the URL: kept until the snapshot is rebuilt.
+    const slot = cachedPage(req, i18n.lang, 'catalogue', String(snapshot.generation));
+    if (ctx.pages.send(res, slot)) return;
     const query = readCatalogueQuery(searchParamsOf(req.originalUrl));
-    const model = catalogueModel(ctx.snapshot.get(), query, req.originalUrl, i18n);
-    renderPage(ctx, req, res, 'catalogue', { title: i18n.t.catalogue.title, nav: 'projects' }, model);
+    const model = catalogueModel(snapshot, query, req.originalUrl, i18n);
+    renderPage(ctx, req, res, 'catalogue', { title: i18n.t.catalogue.title, nav: 'projects' }, model, { pages: ctx.pages, slot, next });
   });
   return router;
 }

@@ -1,6 +1,5 @@
-import type { RepositoryRow } from '../../../db/repositories/repository-queries.ts';
+import { createCatalogueQueries, type CatalogueRow } from '../../../db/catalogue/catalogue-queries.ts';
 import type { Store } from '../../../db/store.ts';
-import { projectSummaryJson } from '../../projects/project-json.ts';
 import type { MaturityAccess } from '../project/load-maturity.ts';
 
 /** A project as the catalogue, the home page and the search index see it. */
@@ -25,6 +24,8 @@ export interface CatalogueEntry {
 
 /** Every member project, prepared once and shared by every request until the data changes. */
 export interface CommunitySnapshot {
+  /** Goes up by one with every rebuild: pages derived from a snapshot are keyed by it. */
+  generation: number;
   entries: readonly CatalogueEntry[];
   byFullName: ReadonlyMap<string, CatalogueEntry>;
   domains: ReadonlyMap<string, { en: string; zh: string }>;
@@ -36,63 +37,79 @@ export interface CommunitySnapshot {
 }
 
 export interface SnapshotSource {
-  /** The current snapshot; rebuilt first when the data changed (checked at most once per `checkMs`). */
+  /** The current snapshot, brought up to date first when anything was written since the last call. */
   get(): CommunitySnapshot;
-  /** Forces a rebuild at the next `get()` (for a maturity re-evaluation that touched no repository row). */
+  /** Forces a full re-read at the next `get()`. */
   invalidate(): void;
   /** Called after each rebuild (the search index follows the snapshot). */
   onRebuild(listener: () => void): void;
 }
 
-// The GitHub API's primary language is not stored by the mirror yet; read it when a `language` column appears.
-const languageOf = (row: RepositoryRow): string | null => {
-  const value = (row as unknown as { language?: unknown }).language;
-  return typeof value === 'string' && value.length > 0 ? value : null;
-};
-
 const distinct = (values: (string | null)[]): string[] =>
   [...new Set(values.filter((v): v is string => v !== null && v !== ''))].sort((a, b) => a.localeCompare(b));
 
-const stampOf = (rows: readonly RepositoryRow[]): string =>
-  rows.map((r) => `${r.id}:${r.updated_at}:${r.last_fetch_at}:${r.metadata_fetched_at}:${r.head_sha}`).join('|');
+const FIELDS: readonly (keyof CatalogueRow)[] = [
+  'id', 'owner', 'name', 'full_name', 'description', 'topics', 'domain', 'language', 'license_spdx', 'stars', 'archived',
+  'last_activity_at', 'level', 'evaluated_at',
+];
+const sameRow = (a: CatalogueRow, b: CatalogueRow): boolean => FIELDS.every((f) => a[f] === b[f]);
+
+const entryOf = (row: CatalogueRow, levels: readonly string[]): CatalogueEntry => ({
+  id: row.id,
+  owner: row.owner,
+  repo: row.name,
+  fullName: row.full_name,
+  description: row.description,
+  topics: row.topics ? (JSON.parse(row.topics) as string[]) : [],
+  domain: row.domain,
+  language: row.language && row.language.length > 0 ? row.language : null,
+  license: row.license_spdx,
+  stars: row.stars ?? 0,
+  lastActivityAt: row.last_activity_at,
+  archived: row.archived === 1,
+  level: row.level,
+  levelRank: row.level ? levels.indexOf(row.level) : -1,
+  evaluatedAt: row.evaluated_at,
+});
+
+// The order of `ORDER BY full_name COLLATE NOCASE` (which folds ASCII only, as GitHub names are).
+const asciiLower = (name: string): string => name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+const byName = (a: CatalogueEntry, b: CatalogueEntry): number => {
+  const x = asciiLower(a.fullName);
+  const y = asciiLower(b.fullName);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+interface Known {
+  row: CatalogueRow;
+  entry: CatalogueEntry;
+}
 
 /**
  * Keeps the catalogue in memory: filtering and sorting 5,000 projects per request is cheap, querying them is
- * not. Rows are re-read at most once per `checkMs`, and the entries rebuilt only when a row changed.
+ * not. Each `get()` first compares the database's data version (two O(1) reads). After a write it asks which
+ * projects changed since it last looked (`catalogue_changes`, kept by triggers), re-reads only those rows and
+ * replaces only their entries; a write that touched no member (a job, a delivery) keeps the snapshot, so
+ * everything keyed by its generation stays valid. A changed domain or model re-reads everything.
  */
-export function createCommunitySnapshot(store: Store, maturity: MaturityAccess, checkMs = 2_000): SnapshotSource {
+export function createCommunitySnapshot(store: Store, maturity: MaturityAccess, dataVersion: () => string): SnapshotSource {
+  const queries = createCatalogueQueries(store.db);
   let snapshot: CommunitySnapshot | undefined;
-  let stamp = '';
-  let checkedAt = 0;
+  let version = '';
+  let seq = 0;
+  let known = new Map<number, Known>();
+  let levels: readonly string[] = [];
+  let domains = new Map<string, { en: string; zh: string }>();
+  let generation = 0;
   const listeners: (() => void)[] = [];
 
-  const build = (rows: readonly RepositoryRow[]): CommunitySnapshot => {
-    const levels = maturity.levels();
-    const entries = rows.map((row): CatalogueEntry => {
-      const summary = projectSummaryJson(store, row);
-      const m = maturity.read(row.id);
-      return {
-        id: row.id,
-        owner: row.owner,
-        repo: row.name,
-        fullName: row.full_name,
-        description: row.description,
-        topics: row.topics ? (JSON.parse(row.topics) as string[]) : [],
-        domain: row.domain,
-        language: languageOf(row),
-        license: row.license_spdx,
-        stars: row.stars ?? 0,
-        lastActivityAt: summary.lastPushAt,
-        archived: row.archived === 1,
-        level: m?.level ?? null,
-        levelRank: m?.level ? levels.indexOf(m.level) : -1,
-        evaluatedAt: m?.evaluatedAt ?? null,
-      };
-    });
-    return {
+  const publish = (entries: CatalogueEntry[]): void => {
+    generation += 1;
+    snapshot = {
+      generation,
       entries,
       byFullName: new Map(entries.map((e) => [e.fullName.toLowerCase(), e])),
-      domains: new Map(store.domains.list().map((d) => [d.slug, { en: d.name_en, zh: d.name_zh }])),
+      domains,
       levels,
       licenses: distinct(entries.map((e) => e.license)),
       languages: distinct(entries.map((e) => e.language)),
@@ -100,23 +117,60 @@ export function createCommunitySnapshot(store: Store, maturity: MaturityAccess, 
     };
   };
 
+  const readAll = (): void => {
+    // The sequence number first: a change committed while the rows are read is applied again next time.
+    seq = queries.lastChange();
+    levels = maturity.levels();
+    domains = new Map(store.domains.list().map((d) => [d.slug, { en: d.name_en, zh: d.name_zh }]));
+    known = new Map(queries.list().map((row) => [row.id, { row, entry: entryOf(row, levels) }]));
+    publish([...known.values()].map((k) => k.entry));
+  };
+
+  // Re-reads the changed rows; true when an entry changed.
+  const readChanged = (ids: readonly number[]): boolean => {
+    const fresh = new Map(queries.listByIds(ids).map((row) => [row.id, row]));
+    const next = new Map(known);
+    let changed = false;
+    let reorder = false;
+    for (const id of ids) {
+      const previous = known.get(id);
+      const row = fresh.get(id);
+      if (!row) {
+        if (next.delete(id)) changed = reorder = true;
+        continue;
+      }
+      if (previous && sameRow(previous.row, row)) continue;
+      next.set(id, { row, entry: entryOf(row, levels) });
+      changed = true;
+      if (!previous || previous.row.full_name !== row.full_name) reorder = true;
+    }
+    if (!changed) return false;
+    known = next;
+    const entries = reorder ? [...next.values()].map((k) => k.entry).sort(byName) : snapshot!.entries.map((e) => next.get(e.id)!.entry);
+    publish(entries);
+    return true;
+  };
+
   return {
     get() {
-      const now = Date.now();
-      if (snapshot && now - checkedAt < checkMs) return snapshot;
-      checkedAt = now;
-      const rows = store.repositories.listMembers();
-      const next = stampOf(rows);
-      if (!snapshot || next !== stamp) {
-        snapshot = build(rows);
-        stamp = next;
-        for (const listener of listeners) listener();
+      const current = dataVersion();
+      if (snapshot && current === version) return snapshot;
+      version = current;
+      let rebuilt: boolean;
+      if (!snapshot) {
+        readAll();
+        rebuilt = true;
+      } else {
+        const changes = queries.changesSince(seq);
+        seq = changes.seq;
+        rebuilt = changes.ids.includes(0) ? (readAll(), true) : changes.ids.length > 0 && readChanged(changes.ids);
       }
-      return snapshot;
+      if (rebuilt) for (const listener of listeners) listener();
+      return snapshot!;
     },
     invalidate() {
-      stamp = '';
-      checkedAt = 0;
+      version = '';
+      snapshot = undefined;
     },
     onRebuild(listener) {
       listeners.push(listener);

@@ -3,14 +3,18 @@ import { NotFoundError } from '../../errors/http-errors.ts';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
 import { projectJson } from '../../projects/project-json.ts';
 import type { PortalContext } from '../portal-context.ts';
-import { renderPage } from '../render-page.ts';
+import { cachedPage, renderPage } from '../render-page.ts';
 import { projectHref } from './project-href.ts';
 import { projectModel } from './project-model.ts';
 
 /** `GET /projects/:owner/:repo`: facts, level, signals with evidence and trends, gaps, exemptions. */
 export function createProjectRoute(ctx: PortalContext): Router {
   const router = express.Router();
-  router.get('/projects/:owner/:repo', (req, res) => {
+  router.get('/projects/:owner/:repo', (req, res, next) => {
+    const i18n = i18nOf(res);
+    // The page reads facts, releases, contributors, maturity, history and exemptions: any write may change it.
+    const version = ctx.dataVersion();
+    if (ctx.pages.send(res, cachedPage(req, i18n.lang, 'project', version))) return;
     const { owner, repo } = req.params;
     const fullName = `${owner}/${repo}`;
     const row = ctx.store.repositories.findMember(fullName);
@@ -22,20 +26,23 @@ export function createProjectRoute(ctx: PortalContext): Router {
       }
       throw new NotFoundError('project_not_found', `${fullName} is not a member project: see /projects for the list`);
     }
-    const i18n = i18nOf(res);
     const domain = row.domain ? ctx.snapshot.get().domains.get(row.domain) : undefined;
+    const exemptions = ctx.maturity.exemptions(row.id);
+    // An exemption that runs out changes the page without a write: the page is kept until the first one does.
+    const expiresAt = Math.min(...exemptions.map((e) => (e.expiresAt ? Date.parse(e.expiresAt) : Number.POSITIVE_INFINITY)));
+    const slot = cachedPage(req, i18n.lang, 'project', version, Number.isNaN(expiresAt) ? 0 : expiresAt);
     const model = projectModel({
       project: projectJson(ctx.store, row),
       repositoryId: row.id,
       maturity: ctx.maturity.read(row.id),
       access: ctx.maturity,
-      exemptions: ctx.maturity.exemptions(row.id),
+      exemptions,
       domainName: domain ? (i18n.lang === 'en' ? domain.en : domain.zh) : (row.domain ?? ''),
       githubUrl: ctx.config.githubUrl,
       baseUrl: ctx.config.baseUrl,
       i18n,
     });
-    renderPage(ctx, req, res, 'project', { title: row.full_name, nav: 'projects' }, model);
+    renderPage(ctx, req, res, 'project', { title: row.full_name, nav: 'projects' }, model, { pages: ctx.pages, slot, next });
   });
   return router;
 }
