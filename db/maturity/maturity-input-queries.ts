@@ -1,3 +1,4 @@
+import type { IssueRow } from '../issues/issue-queries.ts';
 import type { Db } from '../open-database.ts';
 
 /** A commit as the people and activity signals need it. */
@@ -10,23 +11,25 @@ export interface CommitLiteRow {
 }
 
 /** An issue or pull request as the process signals need it. */
-export interface ProcessItemRow {
-  id: number;
-  number: number;
-  is_pull_request: number;
-  state: string;
-  author_login: string | null;
-  author_type: string | null;
-  author_association: string | null;
-  created_at: string | null;
-  updated_at: string | null;
-  closed_at: string | null;
-  merged_at: string | null;
-  merged_by_login: string | null;
+export type ProcessItemRow = Pick<
+  IssueRow,
+  | 'id'
+  | 'number'
+  | 'is_pull_request'
+  | 'state'
+  | 'author_login'
+  | 'author_type'
+  | 'author_association'
+  | 'created_at'
+  | 'updated_at'
+  | 'closed_at'
+  | 'merged_at'
+  | 'merged_by_login'
+> & {
   first_response_at: string | null;
   first_response_login: string | null;
   check_runs_count: number | null;
-}
+};
 
 export interface ReviewLiteRow {
   issue_id: number;
