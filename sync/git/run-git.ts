@@ -14,6 +14,8 @@ export interface RunGitOptions {
   env?: Record<string, string>;
   /** Exit codes that are not failures (default `[0]`). */
   okCodes?: number[];
+  /** Receives standard output as it arrives (then `stdout` of the result is empty): for large outputs. */
+  onStdout?: (chunk: Buffer) => void;
 }
 
 /** What a finished git process produced. */
@@ -31,7 +33,7 @@ export type RunGit = (args: readonly string[], options?: RunGitOptions) => Promi
  * so a failing clone of `https://x-access-token:SECRET@host/...` never leaks the token.
  */
 export const runGit: RunGit = (args, options = {}) => {
-  const { cwd, timeoutMs = 600_000, input, env = {}, okCodes = [0] } = options;
+  const { cwd, timeoutMs = 600_000, input, env = {}, okCodes = [0], onStdout } = options;
   return new Promise((resolve, reject) => {
     const child = spawn('git', args as string[], {
       cwd,
@@ -53,7 +55,20 @@ export const runGit: RunGit = (args, options = {}) => {
       timedOut = true;
       child.kill('SIGKILL');
     }, timeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (!onStdout) {
+        out.push(chunk);
+        return;
+      }
+      try {
+        onStdout(chunk);
+      } catch (error) {
+        // The consumer failed (e.g. the store refused a batch): stop git and report that error.
+        child.kill('SIGKILL');
+        clearTimeout(timer);
+        reject(error);
+      }
+    });
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (error) => {
       clearTimeout(timer);

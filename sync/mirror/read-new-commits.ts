@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import type { CommitRecord } from '../../db/commits/commit-queries.ts';
 import type { RunGit } from '../git/run-git.ts';
 
@@ -43,19 +44,44 @@ export function parseCommitLog(output: string): CommitRecord[] {
 }
 
 /**
- * Reads the commits reachable from `tips` but not from `known` (the tips indexed before this fetch), so a fetch
- * costs what it brought, never a walk of the whole history.
+ * Streams the commits reachable from `tips` but not from `known` (the tips indexed before this fetch), so a fetch
+ * costs what it brought, never a walk of the whole history. Batches arrive while git is still walking, so parsing
+ * and storing overlap with git's own work on a first backfill. Returns how many were read.
  */
-export async function readNewCommits(
+export async function streamNewCommits(
   runGit: RunGit,
   gitDir: string,
   tips: readonly string[],
   known: readonly string[],
-): Promise<CommitRecord[]> {
-  if (tips.length === 0) return [];
+  onBatch: (commits: CommitRecord[]) => void,
+  batchSize = 2000,
+): Promise<number> {
+  if (tips.length === 0) return 0;
   const input = [...tips, ...known.map((sha) => `^${sha}`)].join('\n') + '\n';
-  const { stdout } = await runGit(['log', '--stdin', '--ignore-missing', `--format=${FORMAT}`], { cwd: gitDir, input });
-  return parseCommitLog(stdout.toString('utf8'));
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  let batch: CommitRecord[] = [];
+  let total = 0;
+  const take = (text: string, final: boolean): void => {
+    pending += text;
+    const cut = final ? pending.length : pending.lastIndexOf('\x1e') + 1;
+    if (cut > 0) {
+      for (const commit of parseCommitLog(pending.slice(0, cut))) batch.push(commit);
+      pending = pending.slice(cut);
+    }
+    if (batch.length > 0 && (final || batch.length >= batchSize)) {
+      onBatch(batch);
+      total += batch.length;
+      batch = [];
+    }
+  };
+  await runGit(['log', '--stdin', '--ignore-missing', `--format=${FORMAT}`], {
+    cwd: gitDir,
+    input,
+    onStdout: (chunk) => take(decoder.write(chunk), false),
+  });
+  take(decoder.end(), true);
+  return total;
 }
 
 /** Shas reachable from `lost` (tips that moved away or were deleted) but from none of `tips` any more. */

@@ -10,7 +10,7 @@ import { redactSecrets } from '../../server/log/redact-secrets.ts';
 import type { RunGit } from '../git/run-git.ts';
 import { gitCredentialEnv } from './git-credentials.ts';
 import { countCommits, readHeadBranch, readRefs } from './read-refs.ts';
-import { readNewCommits, readUnreachable } from './read-new-commits.ts';
+import { readUnreachable, streamNewCommits } from './read-new-commits.ts';
 import { updateMirror } from './update-mirror.ts';
 
 export interface MirrorDeps {
@@ -70,18 +70,29 @@ export async function syncRepository(deps: MirrorDeps, repositoryId: number): Pr
     const known = unique(before.map((r) => r.commitSha));
     const tipSet = new Set(tips);
     const lost = known.filter((sha) => !tipSet.has(sha));
-    const commits = await readNewCommits(runGit, gitDir, tips, known);
-    const unreachable = await readUnreachable(runGit, gitDir, lost, tips);
     // GitHub's default branch when known, else the branch the upstream's HEAD names.
     const mirrorHead = readHeadBranch(gitDir);
     const head =
       refs.find((r) => row.default_branch !== null && r.name === `refs/heads/${row.default_branch}`) ??
       refs.find((r) => r.name === mirrorHead);
     const previous = row.head_sha && row.commit_count !== null ? { sha: row.head_sha, count: row.commit_count } : null;
-    const commitCount = head?.commitSha ? await countCommits(runGit, gitDir, head.commitSha, previous) : 0;
+    // Counting (another git process) runs on the other core while the new commits are read and stored.
+    const counting = head?.commitSha ? countCommits(runGit, gitDir, head.commitSha, previous) : Promise.resolve(0);
+    counting.catch(() => {});
+    // New commits are stored in batches as git walks (each batch its own transaction): if the sync dies half-way,
+    // the refs still name the old tips, so the next sync reads those commits again and the inserts ignore repeats.
+    const newCommits = await streamNewCommits(
+      runGit,
+      gitDir,
+      tips,
+      known,
+      (batch) => store.commits.insertMany(row.id, batch),
+      1000,
+    );
+    const unreachable = await readUnreachable(runGit, gitDir, lost, tips);
+    const commitCount = await counting;
     const changed = countChanges(before, refs);
     store.transaction(() => {
-      store.commits.insertMany(row.id, commits);
       store.commits.deleteMany(row.id, unreachable);
       store.gitRefs.replaceAll(row.id, refs);
       store.repositories.recordFetch(row.id, {
@@ -95,7 +106,7 @@ export async function syncRepository(deps: MirrorDeps, repositoryId: number): Pr
       repository: row.full_name,
       cloned,
       headSha: head?.commitSha ?? null,
-      newCommits: commits.length,
+      newCommits,
       removedCommits: unreachable.length,
       refsChanged: changed,
     };
