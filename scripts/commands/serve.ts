@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { readConfig } from '../../server/config/read-config.ts';
 import { createLogger } from '../../server/log/create-logger.ts';
 import { startInstance } from '../../server/start-instance.ts';
-import type { CliIO } from '../cli-io.ts';
+import { CliError, type CliIO } from '../cli-io.ts';
 
 /** `magnolia serve`: runs the portal until SIGTERM or SIGINT, then shuts down cleanly. */
 export function registerServeCommand(program: Command, io: CliIO): void {
@@ -12,7 +12,16 @@ export function registerServeCommand(program: Command, io: CliIO): void {
     .action(async () => {
       const config = readConfig(io.env, io.cwd);
       const log = createLogger(config.logLevel);
-      const instance = await startInstance({ config, log });
+      const instance = await startInstance({ config, log }).catch((error: unknown) => {
+        const code = (error as { code?: string }).code;
+        if (code === 'EADDRINUSE') {
+          throw new CliError(`${config.host}:${config.port} is already in use: set PORT to a free port (or stop the other server)`);
+        }
+        if (code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+          throw new CliError(`cannot listen on ${config.host}:${config.port} (${code}): check HOST and PORT`);
+        }
+        throw error;
+      });
       log.info({ url: instance.url, dataDir: config.dataDir }, 'Magnolia is serving');
       const shutdown = (signal: string) => {
         log.info({ signal }, 'shutting down');

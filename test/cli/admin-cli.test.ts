@@ -1,4 +1,7 @@
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,6 +29,19 @@ describe('magnolia CLI: users, tokens, serve', () => {
     expect(await server.stop()).toBe(0);
     expect(server.output()).toContain('shutting down');
     expect(server.output()).not.toContain(token);
+  });
+
+  it('says which port is taken instead of crashing', async () => {
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const served = await runCli(['serve'], { ...env, PORT: String(port) });
+      expect(served.code).toBe(1);
+      expect(served.stderr).toContain(`127.0.0.1:${port} is already in use: set PORT to a free port`);
+    } finally {
+      blocker.close();
+    }
   });
 
   it('explains bad input', async () => {
