@@ -33,6 +33,8 @@ export interface CommitQueries {
   /** Distinct authors by (mailmapped) email. */
   contributorCount(repositoryId: number): number;
   topContributors(repositoryId: number, limit: number): ContributorSummary[];
+  /** The committer date of one indexed commit. */
+  committerDate(repositoryId: number, sha: string): string | undefined;
 }
 
 /** Builds the commit index's prepared statements on `db`. */
@@ -50,6 +52,7 @@ export function createCommitQueries(db: Db): CommitQueries {
        min(author_date) AS firstCommitAt, max(author_date) AS lastCommitAt
      FROM commits WHERE repository_id = ? GROUP BY author_email ORDER BY commits DESC, email LIMIT ?`,
   );
+  const committerDate = db.prepare(`SELECT committer_date FROM commits WHERE repository_id = ? AND sha = ?`).pluck();
   const insertMany = db.transaction((repositoryId: number, commits: readonly CommitRecord[]) => {
     let added = 0;
     for (const c of commits) {
@@ -83,5 +86,6 @@ export function createCommitQueries(db: Db): CommitQueries {
     count: (repositoryId) => count.get(repositoryId) as number,
     contributorCount: (repositoryId) => contributors.get(repositoryId) as number,
     topContributors: (repositoryId, limit) => top.all(repositoryId, limit) as ContributorSummary[],
+    committerDate: (repositoryId, sha) => committerDate.get(repositoryId, sha) as string | undefined,
   };
 }

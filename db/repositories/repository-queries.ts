@@ -36,6 +36,7 @@ export interface RepositoryRow {
   head_sha: string | null;
   mirror_branch: string | null;
   commit_count: number | null;
+  contributor_count: number | null;
   last_fetch_at: string | null;
   last_fetch_error: string | null;
   last_fetch_attempt_at: string | null;
@@ -97,6 +98,8 @@ export interface RepositoryQueries {
   /** The live member that once had this name (for redirects after a rename or transfer). */
   findByFormerName(fullName: string): RepositoryRow | undefined;
   listMembers(): RepositoryRow[];
+  /** Every live member with the committer date of its mirrored head, in one query. */
+  listMembersWithHead(): (RepositoryRow & { head_committed_at: string | null })[];
   /** Registers a member (or re-registers a removed one); the row is keyed by GitHub's numeric id. */
   register(repo: NewRepository): void;
   remove(id: number, at: string): void;
@@ -129,6 +132,11 @@ export function createRepositoryQueries(db: Db): RepositoryQueries {
   );
   const listMembers = db.prepare(
     `SELECT * FROM repositories WHERE deleted_at IS NULL AND removed_at IS NULL ORDER BY full_name COLLATE NOCASE`,
+  );
+  const listMembersWithHead = db.prepare(
+    `SELECT r.*, c.committer_date AS head_committed_at FROM repositories r
+     LEFT JOIN commits c ON c.repository_id = r.id AND c.sha = r.head_sha
+     WHERE r.deleted_at IS NULL AND r.removed_at IS NULL ORDER BY r.full_name COLLATE NOCASE`,
   );
   const register = db.prepare(
     `INSERT INTO repositories (id, owner, name, full_name, domain, clone_url, registered_at, updated_at)
@@ -169,6 +177,7 @@ export function createRepositoryQueries(db: Db): RepositoryQueries {
   const setMirrorPath = db.prepare(`UPDATE repositories SET mirror_path = ? WHERE id = ?`);
   const recordFetch = db.prepare(
     `UPDATE repositories SET head_sha = @headSha, mirror_branch = @mirrorBranch, commit_count = @commitCount,
+       contributor_count = (SELECT count(DISTINCT author_email) FROM commits WHERE repository_id = @id),
        last_fetch_at = @at, last_fetch_attempt_at = @at, last_fetch_error = NULL WHERE id = @id`,
   );
   const recordFetchError = db.prepare(
@@ -195,6 +204,7 @@ export function createRepositoryQueries(db: Db): RepositoryQueries {
     findMember: (fullName) => findMember.get(fullName) as RepositoryRow | undefined,
     findByFormerName: (fullName) => findFormer.get(fullName) as RepositoryRow | undefined,
     listMembers: () => listMembers.all() as RepositoryRow[],
+    listMembersWithHead: () => listMembersWithHead.all() as (RepositoryRow & { head_committed_at: string | null })[],
     register: (repo) => void register.run(repo),
     remove: (id, at) => void remove.run(at, at, id),
     applyFacts(id, f, at) {

@@ -7,7 +7,9 @@ import { projectJson, projectSummaryJson } from '../projects/project-json.ts';
 export function createProjectsRoute(store: Store): Router {
   const router = express.Router();
   router.get('/api/projects', (_req, res) => {
-    res.json({ projects: store.repositories.listMembers().map((row) => projectSummaryJson(store, row)) });
+    res.json({
+      projects: store.repositories.listMembersWithHead().map((row) => projectSummaryJson(store, row, row.head_committed_at)),
+    });
   });
   router.get('/api/projects/:owner/:repo', (req, res) => {
     const fullName = `${req.params.owner}/${req.params.repo}`;

@@ -35,13 +35,13 @@ export interface ProjectJson extends ProjectSummaryJson {
   metadata: { status: 'ok' | 'unknown'; reason: string | null; source: string | null; fetchedAt: string | null };
 }
 
-/** The summary fields of a member, from the mirror (git) and the stored API facts. */
-export function projectSummaryJson(store: Store, row: RepositoryRow): ProjectSummaryJson {
-  const head = row.head_sha
-    ? (store.db.prepare('SELECT committer_date FROM commits WHERE repository_id = ? AND sha = ?').pluck().get(row.id, row.head_sha) as
-        | string
-        | undefined)
-    : undefined;
+/**
+ * The summary fields of a member, from the mirror (git) and the stored API facts. `headCommittedAt` comes from a
+ * listing query; without it the head commit is looked up.
+ */
+export function projectSummaryJson(store: Store, row: RepositoryRow, headCommittedAt?: string | null): ProjectSummaryJson {
+  const head =
+    headCommittedAt !== undefined ? headCommittedAt : row.head_sha ? (store.commits.committerDate(row.id, row.head_sha) ?? null) : null;
   return {
     owner: row.owner,
     repo: row.name,
@@ -51,7 +51,7 @@ export function projectSummaryJson(store: Store, row: RepositoryRow): ProjectSum
     defaultBranch: row.default_branch ?? row.mirror_branch,
     headSha: row.head_sha,
     commitCount: row.commit_count,
-    contributorCount: store.commits.contributorCount(row.id),
+    contributorCount: row.contributor_count ?? store.commits.contributorCount(row.id),
     stars: row.stars,
     license: row.license_spdx,
     lastPushAt: row.pushed_at ?? head ?? null,
