@@ -104,6 +104,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
       worker.poke();
       // Finished jobs are kept a week for inspection, dead ones a month; the deliveries themselves stay.
       store.jobs.pruneFinished(clock.now() - 7 * 86_400_000, clock.now() - 30 * 86_400_000);
+      store.deliveries.prunePayloads(new Date(clock.now() - config.payloadRetentionDays * 86_400_000).toISOString());
     }, 86_400_000);
     evaluationTimer.unref();
   }

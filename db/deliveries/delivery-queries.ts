@@ -59,6 +59,8 @@ export interface DeliveryQueries {
   finish(id: string, status: 'processed' | 'ignored', note: string | null, finishedAt: string): void;
   markFailed(id: string, status: 'failed' | 'dead', error: string, attempts: number): void;
   count(): number;
+  /** Empties the payloads of deliveries finished (processed or ignored) before `before`; returns how many. */
+  prunePayloads(before: string): number;
 }
 
 /** The queue key of a delivery: one repository (or installation) at a time. */
@@ -102,6 +104,10 @@ export function createDeliveryQueries(db: Db): DeliveryQueries {
     `UPDATE deliveries SET status = @status, last_error = @error, attempts = max(attempts, @attempts) WHERE id = @id`,
   );
   const count = db.prepare(`SELECT count(*) FROM deliveries`).pluck();
+  // Failed and dead deliveries keep their payload: they may still be redelivered or inspected.
+  const prunePayloads = db.prepare(
+    `UPDATE deliveries SET payload = x'' WHERE status IN ('processed', 'ignored') AND finished_at < ? AND length(payload) > 0`,
+  );
 
   const acceptMany = db.transaction((deliveries: readonly IncomingDelivery[]): AcceptResult[] =>
     deliveries.map((d) => {
@@ -131,5 +137,6 @@ export function createDeliveryQueries(db: Db): DeliveryQueries {
     finish: (id, s, note, finishedAt) => void finish.run({ id, status: s, note, finishedAt }),
     markFailed: (id, s, error, attempts) => void failed.run({ id, status: s, error, attempts }),
     count: () => count.get() as number,
+    prunePayloads: (before) => prunePayloads.run(before).changes,
   };
 }

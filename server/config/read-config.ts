@@ -39,6 +39,11 @@ const schema = z.object({
     .number({ message: 'MAGNOLIA_RECONCILE_MINUTES must be a number of minutes' })
     .min(0, 'MAGNOLIA_RECONCILE_MINUTES must be 0 (off) or more')
     .default(60),
+  MAGNOLIA_PAYLOAD_RETENTION_DAYS: z.coerce
+    .number({ message: 'MAGNOLIA_PAYLOAD_RETENTION_DAYS must be a number of days' })
+    .int('MAGNOLIA_PAYLOAD_RETENTION_DAYS must be a whole number of days')
+    .min(1, 'MAGNOLIA_PAYLOAD_RETENTION_DAYS must be at least 1')
+    .default(30),
   MAGNOLIA_DEMO: z
     .enum(['auto', 'on', 'off'], { message: 'MAGNOLIA_DEMO must be auto, on or off' })
     .default('auto'),
@@ -64,6 +69,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Minutes between periodic reconciles; 0 turns it off. */
   reconcileMinutes: number;
+  /** Days a finished delivery keeps its payload (the delivery's record stays). */
+  payloadRetentionDays: number;
   /** Seed the offline demo community: `auto` seeds an empty instance when no GitHub token is set. */
   demo: 'auto' | 'on' | 'off';
 }
@@ -113,6 +120,7 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string 
     githubUrl: v.GITHUB_URL,
     logLevel: v.LOG_LEVEL,
     reconcileMinutes: v.MAGNOLIA_RECONCILE_MINUTES,
+    payloadRetentionDays: v.MAGNOLIA_PAYLOAD_RETENTION_DAYS,
     demo: v.MAGNOLIA_DEMO,
   };
 }

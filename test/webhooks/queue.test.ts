@@ -114,6 +114,16 @@ describe('the durable job queue', () => {
     expect(app.store.jobs.pruneFinished(now + 1, now + 1)).toBe(1);
   });
 
+  it('empties the payloads of old finished deliveries, keeping their records and failed ones', async () => {
+    app = await startTestInstance();
+    const done = await sendDelivery(app.url, 'ping', { zen: 'old' });
+    await app.worker.drain();
+    const later = new Date(app.clock.now() + 31 * 86_400_000).toISOString();
+    expect(app.store.deliveries.prunePayloads(later)).toBe(1);
+    expect(app.store.deliveries.get(done.id)).toMatchObject({ status: 'processed', payload: Buffer.alloc(0) });
+    expect(app.store.deliveries.prunePayloads(later)).toBe(0);
+  });
+
   it('processes deliveries in the background once started', async () => {
     app = await startTestInstance({ startWorker: true });
     const sent = await sendDelivery(app.url, 'ping', { zen: 'background' });
