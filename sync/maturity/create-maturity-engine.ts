@@ -1,7 +1,9 @@
 import type { Store } from '../../db/store.ts';
 import { isoNow, type Clock } from '../../server/clock.ts';
 import type { RunGit } from '../git/run-git.ts';
+import type { GatherMemory } from './adapter/gather-inputs.ts';
 import { evaluateRepository } from './evaluate-repository.ts';
+import { createTreeMemory } from './git/tree-memory.ts';
 import type { MaturityJson } from './maturity-json.ts';
 import { enqueueAllEvaluations } from './maturity-jobs.ts';
 import { loadActiveModel, parseKnownModel } from './model/load-active-model.ts';
@@ -28,13 +30,20 @@ export interface MaturityEngine {
 export function createMaturityEngine(deps: MaturityEngineDeps): MaturityEngine {
   const cache = new Map<string, LoadedModel>();
   const model = () => loadActiveModel(deps.store, cache);
-  // Content-addressed (blob ids, commit ids), so never stale; bounded so a large community stays small in memory.
-  const memory = { facts: new Map(), paths: new Map() };
+  // Content-addressed (blob ids, commit ids, tree ids), so never stale; bounded so a large community stays small
+  // in memory. Tree listings are dropped together: without a repository's last head, its next listing is full.
+  const memory: GatherMemory = { facts: new Map(), paths: new Map(), ...createTreeMemory() };
   return {
     model,
     evaluate(repositoryId) {
       if (memory.facts.size > 50_000) memory.facts.clear();
       if (memory.paths.size > 50_000) memory.paths.clear();
+      if (memory.stored > 2_000_000 || memory.sizes.size > 500_000 || memory.heads.size > 5_000) {
+        memory.trees.clear();
+        memory.sizes.clear();
+        memory.heads.clear();
+        memory.stored = 0;
+      }
       return evaluateRepository({ ...deps, memory }, model(), repositoryId);
     },
     setModel(source, by) {

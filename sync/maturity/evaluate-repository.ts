@@ -31,7 +31,8 @@ export async function evaluateRepository(deps: EvaluateDeps, model: LoadedModel,
   }
   const now = clock.now();
   const at = isoNow(clock);
-  const inputs = await gatherInputs(deps, row, now);
+  const freshFacts: [string, string][] = [];
+  const inputs = await gatherInputs({ ...deps, freshFacts }, row, now);
   const outcomes = new Map<string, SignalOutcome>();
   for (const def of model.model.signals) {
     const code = SIGNALS.get(def.id)!;
@@ -52,6 +53,7 @@ export async function evaluateRepository(deps: EvaluateDeps, model: LoadedModel,
     archived: row.archived === null ? null : row.archived === 1,
   });
   store.transaction(() => {
+    store.maturity.blobFacts.putMany(freshFacts);
     const previous = store.maturity.observations.latest(row.id);
     store.maturity.observations.append(planObservations(row.id, previous, result.signals, at));
     store.maturity.results.upsert({

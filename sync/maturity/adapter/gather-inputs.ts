@@ -5,10 +5,10 @@ import type { BlobFacts } from '../facts/blob-facts.ts';
 import { isRelevantPath, normativeDocuments } from '../facts/normative-documents.ts';
 import { loginFromNoreply } from '../facts/organisation-of.ts';
 import { blobFactsKey, readBlobFacts } from '../facts/read-blob-facts.ts';
-import { existingPaths, readBlobs } from '../git/read-blobs.ts';
-import { readTree } from '../git/read-tree.ts';
+import type { TreeMemory } from '../git/tree-memory.ts';
 import type { ItemInput, SignalInputs } from '../signals/signal-inputs.ts';
 import type { ProcessItemRow } from '../../../db/maturity/maturity-input-queries.ts';
+import { openMirrorReader, type MirrorReader } from './mirror-reader.ts';
 
 const DAY_MS = 86_400_000;
 /** How far back commits and issues are read: the longest window of the default model. */
@@ -20,10 +20,18 @@ export interface GatherDeps {
   githubUrl: string;
   /** In-process caches owned by the engine: parsed blob facts by key, `<commit>:<path>` existence. */
   memory?: GatherMemory;
+  /**
+   * Where to put the blob facts read now (key, JSON) instead of writing them to the store at once, so the caller
+   * writes them in its own transaction (one durable commit per evaluation rather than two).
+   */
+  freshFacts?: [string, string][];
 }
 
-/** What an engine remembers between evaluations (both are content-addressed, so never stale). */
-export interface GatherMemory {
+/**
+ * What an engine remembers between evaluations: parsed blob facts, tag path existence and tree listings (all
+ * content-addressed, so never stale).
+ */
+export interface GatherMemory extends TreeMemory {
   facts: Map<string, BlobFacts>;
   paths: Map<string, boolean>;
 }
@@ -34,8 +42,6 @@ export interface GatherMemory {
  * id, so after a push only the blobs the push changed are read and parsed.
  */
 export async function gatherInputs(deps: GatherDeps, row: RepositoryRow, now: number): Promise<SignalInputs> {
-  const { store, runGit } = deps;
-  const q = store.maturity.inputs;
   const since = Math.floor((now - HISTORY_DAYS * DAY_MS) / 1000);
   const base = {
     now,
@@ -51,8 +57,25 @@ export async function gatherInputs(deps: GatherDeps, row: RepositoryRow, now: nu
   };
 
   // The tree listing is a git process: start it first and do the store's (synchronous) reads while it runs.
-  const treeListing = row.head_sha && row.mirror_path ? readTree(runGit, row.mirror_path, row.head_sha) : undefined;
-  treeListing?.catch(() => {});
+  const reader = row.head_sha && row.mirror_path ? openMirrorReader(deps.runGit, row.mirror_path, row.id, row.head_sha, deps.memory) : undefined;
+  reader?.tree.catch(() => {});
+  try {
+    return await gatherWith(deps, row, since, base, reader);
+  } finally {
+    reader?.close();
+  }
+}
+
+/** The store reads and the mirror reads of `gatherInputs`, while `reader`'s git process starts. */
+async function gatherWith(
+  deps: GatherDeps,
+  row: RepositoryRow,
+  since: number,
+  base: Omit<SignalInputs, 'git' | 'people' | 'api'>,
+  reader: MirrorReader | undefined,
+): Promise<SignalInputs> {
+  const { store } = deps;
+  const q = store.maturity.inputs;
   const commitRows = q.commitsSince(row.id, since);
   const first = q.firstCommit(row.id);
   const firstSeen = q.authorsFirstSeen(row.id, since);
@@ -65,16 +88,16 @@ export async function gatherInputs(deps: GatherDeps, row: RepositoryRow, now: nu
   const overrides = store.maturity.organisations.list();
 
   let git: SignalInputs['git'];
-  if (!treeListing || !row.mirror_path) {
+  if (!reader) {
     git = { available: false, reason: row.last_fetch_error ? `the mirror could not be fetched: ${row.last_fetch_error}` : 'the mirror has not been fetched yet' };
   } else {
-    const tree = await treeListing;
-    const facts = await readFacts(store, runGit, row.mirror_path, tree.filter((e) => isRelevantPath(e)), deps.memory);
+    const tree = await reader.tree;
+    const facts = await readFacts(store, reader, tree.filter((e) => isRelevantPath(e)), deps.memory, deps.freshFacts);
     const specPaths = normativeDocuments(tree, facts).slice(0, 3).map((d) => d.path);
     const names = tags.flatMap((t) => specPaths.map((p) => `${t.commitSha}:${p}`));
     const paths = deps.memory?.paths ?? new Map<string, boolean>();
     const unknown = names.filter((n) => !paths.has(n));
-    const found = await existingPaths(runGit, row.mirror_path, unknown);
+    const found = unknown.length === 0 ? new Set<string>() : await reader.existing(unknown);
     for (const n of unknown) paths.set(n, found.has(n));
     const present = new Set(names.filter((n) => paths.get(n)));
     const specAtTags = new Map(tags.map((t) => [t.name, specPaths.filter((p) => present.has(`${t.commitSha}:${p}`))]));
@@ -140,10 +163,10 @@ function gatherApi(store: Store, row: RepositoryRow, since: number): SignalInput
 /** Facts of the relevant files, from the cache where their blob was read before, else read and cached now. */
 async function readFacts(
   store: Store,
-  runGit: RunGit,
-  gitDir: string,
+  reader: MirrorReader,
   entries: { path: string; blob: string }[],
   memory: GatherMemory | undefined,
+  deferred: [string, string][] | undefined,
 ): Promise<Map<string, BlobFacts>> {
   const keys = entries.map((e) => blobFactsKey(e.blob, e.path));
   if (memory && keys.every((k) => memory.facts.has(k))) {
@@ -153,7 +176,7 @@ async function readFacts(
   const missing = entries.filter((_e, i) => !cached.has(keys[i]!) && !memory?.facts.has(keys[i]!));
   const fresh: [string, string][] = [];
   if (missing.length > 0) {
-    const contents = await readBlobs(runGit, gitDir, missing.map((e) => e.blob));
+    const contents = await reader.readBlobs(missing.map((e) => e.blob));
     for (const e of missing) {
       const content = contents.get(e.blob);
       if (content === undefined) continue;
@@ -162,7 +185,8 @@ async function readFacts(
       cached.set(key, json);
       fresh.push([key, json]);
     }
-    store.maturity.blobFacts.putMany(fresh);
+    if (deferred) for (const entry of fresh) deferred.push(entry);
+    else store.maturity.blobFacts.putMany(fresh);
   }
   const facts = new Map<string, BlobFacts>();
   entries.forEach((e, i) => {
