@@ -25,6 +25,22 @@ export interface GitResult {
   code: number;
 }
 
+/**
+ * The environment every git process runs with: minimal, non-interactive (never a credential prompt), C.UTF-8, no
+ * system config; `extra` (credentials through GIT_CONFIG_*, for instance) goes on top.
+ */
+export function gitEnvironment(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/tmp',
+    LANG: 'C.UTF-8',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_ASKPASS: 'echo',
+    GIT_CONFIG_NOSYSTEM: '1',
+    ...extra,
+  };
+}
+
 /** Runs git with an argument array (never a shell string), a timeout, and no terminal prompts. */
 export type RunGit = (args: readonly string[], options?: RunGitOptions) => Promise<GitResult>;
 
@@ -37,15 +53,7 @@ export const runGit: RunGit = (args, options = {}) => {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args as string[], {
       cwd,
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: process.env.HOME ?? '/tmp',
-        LANG: 'C.UTF-8',
-        GIT_TERMINAL_PROMPT: '0',
-        GIT_ASKPASS: 'echo',
-        GIT_CONFIG_NOSYSTEM: '1',
-        ...env,
-      },
+      env: gitEnvironment(env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];

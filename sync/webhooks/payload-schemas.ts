@@ -65,11 +65,3 @@ export const pullRequestSchema = issueSchema.extend({
   merged_at: nullableString,
   merged_by: accountSchema.nullable().optional(),
 });
-
-/** The envelope every event shares. */
-export const envelopeSchema = z.looseObject({
-  action: z.string().optional(),
-  repository: z.unknown().optional(),
-  installation: z.unknown().optional(),
-  sender: z.unknown().optional(),
-});

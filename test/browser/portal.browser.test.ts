@@ -57,7 +57,12 @@ describe('portal in a browser', () => {
     await page.getByRole('link', { name: 'cloudtide/nimbus-placement' }).click();
     await page.waitForURL(/\/projects\/cloudtide\/nimbus-placement/);
     expect(await page.locator('h1').textContent()).toBe('cloudtide/nimbus-placement');
-    expect(await page.locator('svg.trend').count()).toBeGreaterThanOrEqual(0);
+    // Every signal shows its trend: a line once it has history, the "no history yet" note before (the line itself
+    // is asserted in test/pages/trend-line.test.ts).
+    const rows = await page.locator('table.signals tbody tr').count();
+    const trends = await page.locator('table.signals tbody tr td:nth-child(4)').filter({ has: page.locator('svg.trend, span.muted') }).count();
+    expect(rows).toBeGreaterThan(20);
+    expect(trends).toBe(rows);
     const evidence = page.locator('table.signals ul.evidence a[href*="/blob/"]').first();
     const href = await evidence.getAttribute('href');
     expect(href).toMatch(/^http:\/\/127\.0\.0\.1:9\/cloudtide\/nimbus-placement\/blob\/[0-9a-f]{40}\//);

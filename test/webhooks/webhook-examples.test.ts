@@ -70,7 +70,6 @@ describe('every example payload of @octokit/webhooks-examples', () => {
     expect(count(`SELECT count(*) FROM issues WHERE is_pull_request = 0`)).toBeGreaterThan(0);
     expect(count(`SELECT count(*) FROM issues WHERE is_pull_request = 1`)).toBeGreaterThan(0);
     expect(count(`SELECT count(*) FROM collaborators`)).toBeGreaterThan(0);
-    // The worker is still healthy: a new delivery is processed.
   });
 
   it('keeps the worker up afterwards', async () => {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { gitEnvironment } from '../../git/run-git.ts';
 import { UpstreamError } from '../../../server/errors/http-errors.ts';
 
 /** One object as `git cat-file` reports it; `content` only for `contents` requests. */
@@ -33,13 +34,7 @@ interface Pending {
 export function openCatFileSession(gitDir: string, timeoutMs = 60_000): CatFileSession {
   const child = spawn('git', ['cat-file', '--batch-command'], {
     cwd: gitDir,
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: process.env.HOME ?? '/tmp',
-      LANG: 'C.UTF-8',
-      GIT_TERMINAL_PROMPT: '0',
-      GIT_CONFIG_NOSYSTEM: '1',
-    },
+    env: gitEnvironment(),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const queue: Pending[] = [];
