@@ -116,24 +116,12 @@ export interface DemoCheckRun {
 }
 
 /** A pull request with its comments, reviews and check runs (empty `check_runs` means no CI ran). */
-export interface DemoPullRequest {
-  id: number;
-  number: number;
-  title: string;
-  user: DemoUserRef;
-  author_association: DemoAuthorAssociation;
-  labels: { name: string }[];
-  state: 'open' | 'closed';
+export interface DemoPullRequest extends Omit<DemoIssue, 'state_reason'> {
   draft: boolean;
   head: { ref: string };
   base: { ref: string };
-  created_at: string;
-  updated_at: string;
-  closed_at: string | null;
   merged_at: string | null;
   merged_by: DemoUserRef | null;
-  comments: number;
-  comment_list: DemoComment[];
   reviews: DemoReview[];
   check_runs: DemoCheckRun[];
 }

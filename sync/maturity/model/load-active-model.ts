@@ -16,16 +16,16 @@ export function parseKnownModel(source: string): LoadedModel {
 }
 
 /**
- * The model in force: the version an administrator installed last, else the default. Parsed models are kept in
- * `cache` by digest (the caller owns the cache, so nothing is global).
+ * The model in force: the version an administrator installed last, else the default shipped in
+ * content/maturity/model.yml (read once per cache, not on every call). Parsed models are kept in `cache` (the
+ * caller owns it, so nothing is global).
  */
 export function loadActiveModel(store: Store, cache: Map<string, LoadedModel>): LoadedModel {
   const installed = store.maturity.models.active();
-  const source = installed?.source ?? readDefaultModelSource();
-  const key = installed ? `v${installed.version}:${installed.digest}` : `default:${source.length}`;
+  const key = installed ? `v${installed.version}:${installed.digest}` : 'default';
   let loaded = cache.get(key);
-  if (!loaded || (installed === undefined && loaded.source !== source)) {
-    loaded = parseKnownModel(source);
+  if (!loaded) {
+    loaded = parseKnownModel(installed?.source ?? readDefaultModelSource());
     cache.set(key, loaded);
   }
   return loaded;
