@@ -94,19 +94,20 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     }, base * (0.9 + Math.random() * 0.2));
     reconcileTimer.unref();
   };
-  // Daily maturity evaluation: windows move and exemptions expire even when nothing is pushed.
-  let evaluationTimer: NodeJS.Timeout | undefined;
+  // Daily: re-evaluate maturity (windows move and exemptions expire even when nothing is pushed) and prune the
+  // queue and old delivery payloads.
+  let dailyTimer: NodeJS.Timeout | undefined;
   if (options.startWorker !== false) {
     worker.start();
     if (config.reconcileMinutes > 0) planReconcile();
-    evaluationTimer = setInterval(() => {
+    dailyTimer = setInterval(() => {
       enqueueAllEvaluations(store, clock);
       worker.poke();
       // Finished jobs are kept a week for inspection, dead ones a month; the deliveries themselves stay.
       store.jobs.pruneFinished(clock.now() - 7 * 86_400_000, clock.now() - 30 * 86_400_000);
       store.deliveries.prunePayloads(new Date(clock.now() - config.payloadRetentionDays * 86_400_000).toISOString());
     }, 86_400_000);
-    evaluationTimer.unref();
+    dailyTimer.unref();
   }
 
   let closing: Promise<void> | undefined;
@@ -121,7 +122,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     close() {
       closing ??= (async () => {
         if (reconcileTimer) clearTimeout(reconcileTimer);
-        if (evaluationTimer) clearInterval(evaluationTimer);
+        if (dailyTimer) clearInterval(dailyTimer);
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         const force = setTimeout(() => server.closeAllConnections(), 5_000);
