@@ -23,7 +23,10 @@ function random(seed: number): () => number {
   };
 }
 
-const WORDS = 'frame peer widget stream header payload session token client server cache retry order batch window limit handshake record'.split(' ');
+const WORDS =
+  'frame peer widget stream header payload session token client server cache retry order batch window limit handshake record'.split(
+    ' ',
+  );
 const KEYWORDS = ['MUST', 'SHOULD', 'MAY', 'MUST NOT', 'SHOULD NOT', 'REQUIRED', 'is', 'can', 'will'];
 
 /**
@@ -35,7 +38,13 @@ function sentence(rand: () => number, n: number): string {
   const k = KEYWORDS[Math.floor(rand() * KEYWORDS.length)]!;
   const roll = rand();
   const tail =
-    roll < 0.15 ? ` using the \`${w()}_${w()}\` field` : roll < 0.25 ? ` as described in [RFC ${9000 + Math.floor(rand() * 200)}](https://www.rfc-editor.org/rfc/rfc${9000 + Math.floor(rand() * 200)})` : roll < 0.35 ? ` for *every* ${w()}` : '';
+    roll < 0.15
+      ? ` using the \`${w()}_${w()}\` field`
+      : roll < 0.25
+        ? ` as described in [RFC ${9000 + Math.floor(rand() * 200)}](https://www.rfc-editor.org/rfc/rfc${9000 + Math.floor(rand() * 200)})`
+        : roll < 0.35
+          ? ` for *every* ${w()}`
+          : '';
   return `The ${w()} ${k} ${w()} the ${w()} of each ${w()} before the ${w()} is accepted by the ${w()}${tail} (revision ${n}).`;
 }
 
@@ -46,8 +55,19 @@ function specLines(rand: () => number, lines: number, title: string): string[] {
   while (out.length < lines) {
     section++;
     out.push(`## Section ${section}`, '', sentence(rand, 0), sentence(rand, 0), sentence(rand, 0), '');
-    out.push(`### Detail ${section}.1`, '', sentence(rand, 0), sentence(rand, 0), '', `- ${sentence(rand, 0)}`, `- ${sentence(rand, 0)}`, `- ${sentence(rand, 0)}`, '');
-    if (section % 3 === 0) out.push('| Field | Rule |', '| ----- | ---- |', '| id | REQUIRED |', '| size | OPTIONAL |', '');
+    out.push(
+      `### Detail ${section}.1`,
+      '',
+      sentence(rand, 0),
+      sentence(rand, 0),
+      '',
+      `- ${sentence(rand, 0)}`,
+      `- ${sentence(rand, 0)}`,
+      `- ${sentence(rand, 0)}`,
+      '',
+    );
+    if (section % 3 === 0)
+      out.push('| Field | Rule |', '| ----- | ---- |', '| id | REQUIRED |', '| size | OPTIONAL |', '');
     if (section % 4 === 0) out.push('> Note: caches may be shared between peers.', '');
     if (section % 5 === 0) out.push('```json', '{ "frame": 1 }', '```', '');
     out.push(`### Detail ${section}.2`, '', sentence(rand, 0), sentence(rand, 0), sentence(rand, 0), '');
@@ -70,7 +90,14 @@ async function commitAll(dir: string, revision: number, message: string): Promis
   await runGit(['add', '--all'], { cwd: dir });
   await runGit(['commit', '--quiet', '-m', message], {
     cwd: dir,
-    env: { GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: 'dev@example.org', GIT_AUTHOR_DATE: date, GIT_COMMITTER_NAME: author, GIT_COMMITTER_EMAIL: 'dev@example.org', GIT_COMMITTER_DATE: date },
+    env: {
+      GIT_AUTHOR_NAME: author,
+      GIT_AUTHOR_EMAIL: 'dev@example.org',
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_NAME: author,
+      GIT_COMMITTER_EMAIL: 'dev@example.org',
+      GIT_COMMITTER_DATE: date,
+    },
   });
 }
 
@@ -100,7 +127,8 @@ export async function buildSpecSet(dir: string): Promise<string[]> {
   const files = Array.from({ length: 90 }, (_, i) => `spec/part-${String(i + 1).padStart(2, '0')}.md`);
   const contents = files.map((_, i) => specLines(rand, 195, `Part ${i + 1}`));
   for (let revision = 1; revision <= 40; revision++) {
-    const changed = revision === 1 ? files.map((_, i) => i) : Array.from({ length: 8 }, () => Math.floor(rand() * files.length));
+    const changed =
+      revision === 1 ? files.map((_, i) => i) : Array.from({ length: 8 }, () => Math.floor(rand() * files.length));
     for (const i of changed) {
       if (revision > 1) touch(rand, contents[i]!, 6, revision);
       await writeFile(path.join(dir, files[i]!), `${contents[i]!.join('\n')}\n`);
@@ -143,14 +171,27 @@ async function floor(dir: string, commit: string, files: string[], limit: number
 async function measure(label: string, dir: string, files: string[]): Promise<string> {
   const commit = (await runGit(['rev-parse', 'HEAD'], { cwd: dir })).stdout.toString('utf8').trim();
   const limit = Math.max(2, availableParallelism());
-  const bytes = (await Promise.all(files.map((f) => runGit(['cat-file', '-s', `${commit}:${f}`], { cwd: dir })))).reduce((n, r) => n + Number(r.stdout.toString('utf8')), 0);
+  const bytes = (
+    await Promise.all(files.map((f) => runGit(['cat-file', '-s', `${commit}:${f}`], { cwd: dir })))
+  ).reduce((n, r) => n + Number(r.stdout.toString('utf8')), 0);
   const ours: number[] = [];
   const floors: number[] = [];
   const oursCpu: number[] = [];
   const floorsCpu: number[] = [];
   let clauses = 0;
   const draft = () =>
-    draftFromGit({ runGit, repo: dir, ref: commit, sources: files.map((p) => ({ path: p, role: 'clauses' as const })), permalinkBase: 'https://github.com', lang: 'en', type: 'association', date: '2025-01-01', cwd: dir, concurrency: limit });
+    draftFromGit({
+      runGit,
+      repo: dir,
+      ref: commit,
+      sources: files.map((p) => ({ path: p, role: 'clauses' as const })),
+      permalinkBase: 'https://github.com',
+      lang: 'en',
+      type: 'association',
+      date: '2025-01-01',
+      cwd: dir,
+      concurrency: limit,
+    });
   // One warm-up of each, so JIT and the page cache do not favour whichever runs second.
   await floor(dir, commit, files, limit);
   await draft();
@@ -184,7 +225,10 @@ async function measure(label: string, dir: string, files: string[]): Promise<str
   }
   const f = median(floors);
   const o = median(ours);
-  const cpu = floorsCpu.length > 0 ? `${median(floorsCpu).toFixed(0)} / ${median(oursCpu).toFixed(0)} (${(median(oursCpu) / median(floorsCpu)).toFixed(2)}x)` : 'n/a';
+  const cpu =
+    floorsCpu.length > 0
+      ? `${median(floorsCpu).toFixed(0)} / ${median(oursCpu).toFixed(0)} (${(median(oursCpu) / median(floorsCpu)).toFixed(2)}x)`
+      : 'n/a';
   return `| ${label} | ${files.length} | ${(bytes / 1024).toFixed(0)} KiB | ${clauses} | ${f.toFixed(0)} | ${o.toFixed(0)} | ${(o / f).toFixed(2)}x | ${cpu} |`;
 }
 

@@ -6,7 +6,11 @@ import { createStore, type Store } from '../db/store.ts';
 import { enqueueAllEvaluations } from '../sync/maturity/maturity-jobs.ts';
 import { createSyncServices, type SyncServices } from '../sync/create-sync-services.ts';
 import { seedDemoCommunity, shouldSeedDemo } from '../sync/demo/seed-demo-community.ts';
-import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '../sync/github/create-github-client.ts';
+import {
+  createGitHubClient,
+  type GitHubClient,
+  type GitHubClientOptions,
+} from '../sync/github/create-github-client.ts';
 import { JOB_RECONCILE, enqueueRepositoryJob } from '../sync/queue/enqueue-follow-ups.ts';
 import { createJobWorker, type JobWorker } from '../sync/queue/job-worker.ts';
 import { createDeliveryJobHandler } from '../sync/webhooks/delivery-job-handler.ts';
@@ -60,7 +64,10 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     store,
     clock,
     log,
-    handlers: { ...sync.handlers, delivery: createDeliveryJobHandler({ store, clock, log, followUps: sync.followUps }) },
+    handlers: {
+      ...sync.handlers,
+      delivery: createDeliveryJobHandler({ store, clock, log, followUps: sync.followUps }),
+    },
   });
   const deliveries = createDeliveryIngest(
     { databaseFile: config.databaseFile, secrets: config.webhookSecrets },
@@ -80,7 +87,9 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   const scheduleReconcile = (): number => {
     const members = store.repositories.listMembers();
     // Spread over a minute so a large community does not hit GitHub (or the disk) all at once.
-    members.forEach((row, i) => enqueueRepositoryJob(store, clock, JOB_RECONCILE, row.id, (i * 60_000) / Math.max(1, members.length)));
+    members.forEach((row, i) =>
+      enqueueRepositoryJob(store, clock, JOB_RECONCILE, row.id, (i * 60_000) / Math.max(1, members.length)),
+    );
     worker.poke();
     return members.length;
   };
@@ -88,10 +97,13 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   const planReconcile = () => {
     const base = config.reconcileMinutes * 60_000;
     // ±10% jitter: instances started together drift apart.
-    reconcileTimer = setTimeout(() => {
-      scheduleReconcile();
-      planReconcile();
-    }, base * (0.9 + Math.random() * 0.2));
+    reconcileTimer = setTimeout(
+      () => {
+        scheduleReconcile();
+        planReconcile();
+      },
+      base * (0.9 + Math.random() * 0.2),
+    );
     reconcileTimer.unref();
   };
   // Daily: re-evaluate maturity (windows move and exemptions expire even when nothing is pushed) and prune the

@@ -8,7 +8,13 @@ import { lookupRepository, refreshMetadata, type MetadataOutcome } from './githu
 import { reconcileRepository } from './mirror/reconcile-repository.ts';
 import { syncRepository, type MirrorDeps, type MirrorOutcome } from './mirror/sync-repository.ts';
 import type { RepositoryLookup } from './projects/add-project.ts';
-import { JOB_FETCH, JOB_METADATA, JOB_RECONCILE, createFollowUps, enqueueRepositoryJob } from './queue/enqueue-follow-ups.ts';
+import {
+  JOB_FETCH,
+  JOB_METADATA,
+  JOB_RECONCILE,
+  createFollowUps,
+  enqueueRepositoryJob,
+} from './queue/enqueue-follow-ups.ts';
 import { createMaturityEngine, type MaturityEngine } from './maturity/create-maturity-engine.ts';
 import { JOB_EVALUATE, enqueueEvaluation } from './maturity/maturity-jobs.ts';
 import type { JobHandler } from './queue/job-handler.ts';
@@ -54,7 +60,9 @@ export function createSyncServices(deps: SyncDeps): SyncServices {
     refreshMetadata: (id) => refreshMetadata(metadataDeps, id),
     maturity,
     lookup: (owner, repo) =>
-      github ? lookupRepository(github, owner, repo) : Promise.resolve({ kind: 'unknown', reason: 'no GitHub API client' }),
+      github
+        ? lookupRepository(github, owner, repo)
+        : Promise.resolve({ kind: 'unknown', reason: 'no GitHub API client' }),
     handlers: {
       [JOB_FETCH]: {
         async run(job) {

@@ -25,7 +25,14 @@ export async function runMaturityBenchmark(commits = 10_000, runs = 5): Promise<
     // The clock stands just after the generated history, so the windows hold commits.
     let now = Date.parse('2026-06-10T00:00:00Z');
     const clock = { now: () => now };
-    store.repositories.register({ id: 1, owner: 'bench', name: 'history', domain: null, cloneUrl: pathToFileURL(bare).href, registeredAt: new Date(now).toISOString() });
+    store.repositories.register({
+      id: 1,
+      owner: 'bench',
+      name: 'history',
+      domain: null,
+      cloneUrl: pathToFileURL(bare).href,
+      registeredAt: new Date(now).toISOString(),
+    });
     const mirror = { store, config, log: createLogger('warn'), clock, runGit };
     await syncRepository(mirror, 1);
     const engine = createMaturityEngine({ store, clock, runGit, githubUrl: config.githubUrl });

@@ -36,11 +36,19 @@ export async function runMirrorBenchmark(commits = 10_000, runs = 3): Promise<st
       const dataDir = path.join(root, `data-${run}`);
       const config = readConfig({ MAGNOLIA_DATA_DIR: dataDir, MAGNOLIA_DEMO: 'off' });
       const store = createStore(openDatabase(config.databaseFile));
-      store.repositories.register({ id: repositoryId, owner: 'bench', name: 'history', domain: null, cloneUrl: url, registeredAt: new Date().toISOString() });
+      store.repositories.register({
+        id: repositoryId,
+        owner: 'bench',
+        name: 'history',
+        domain: null,
+        cloneUrl: url,
+        registeredAt: new Date().toISOString(),
+      });
       t = performance.now();
       await syncRepository({ store, config, log: createLogger('warn'), clock: systemClock, runGit }, repositoryId);
       ours.push(performance.now() - t);
-      if (store.commits.count(repositoryId) !== commits) throw new Error('backfill indexed the wrong number of commits');
+      if (store.commits.count(repositoryId) !== commits)
+        throw new Error('backfill indexed the wrong number of commits');
       store.db.close();
       if (lastDataDir) rmSync(lastDataDir, { recursive: true, force: true });
       lastDataDir = dataDir;

@@ -2,7 +2,12 @@
 // With `numbered`, request n goes to the URL followed by n (`…?_=` + n): every request is a different page.
 import http from 'node:http';
 
-const plan = JSON.parse(process.argv[2] ?? '{}') as { url: string; count: number; concurrency: number; numbered?: boolean };
+const plan = JSON.parse(process.argv[2] ?? '{}') as {
+  url: string;
+  count: number;
+  concurrency: number;
+  numbered?: boolean;
+};
 const agent = new http.Agent({ keepAlive: true, maxSockets: plan.concurrency });
 const fixed = new URL(plan.url);
 
@@ -35,5 +40,7 @@ await Promise.all(
 const elapsedMs = performance.now() - started;
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-process.stdout.write(JSON.stringify({ failures, rate: (latencies.length / elapsedMs) * 1000, p50: pct(50), p99: pct(99) }) + '\n');
+process.stdout.write(
+  JSON.stringify({ failures, rate: (latencies.length / elapsedMs) * 1000, p50: pct(50), p99: pct(99) }) + '\n',
+);
 agent.destroy();

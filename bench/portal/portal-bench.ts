@@ -14,7 +14,9 @@ interface LoadResult {
 }
 
 function run(script: string, args: string[]): { child: ReturnType<typeof spawn>; firstLine: Promise<string> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', here(script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', here(script), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const firstLine = new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -27,13 +29,18 @@ function run(script: string, args: string[]): { child: ReturnType<typeof spawn>;
 }
 
 async function load(url: string, count: number, concurrency: number, numbered = false): Promise<LoadResult> {
-  return JSON.parse(await run('page-load-generator.ts', [JSON.stringify({ url, count, concurrency, numbered })]).firstLine) as LoadResult;
+  return JSON.parse(
+    await run('page-load-generator.ts', [JSON.stringify({ url, count, concurrency, numbered })]).firstLine,
+  ) as LoadResult;
 }
 
 /** Runs the benchmark and returns a Markdown table. */
 export async function runPortalBenchmark(projects = 5_000, count = 5_000, concurrency = 50): Promise<string> {
   const server = run('portal-server.ts', [String(projects)]);
-  const { url, pages } = JSON.parse(await server.firstLine) as { url: string; pages: Record<'catalogue' | 'project', string> };
+  const { url, pages } = JSON.parse(await server.firstLine) as {
+    url: string;
+    pages: Record<'catalogue' | 'project', string>;
+  };
   const rows: string[] = [];
   const f = (n: number) => n.toFixed(0);
   const ms = (n: number) => n.toFixed(1);

@@ -13,7 +13,13 @@ import { startInstance } from '../../server/start-instance.ts';
 
 const count = Number(process.argv[2] ?? 5000);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'magnolia-portal-bench-'));
-const config = readConfig({ MAGNOLIA_DATA_DIR: dataDir, PORT: '0', MAGNOLIA_DEMO: 'off', LOG_LEVEL: 'silent', MAGNOLIA_RECONCILE_MINUTES: '0' });
+const config = readConfig({
+  MAGNOLIA_DATA_DIR: dataDir,
+  PORT: '0',
+  MAGNOLIA_DEMO: 'off',
+  LOG_LEVEL: 'silent',
+  MAGNOLIA_RECONCILE_MINUTES: '0',
+});
 
 const DOMAINS = ['cloud-computing', 'big-data', 'industrial-internet', 'blockchain', 'artificial-intelligence', 'iot'];
 const LANGUAGES = ['Go', 'Java', 'Python', 'Rust', 'TypeScript', 'C++'];
@@ -26,15 +32,41 @@ store.transaction(() => {
   for (let i = 1; i <= count; i++) {
     const owner = `org-${i % 250}`;
     const name = `project-${i}`;
-    store.repositories.register({ id: i, owner, name, domain: DOMAINS[i % DOMAINS.length]!, cloneUrl: null, registeredAt: at });
-    store.repositories.applyFacts(i, {
-      owner, name, fullName: `${owner}/${name}`, nodeId: null,
-      description: `Generated project ${i}: a specification and reference implementation for ${DOMAINS[i % DOMAINS.length]}`,
-      homepage: null, topics: ['specification', DOMAINS[i % DOMAINS.length]!], licenseSpdx: LICENSES[i % LICENSES.length]!, licenseName: null,
-      defaultBranch: 'main', visibility: 'public', archived: false, fork: false, stars: (i * 7919) % 5000, forks: i % 300,
-      watchers: i % 100, openIssues: i % 50, language: LANGUAGES[i % LANGUAGES.length]!, createdAt: '2024-01-01T00:00:00Z',
-      pushedAt: new Date(Date.parse(at) - (i % 365) * 86_400_000).toISOString(), githubUpdatedAt: at,
-    }, at);
+    store.repositories.register({
+      id: i,
+      owner,
+      name,
+      domain: DOMAINS[i % DOMAINS.length]!,
+      cloneUrl: null,
+      registeredAt: at,
+    });
+    store.repositories.applyFacts(
+      i,
+      {
+        owner,
+        name,
+        fullName: `${owner}/${name}`,
+        nodeId: null,
+        description: `Generated project ${i}: a specification and reference implementation for ${DOMAINS[i % DOMAINS.length]}`,
+        homepage: null,
+        topics: ['specification', DOMAINS[i % DOMAINS.length]!],
+        licenseSpdx: LICENSES[i % LICENSES.length]!,
+        licenseName: null,
+        defaultBranch: 'main',
+        visibility: 'public',
+        archived: false,
+        fork: false,
+        stars: (i * 7919) % 5000,
+        forks: i % 300,
+        watchers: i % 100,
+        openIssues: i % 50,
+        language: LANGUAGES[i % LANGUAGES.length]!,
+        createdAt: '2024-01-01T00:00:00Z',
+        pushedAt: new Date(Date.parse(at) - (i % 365) * 86_400_000).toISOString(),
+        githubUpdatedAt: at,
+      },
+      at,
+    );
   }
 });
 db.close();

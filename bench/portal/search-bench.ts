@@ -9,19 +9,36 @@ import type { SearchDocument } from '../../server/search/search-document.ts';
 import { searchPipeline } from '../../server/search/search-pipeline.ts';
 import { tokenize } from '../../server/search/tokenize.ts';
 
-const EN = 'cloud data placement scheduling resolver identifier stream columnar format ledger anchor merkle model card device shadow telemetry logging pipeline kafka region edge conformance specification registry protocol schema validator release governance security gateway cache index query replication consensus storage network'.split(' ');
-const ZH = '云计算 大数据 工业互联网 区块链 人工智能 物联网 标识解析 工作组 标准草案 一致性测试 开源社区 数据格式 边缘计算 设备影子 日志采集 隐私计算 可信存证 模型卡片 调度策略 元数据 互操作 参考实现 安全漏洞 版本发布'.split(' ');
+const EN =
+  'cloud data placement scheduling resolver identifier stream columnar format ledger anchor merkle model card device shadow telemetry logging pipeline kafka region edge conformance specification registry protocol schema validator release governance security gateway cache index query replication consensus storage network'.split(
+    ' ',
+  );
+const ZH =
+  '云计算 大数据 工业互联网 区块链 人工智能 物联网 标识解析 工作组 标准草案 一致性测试 开源社区 数据格式 边缘计算 设备影子 日志采集 隐私计算 可信存证 模型卡片 调度策略 元数据 互操作 参考实现 安全漏洞 版本发布'.split(
+    ' ',
+  );
 
 // Deterministic pseudo-random numbers, so every run indexes the same corpus.
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const zipf = <T>(words: readonly T[]): T => words[Math.floor(words.length * rand() ** 2.5)]!;
 
 /** Builds the corpus and index, then times `queries` queries; returns build time and latency percentiles. */
-export function runSearchBenchmark(documents = 10_000, queries = 1_000): { buildMs: number; p50: number; p95: number; max: number } {
+export function runSearchBenchmark(
+  documents = 10_000,
+  queries = 1_000,
+): { buildMs: number; p50: number; p95: number; max: number } {
   const docs: SearchDocument[] = Array.from({ length: documents }, (_, i) => {
     const words = Array.from({ length: 40 }, () => (rand() < 0.5 ? zipf(EN) : zipf(ZH)));
-    return { id: `d${i}`, type: i % 10 === 0 ? 'page' : 'project', lang: null, title: `${zipf(EN)}-${zipf(EN)}-${i} ${zipf(ZH)}`, url: `/p/${i}`, text: words.join(i % 2 ? ' ' : '，'), keywords: `${zipf(EN)} ${zipf(ZH)}` };
+    return {
+      id: `d${i}`,
+      type: i % 10 === 0 ? 'page' : 'project',
+      lang: null,
+      title: `${zipf(EN)}-${zipf(EN)}-${i} ${zipf(ZH)}`,
+      url: `/p/${i}`,
+      text: words.join(i % 2 ? ' ' : '，'),
+      keywords: `${zipf(EN)} ${zipf(ZH)}`,
+    };
   });
   searchPipeline();
   const started = performance.now();

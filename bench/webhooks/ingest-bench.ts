@@ -17,7 +17,9 @@ interface LoadResult {
 }
 
 function startServer(script: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', here(script), SECRET], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', here(script), SECRET], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.stdout!.once('data', (d: Buffer) => resolve({ child, url: d.toString().trim().split('\n')[0]! }));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
@@ -26,11 +28,15 @@ function startServer(script: string): Promise<{ child: ChildProcess; url: string
 
 function load(url: string, count: number, concurrency: number, ratePerSecond?: number): Promise<LoadResult> {
   const plan = JSON.stringify({ url, secret: SECRET, count, concurrency, ratePerSecond });
-  const child = spawn(process.execPath, ['--import', 'tsx', here('load-generator.ts'), plan], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', here('load-generator.ts'), plan], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   return new Promise((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load generator exited ${code}`)))),
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load generator exited ${code}`)),
+    ),
   );
 }
 

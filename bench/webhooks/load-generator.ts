@@ -73,6 +73,13 @@ const elapsedMs = performance.now() - started;
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
 process.stdout.write(
-  JSON.stringify({ count: plan.count, failures, elapsedMs, rate: (plan.count / elapsedMs) * 1000, p50: pct(50), p99: pct(99) }) + '\n',
+  JSON.stringify({
+    count: plan.count,
+    failures,
+    elapsedMs,
+    rate: (plan.count / elapsedMs) * 1000,
+    p50: pct(50),
+    p99: pct(99),
+  }) + '\n',
 );
 agent.destroy();

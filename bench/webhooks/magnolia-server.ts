@@ -8,12 +8,19 @@ import { startInstance } from '../../server/start-instance.ts';
 
 const secret = process.argv[2] ?? 'bench-secret';
 const dataDir = process.argv[3] ?? mkdtempSync(path.join(tmpdir(), 'magnolia-bench-'));
-const config = readConfig({ MAGNOLIA_DATA_DIR: dataDir, PORT: '0', GITHUB_WEBHOOK_SECRET: secret, MAGNOLIA_DEMO: 'off' });
+const config = readConfig({
+  MAGNOLIA_DATA_DIR: dataDir,
+  PORT: '0',
+  GITHUB_WEBHOOK_SECRET: secret,
+  MAGNOLIA_DEMO: 'off',
+});
 const instance = await startInstance({ config, log: createLogger('warn'), startWorker: false });
 process.stdout.write(`${instance.url}\n`);
-process.on('SIGTERM', () =>
-  void instance.close().then(() => {
-    if (!process.argv[3]) rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  }),
+process.on(
+  'SIGTERM',
+  () =>
+    void instance.close().then(() => {
+      if (!process.argv[3]) rmSync(dataDir, { recursive: true, force: true });
+      process.exit(0);
+    }),
 );

@@ -66,7 +66,8 @@ const KEY_WORDS = /key\s*words|keywords|关键词|关键字/i;
 function makeEntry(kind: ClauseKind, node: Nodes, file: number, text: string): SpecEntry {
   const start = node.position?.start;
   const end = node.position?.end;
-  const sourceText = start?.offset !== undefined && end?.offset !== undefined ? text.slice(start.offset, end.offset) : '';
+  const sourceText =
+    start?.offset !== undefined && end?.offset !== undefined ? text.slice(start.offset, end.offset) : '';
   const plain = toString(node);
   const conventions = kind === 'paragraph' && CONVENTIONS.test(plain) && KEY_WORDS.test(plain);
   // The conventions paragraph quotes every keyword: it is replaced, so none of them is a requirement.
@@ -128,7 +129,9 @@ export function buildOutline(tree: Root, text: string, file: number, takeTitle: 
 
   const headings = body.filter((n): n is Heading => n.type === 'heading');
   const titleHeading =
-    takeTitle && headings[0]?.depth === 1 && headings.filter((h) => h.depth === 1).length === 1 ? headings[0] : undefined;
+    takeTitle && headings[0]?.depth === 1 && headings.filter((h) => h.depth === 1).length === 1
+      ? headings[0]
+      : undefined;
 
   const outline: SpecOutline = {
     file,

@@ -15,7 +15,10 @@ const RULES: [RegExp, SectionRole][] = [
   [/^(introduction|overview|abstract|summary|background|motivation|概述|简介|引言|摘要|介绍|背景)$/, 'introduction'],
   [/^(scope|范围|适用范围)$/, 'scope'],
   [/^(normative references|规范性引用文件|规范性引用)$/, 'normative-references'],
-  [/^(references|informative references|bibliography|further reading|see also|参考文献|参考资料|资料性引用文件)$/, 'bibliography'],
+  [
+    /^(references|informative references|bibliography|further reading|see also|参考文献|参考资料|资料性引用文件)$/,
+    'bibliography',
+  ],
   [/terminology|^terms\b|^definitions$|^glossary$|术语|^定义$|名词解释/, 'terms'],
 ];
 
@@ -28,9 +31,13 @@ const RULES: [RegExp, SectionRole][] = [
 export function classifySection(title: string): SectionRole {
   const raw = title.trim().toLowerCase();
   if (/^(appendix|annex)\b|^附录/.test(raw)) {
-    return /\bnormative\b|规范性/.test(raw) && !/informative|资料性/.test(raw) ? 'normative-annex' : 'informative-annex';
+    return /\bnormative\b|规范性/.test(raw) && !/informative|资料性/.test(raw)
+      ? 'normative-annex'
+      : 'informative-annex';
   }
-  const clean = cleanTitle(title).toLowerCase().replace(/[:：]$/, '');
+  const clean = cleanTitle(title)
+    .toLowerCase()
+    .replace(/[:：]$/, '');
   for (const [pattern, role] of RULES) if (pattern.test(clean)) return role;
   return 'clauses';
 }

@@ -5,7 +5,8 @@ function identityText(kind: string, sourceText: string): string {
   let text = sourceText.replace(/\s+/g, ' ').trim();
   // An ordered list renumbered from `2.` to `3.` is the same item.
   text = text.replace(/^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '');
-  if (kind === 'clause' || kind === 'annex') text = text.replace(/^#+\s*/, '').replace(/^(?:\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)[.)]?\s+/, '');
+  if (kind === 'clause' || kind === 'annex')
+    text = text.replace(/^#+\s*/, '').replace(/^(?:\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)[.)]?\s+/, '');
   return `${kind}\u0000${text}`;
 }
 

@@ -40,7 +40,8 @@ export function collectCitedLinks(entries: readonly { entry: SpecEntry; normativ
       } else if (!informative.has(cited.url)) informative.set(cited.url, cited);
     };
     visit(entry.node as Nodes, (node) => {
-      if (node.type === 'link' && EXTERNAL.test(node.url)) add({ url: node.url, title: plainText(node) || node.url, entry, link: node });
+      if (node.type === 'link' && EXTERNAL.test(node.url))
+        add({ url: node.url, title: plainText(node) || node.url, entry, link: node });
       if (node.type === 'text' && node.value.includes('://')) {
         for (const [url] of node.value.matchAll(BARE_URL)) {
           const link: Link = { type: 'link', url, title: null, children: [{ type: 'text', value: url }] };

@@ -5,7 +5,11 @@ import type { DraftInput } from './draft-types.ts';
 import { leadIns } from './lead-ins.ts';
 
 // Number placeholders in each kind's numbering pattern; the secretariat assigns the real number.
-const NUMBER_PLACEHOLDER = { association: 'T/XXX XXXX—XXXX', industry: 'XX/T XXXX—XXXX', national: 'GB/T XXXXX—XXXX' } as const;
+const NUMBER_PLACEHOLDER = {
+  association: 'T/XXX XXXX—XXXX',
+  industry: 'XX/T XXXX—XXXX',
+  national: 'GB/T XXXXX—XXXX',
+} as const;
 
 /**
  * The draft's YAML front matter: standard type and number placeholder, titles, stage, date, pinned source

@@ -14,7 +14,11 @@ export function escapeRawHtml(tree: Root): void {
     if (node.position) text.position = node.position;
     // Block HTML sits where only flow content may: wrap it in a paragraph so the tree stays valid.
     if (parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem') {
-      parent.children[index] = { type: 'paragraph', children: [text], ...(node.position ? { position: node.position } : {}) };
+      parent.children[index] = {
+        type: 'paragraph',
+        children: [text],
+        ...(node.position ? { position: node.position } : {}),
+      };
     } else {
       (parent.children as unknown[])[index] = text;
     }

@@ -27,7 +27,9 @@ function splitTerm(paragraph: Paragraph): { term: string; rest: Paragraph | null
   const [first, ...tail] = paragraph.children;
   if (!first) return null;
   if (first.type === 'strong' || first.type === 'emphasis' || first.type === 'inlineCode') {
-    const term = toString(first).replace(/[:：]\s*$/, '').trim();
+    const term = toString(first)
+      .replace(/[:：]\s*$/, '')
+      .trim();
     const rest: PhrasingContent[] = [...tail];
     const head = rest[0];
     if (head?.type === 'text') {
@@ -53,7 +55,15 @@ const merge = (scans: KeywordScan[]): KeywordScan => ({
 });
 
 function fromEntry(entry: SpecEntry, term: string, definition: RootContent[]): TermEntry {
-  return { term, definition, file: entry.file, startLine: entry.startLine, endLine: entry.endLine, sourceText: entry.sourceText, scan: entry.scan };
+  return {
+    term,
+    definition,
+    file: entry.file,
+    startLine: entry.startLine,
+    endLine: entry.endLine,
+    sourceText: entry.sourceText,
+    scan: entry.scan,
+  };
 }
 
 /** All blocks of a section and its subsections, depth first. */

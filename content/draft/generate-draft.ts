@@ -32,7 +32,11 @@ export function prepareSpec(text: string, index: number, takeTitle: boolean): Sp
 export function generateDraft(input: DraftInput, outlines?: SpecOutline[]): DraftResult {
   const titleFile = titleFileIndex(input.files);
   const prepared = outlines ?? input.files.map((file, i) => prepareSpec(file.text, i, i === titleFile));
-  const plan = planDraft(input.files, prepared, input.files.map((f) => f.text));
+  const plan = planDraft(
+    input.files,
+    prepared,
+    input.files.map((f) => f.text),
+  );
   const { tree, manifest } = renderDraft(input, plan, prepared);
   return { markdown: stringifyMarkdown(tree), manifest, lint: manifest.lint };
 }

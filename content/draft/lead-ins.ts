@@ -27,7 +27,17 @@ export interface LeadIns {
   note: string;
   example: string;
   sourceNote: (file: string, lines: string, shortSha: string, last: string | null, id: string) => string;
-  columns: { requirement: string; form: string; clause: string; text: string; number: string; id: string; file: string; lines: string; last: string };
+  columns: {
+    requirement: string;
+    form: string;
+    clause: string;
+    text: string;
+    number: string;
+    id: string;
+    file: string;
+    lines: string;
+    last: string;
+  };
   stage: string;
   typeName: Record<StandardType, string>;
 }
@@ -47,9 +57,12 @@ const EN: LeadIns = {
     'This document has been drafted in accordance with the rules given in GB/T 1.1-2020 Directives for standardization — Part 1: Rules for the structure and drafting of standardizing documents.',
   patentNotice:
     'Attention is drawn to the possibility that some of the elements of this document may be the subject of patent rights. The issuing body shall not be held responsible for identifying any or all such patent rights.',
-  origin: (project, commit) => `This document is derived from the specification of the open-source project ${project} at commit ${commit}.`,
+  origin: (project, commit) =>
+    `This document is derived from the specification of the open-source project ${project} at commit ${commit}.`,
   license: (license) =>
-    license ? `The source specification is made available under the license ${license}.` : 'The license of the source specification was not identified.',
+    license
+      ? `The source specification is made available under the license ${license}.`
+      : 'The license of the source specification was not identified.',
   generatedScope: (title, project, commit) =>
     `This document specifies ${title}, as defined by the open-source project ${project} at commit ${commit.slice(0, 12)}.`,
   normativeRefsLeadIn:
@@ -65,7 +78,17 @@ const EN: LeadIns = {
   example: 'EXAMPLE',
   sourceNote: (file, lines, shortSha, last, id) =>
     `Source: ${file}, ${lines.includes('–') ? 'lines' : 'line'} ${lines}, at ${shortSha}${last ? `; last changed in ${last}` : ''}; clause ID ${id}.`,
-  columns: { requirement: 'Requirement', form: 'Form', clause: 'Clause', text: 'Text', number: 'Clause', id: 'Clause ID', file: 'Source', lines: 'Lines', last: 'Last commit' },
+  columns: {
+    requirement: 'Requirement',
+    form: 'Form',
+    clause: 'Clause',
+    text: 'Text',
+    number: 'Clause',
+    id: 'Clause ID',
+    file: 'Source',
+    lines: 'Lines',
+    last: 'Last commit',
+  },
   stage: 'working draft',
   typeName: { association: 'association standard', industry: 'industry standard', national: 'national standard' },
 };
@@ -85,7 +108,8 @@ const ZH: LeadIns = {
   patentNotice: '请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。',
   origin: (project, commit) => `本文件源自开源项目 ${project} 在提交 ${commit} 时的规范。`,
   license: (license) => (license ? `源规范以 ${license} 许可证发布。` : '未能识别源规范的许可证。'),
-  generatedScope: (title, project, commit) => `本文件规定了${title}，其内容源自开源项目 ${project} 在提交 ${commit.slice(0, 12)} 时的规范。`,
+  generatedScope: (title, project, commit) =>
+    `本文件规定了${title}，其内容源自开源项目 ${project} 在提交 ${commit.slice(0, 12)} 时的规范。`,
   normativeRefsLeadIn:
     '下列文件中的内容通过文中的规范性引用而构成本文件必不可少的条款。其中，注日期的引用文件，仅该日期对应的版本适用于本文件；不注日期的引用文件，其最新版本（包括所有的修改单）适用于本文件。',
   noNormativeRefs: '本文件没有规范性引用文件。',
@@ -98,7 +122,17 @@ const ZH: LeadIns = {
   example: '示例：',
   sourceNote: (file, lines, shortSha, last, id) =>
     `来源：${file}，第 ${lines} 行，提交 ${shortSha}${last ? `；最近修改：${last}` : ''}；条款标识 ${id}。`,
-  columns: { requirement: '要求', form: '形式', clause: '条款', text: '内容', number: '条款', id: '条款标识', file: '来源', lines: '行', last: '最近提交' },
+  columns: {
+    requirement: '要求',
+    form: '形式',
+    clause: '条款',
+    text: '内容',
+    number: '条款',
+    id: '条款标识',
+    file: '来源',
+    lines: '行',
+    last: '最近提交',
+  },
   stage: '工作组讨论稿',
   typeName: { association: '团体标准', industry: '行业标准', national: '国家标准' },
 };

@@ -28,7 +28,8 @@ export interface KeywordScan {
 }
 
 // Longest alternatives first so `MUST NOT` is never read as `MUST` followed by `NOT`.
-const KEYWORDS = /\b(MUST\s+NOT|SHALL\s+NOT|SHOULD\s+NOT|NOT\s+RECOMMENDED|MUST|REQUIRED|SHALL|SHOULD|RECOMMENDED|MAY|OPTIONAL)\b/g;
+const KEYWORDS =
+  /\b(MUST\s+NOT|SHALL\s+NOT|SHOULD\s+NOT|NOT\s+RECOMMENDED|MUST|REQUIRED|SHALL|SHOULD|RECOMMENDED|MAY|OPTIONAL)\b/g;
 const AMBIGUOUS = /\b(must|should|may)\b/g;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 
@@ -81,7 +82,12 @@ export function mapKeywords(block: Nodes, chinese: boolean): KeywordScan {
       node.value = node.value.replace(/([^\s\x00-\x7f])[ \t]+(不应|不宜|应|宜|可)[ \t]+(?=[^\s\x00-\x7f])/g, '$1$2');
     }
     if (node.value !== value) {
-      changes.push({ start: node.position?.start.offset ?? -1, end: node.position?.end.offset ?? -1, before: value, after: node.value });
+      changes.push({
+        start: node.position?.start.offset ?? -1,
+        end: node.position?.end.offset ?? -1,
+        before: value,
+        after: node.value,
+      });
     }
   });
   return { hits, ambiguous, changes };

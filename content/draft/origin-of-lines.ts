@@ -6,7 +6,13 @@ function encodePath(path: string): string {
 }
 
 /** Permalink to a file at a commit, optionally to a line range (`#L<start>-L<end>`). */
-export function permalinkTo(base: string, name: string, commit: string, path: string, lines?: [number, number]): string {
+export function permalinkTo(
+  base: string,
+  name: string,
+  commit: string,
+  path: string,
+  lines?: [number, number],
+): string {
   const url = `${base}/${name}/blob/${commit}/${encodePath(path)}`;
   return lines ? `${url}#L${lines[0]}-L${lines[1]}` : url;
 }

@@ -48,7 +48,9 @@ export function parseSources(text: string): SourceList {
   try {
     data = parseYaml(text);
   } catch (error) {
-    throw new SourcesError([`it is not YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`]);
+    throw new SourcesError([
+      `it is not YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+    ]);
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {

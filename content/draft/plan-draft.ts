@@ -51,7 +51,11 @@ function stripRequirements(section: SpecSection, general: SpecBlock[]): void {
  * Before: files [spec.md: `# Spec`, `## Overview`, `## Terminology`, `## Protocol`, `## Appendix A`]
  * After:  introduction [Overview], terms [...], clauses [Protocol], annexes [A]
  */
-export function planDraft(files: readonly DraftSourceFile[], outlines: readonly SpecOutline[], texts: readonly string[]): DraftPlan {
+export function planDraft(
+  files: readonly DraftSourceFile[],
+  outlines: readonly SpecOutline[],
+  texts: readonly string[],
+): DraftPlan {
   const plan: DraftPlan = {
     title: undefined,
     license: undefined,
@@ -89,14 +93,29 @@ export function planDraft(files: readonly DraftSourceFile[], outlines: readonly 
         }
         return;
       case 'terms':
-        if (single && single.role === 'terms') addTerms(extractTerms([...outline.preamble, ...single.blocks], single.children, text));
+        if (single && single.role === 'terms')
+          addTerms(extractTerms([...outline.preamble, ...single.blocks], single.children, text));
         else addTerms(extractTerms(outline.preamble, outline.sections, text));
         return;
       case 'normative-annex':
       case 'informative-annex': {
         const normative = file.role === 'normative-annex';
-        if (single) plan.annexes.push({ normative, title: single.title, heading: single, blocks: [...outline.preamble, ...single.blocks], children: single.children });
-        else plan.annexes.push({ normative, title: typeof fm.title === 'string' ? fm.title : outline.title ?? fileTitle(file.path), heading: undefined, blocks: outline.preamble, children: outline.sections });
+        if (single)
+          plan.annexes.push({
+            normative,
+            title: single.title,
+            heading: single,
+            blocks: [...outline.preamble, ...single.blocks],
+            children: single.children,
+          });
+        else
+          plan.annexes.push({
+            normative,
+            title: typeof fm.title === 'string' ? fm.title : (outline.title ?? fileTitle(file.path)),
+            heading: undefined,
+            blocks: outline.preamble,
+            children: outline.sections,
+          });
         return;
       }
       case 'clauses':
@@ -121,7 +140,13 @@ export function planDraft(files: readonly DraftSourceFile[], outlines: readonly 
               break;
             case 'normative-annex':
             case 'informative-annex':
-              plan.annexes.push({ normative: section.role === 'normative-annex', title: section.title, heading: section, blocks: section.blocks, children: section.children });
+              plan.annexes.push({
+                normative: section.role === 'normative-annex',
+                title: section.title,
+                heading: section,
+                blocks: section.blocks,
+                children: section.children,
+              });
               break;
             case 'clauses':
               plan.clauses.push(section);

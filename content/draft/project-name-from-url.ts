@@ -5,7 +5,10 @@
  * After:  `acme/widgets`, `acme/widgets`, `widgets`
  */
 export function projectNameFromUrl(url: string): string | undefined {
-  const trimmed = url.trim().replace(/\/+$/, '').replace(/\.git$/i, '');
+  const trimmed = url
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\.git$/i, '');
   if (trimmed === '') return undefined;
   const scp = /^[\w.-]+@[\w.-]+:(?!\/)(.+)$/.exec(trimmed);
   const remote = /^(?:https?|ssh|git):\/\/[^/]+\/(.+)$/i.exec(trimmed);

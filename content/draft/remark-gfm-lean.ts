@@ -16,7 +16,10 @@ type Constructs = Record<string, unknown>;
  * After:  `See https://x.org.` → paragraph [text]
  */
 export function remarkGfmLean(this: Processor): void {
-  const data = this.data() as { micromarkExtensions?: Record<string, Constructs | undefined>[]; fromMarkdownExtensions?: unknown[] };
+  const data = this.data() as {
+    micromarkExtensions?: Record<string, Constructs | undefined>[];
+    fromMarkdownExtensions?: unknown[];
+  };
   for (const extension of data.micromarkExtensions ?? []) {
     for (const field of Object.values(extension)) {
       if (!field || typeof field !== 'object') continue;
@@ -30,6 +33,13 @@ export function remarkGfmLean(this: Processor): void {
     }
   }
   const isAutolinkMdast = (e: unknown): boolean =>
-    typeof e === 'object' && e !== null && 'enter' in e && typeof e.enter === 'object' && e.enter !== null && 'literalAutolink' in e.enter;
-  data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).map((e) => (Array.isArray(e) ? e.filter((x) => !isAutolinkMdast(x)) : e));
+    typeof e === 'object' &&
+    e !== null &&
+    'enter' in e &&
+    typeof e.enter === 'object' &&
+    e.enter !== null &&
+    'literalAutolink' in e.enter;
+  data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).map((e) =>
+    Array.isArray(e) ? e.filter((x) => !isAutolinkMdast(x)) : e,
+  );
 }

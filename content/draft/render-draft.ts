@@ -4,7 +4,14 @@ import { ClauseIdAllocator } from './clause-id.ts';
 import { collectCitedLinks, type CitedLink } from './collect-cited-links.ts';
 import { draftFrontMatter } from './draft-front-matter.ts';
 import { DRAFT_GENERATOR_NAME, DRAFT_GENERATOR_VERSION } from './draft-version.ts';
-import type { ClauseKind, DraftInput, DraftManifest, LintIssue, ManifestClause, ManifestRequirement } from './draft-types.ts';
+import type {
+  ClauseKind,
+  DraftInput,
+  DraftManifest,
+  LintIssue,
+  ManifestClause,
+  ManifestRequirement,
+} from './draft-types.ts';
 import { escapeMarkdownText, markdownTable } from './escape-markdown-text.ts';
 import { leadIns } from './lead-ins.ts';
 import type { KeywordScan } from './map-keywords.ts';
@@ -29,10 +36,18 @@ interface Sourced {
 const FORM_ZH = { shall: '应', 'shall not': '不应', should: '宜', 'should not': '不宜', may: '可' } as const;
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
-const heading = (depth: number, value: string): Heading => ({ type: 'heading', depth: Math.min(6, depth) as Heading['depth'], children: [text(value)] });
+const heading = (depth: number, value: string): Heading => ({
+  type: 'heading',
+  depth: Math.min(6, depth) as Heading['depth'],
+  children: [text(value)],
+});
 const short = (sha: string): string => sha.slice(0, 7);
 // Blocks that are informative wherever they stand (ISO/IEC Directives Part 2: notes, examples, footnotes).
-const INFORMATIVE_KINDS: Partial<Record<ClauseKind, string>> = { note: 'a note', example: 'an example', footnote: 'a footnote' };
+const INFORMATIVE_KINDS: Partial<Record<ClauseKind, string>> = {
+  note: 'a note',
+  example: 'an example',
+  footnote: 'a footnote',
+};
 const lineRange = (start: number, end: number): string => (start === end ? String(start) : `${start}–${end}`);
 
 /**
@@ -42,7 +57,11 @@ const lineRange = (start: number, end: number): string => (start === end ? Strin
  * Before: a plan with clauses [Protocol → [Frames]]
  * After:  `## 4 Protocol`, `### 4.1 Frames`, each with a source note; manifest clauses with IDs and origins.
  */
-export function renderDraft(input: DraftInput, plan: DraftPlan, outlines: readonly SpecOutline[]): { tree: Root; manifest: DraftManifest } {
+export function renderDraft(
+  input: DraftInput,
+  plan: DraftPlan,
+  outlines: readonly SpecOutline[],
+): { tree: Root; manifest: DraftManifest } {
   const L = leadIns(input.lang);
   const zh = input.lang === 'zh';
   const out: RootContent[] = [];
@@ -53,10 +72,21 @@ export function renderDraft(input: DraftInput, plan: DraftPlan, outlines: readon
   const counters = new Map<string, number>();
   const anchors = new Map<SpecSection, string>();
   const linkJobs: { id: string; file: number; line: number; nodes: Nodes[] }[] = [];
-  const originContext: OriginContext = { base: input.permalinkBase, name: input.name, commit: input.commit, commits: input.commits };
+  const originContext: OriginContext = {
+    base: input.permalinkBase,
+    name: input.name,
+    commit: input.commit,
+    commits: input.commits,
+  };
   const fileOf = (i: number) => input.files[i]!;
 
-  const issue = (rule: LintIssue['rule'], message: string, clauseId: string | null, file: number, line: number): void => {
+  const issue = (
+    rule: LintIssue['rule'],
+    message: string,
+    clauseId: string | null,
+    file: number,
+    line: number,
+  ): void => {
     lint.push({ rule, message, clauseId, path: fileOf(file).path, line });
   };
 
@@ -78,7 +108,13 @@ export function renderDraft(input: DraftInput, plan: DraftPlan, outlines: readon
     if (item.scan.hits.length > 0 && item.kind !== 'clause' && item.kind !== 'annex') {
       if (informative) {
         const words = [...new Set(item.scan.hits.map((h) => h.keyword))].join('", "');
-        issue('requirement-in-informative', `Requirement keyword "${words}" in ${informative} (${number}): informative text states no requirements; move it into the clause body or reword it as a statement.`, id, item.file, item.startLine);
+        issue(
+          'requirement-in-informative',
+          `Requirement keyword "${words}" in ${informative} (${number}): informative text states no requirements; move it into the clause body or reword it as a statement.`,
+          id,
+          item.file,
+          item.startLine,
+        );
       } else {
         let from = 0;
         for (const hit of item.scan.hits) {
@@ -87,13 +123,25 @@ export function renderDraft(input: DraftInput, plan: DraftPlan, outlines: readon
           from = at + hit.replacement.length;
           const n = (counters.get(number) ?? 0) + 1;
           counters.set(number, n);
-          requirements.push({ id: `R-${number}-${n}`, clauseId: id, keyword: hit.keyword, form: hit.form, text: requirementSentence(draftText, at) });
+          requirements.push({
+            id: `R-${number}-${n}`,
+            clauseId: id,
+            keyword: hit.keyword,
+            form: hit.form,
+            text: requirementSentence(draftText, at),
+          });
         }
       }
     }
     if (item.scan.ambiguous.length > 0) {
       const words = [...new Set(item.scan.ambiguous)].join('", "');
-      issue('ambiguous-keyword', `Lowercase "${words}" in ${number} is ambiguous: write it in capitals (MUST, SHOULD, MAY) if it states a requirement, or reword.`, id, item.file, item.startLine);
+      issue(
+        'ambiguous-keyword',
+        `Lowercase "${words}" in ${number} is ambiguous: write it in capitals (MUST, SHOULD, MAY) if it states a requirement, or reword.`,
+        id,
+        item.file,
+        item.startLine,
+      );
     }
     return id;
   };
@@ -105,16 +153,28 @@ export function renderDraft(input: DraftInput, plan: DraftPlan, outlines: readon
     const start = Math.min(...items.map((i) => i.startLine));
     const end = Math.max(...items.map((i) => i.endLine));
     const origin = originOfLines(originContext, file.path, file.lineCommits, start, end);
-    const last = origin.lastChangedIn ? `${short(origin.lastChangedIn.sha)} (${origin.lastChangedIn.author}, ${origin.lastChangedIn.date.slice(0, 10)})` : null;
-    const [before, after] = L.sourceNote('\u0000', lineRange(start, end), short(input.commit), last, id).split('\u0000');
+    const last = origin.lastChangedIn
+      ? `${short(origin.lastChangedIn.sha)} (${origin.lastChangedIn.author}, ${origin.lastChangedIn.date.slice(0, 10)})`
+      : null;
+    const [before, after] = L.sourceNote('\u0000', lineRange(start, end), short(input.commit), last, id).split(
+      '\u0000',
+    );
     // Written directly (one per clause): every piece escaped, the URL in <> (its path segments are encoded).
-    return { type: 'html', value: `*${escapeMarkdownText(before ?? '')}[${escapeMarkdownText(file.path)}](<${origin.permalink}>)${escapeMarkdownText(after ?? '')}*` };
+    return {
+      type: 'html',
+      value: `*${escapeMarkdownText(before ?? '')}[${escapeMarkdownText(file.path)}](<${origin.permalink}>)${escapeMarkdownText(after ?? '')}*`,
+    };
   };
 
   const label = (node: RootContent, kind: ClauseKind): RootContent => {
     const word = kind === 'note' ? L.note : kind === 'example' ? L.example : undefined;
     if (!word) return node;
-    const target = node.type === 'paragraph' ? node : node.type === 'blockquote' && node.children[0]?.type === 'paragraph' ? node.children[0] : undefined;
+    const target =
+      node.type === 'paragraph'
+        ? node
+        : node.type === 'blockquote' && node.children[0]?.type === 'paragraph'
+          ? node.children[0]
+          : undefined;
     target?.children.unshift(text(zh ? word : `${word} `));
     return node;
   };
@@ -143,7 +203,14 @@ export function renderDraft(input: DraftInput, plan: DraftPlan, outlines: readon
       if (run.length === 0) return;
       const entries = renderBlocks(run, number, title, context);
       const first = entries[0];
-      const id = first ? clauses.find((c) => c.origin.path === fileOf(first.file).path && c.origin.startLine === first.startLine && c.kind === first.kind)?.id : undefined;
+      const id = first
+        ? clauses.find(
+            (c) =>
+              c.origin.path === fileOf(first.file).path &&
+              c.origin.startLine === first.startLine &&
+              c.kind === first.kind,
+          )?.id
+        : undefined;
       if (first && id) out.push(sourceNote(entries, id));
       run = [];
     };
@@ -161,7 +228,13 @@ export function renderDraft(input: DraftInput, plan: DraftPlan, outlines: readon
     const id = record(section.entry, [section.heading], number, section.title, context);
     const entries = renderBlocks(section.blocks, number, section.title, context);
     const flatten = (child: SpecSection): void => {
-      issue('depth-over-five', `"${child.title}" is nested deeper than five levels; it was flattened into ${number}. Restructure the spec to at most five levels.`, null, child.file, child.entry.startLine);
+      issue(
+        'depth-over-five',
+        `"${child.title}" is nested deeper than five levels; it was flattened into ${number}. Restructure the spec to at most five levels.`,
+        null,
+        child.file,
+        child.entry.startLine,
+      );
       anchors.set(child, headingText);
       out.push(paragraph({ type: 'strong', children: [text(child.title)] }));
       record(child.entry, [child.heading], number, child.title, context);
@@ -172,10 +245,22 @@ export function renderDraft(input: DraftInput, plan: DraftPlan, outlines: readon
     out.push(sourceNote([section.entry, ...entries], id));
     if (level < 5) {
       if (section.blocks.length > 0 && section.children.length > 0) {
-        issue('hanging-paragraph', `${number} has text before its subclauses (a hanging paragraph): move that text into a first subclause such as "${number}.1 General".`, id, section.file, section.entry.startLine);
+        issue(
+          'hanging-paragraph',
+          `${number} has text before its subclauses (a hanging paragraph): move that text into a first subclause such as "${number}.1 General".`,
+          id,
+          section.file,
+          section.entry.startLine,
+        );
       }
       if (section.children.length === 1) {
-        issue('lone-subclause', `${number} has a single subclause ${number}.1: merge it into ${number} or add a second subclause.`, id, section.file, section.entry.startLine);
+        issue(
+          'lone-subclause',
+          `${number} has a single subclause ${number}.1: merge it into ${number} or add a second subclause.`,
+          id,
+          section.file,
+          section.entry.startLine,
+        );
       }
       section.children.forEach((child, i) => renderSection(child, `${number}.${i + 1}`, level + 1, context));
     }
@@ -183,7 +268,9 @@ export function renderDraft(input: DraftInput, plan: DraftPlan, outlines: readon
 
   // Citations are classified before clause 2 is written, from every part that can state requirements.
   const normativeEntries = (blocks: SpecBlock[], normative: boolean) =>
-    blocks.flatMap((b) => b.entries.map((entry) => ({ entry, normative: normative && INFORMATIVE_KINDS[entry.kind] === undefined })));
+    blocks.flatMap((b) =>
+      b.entries.map((entry) => ({ entry, normative: normative && INFORMATIVE_KINDS[entry.kind] === undefined })),
+    );
   const sectionEntries = (s: SpecSection, normative: boolean): { entry: SpecEntry; normative: boolean }[] => [
     ...normativeEntries(s.blocks, normative),
     ...s.children.flatMap((c) => sectionEntries(c, normative)),
@@ -194,10 +281,15 @@ export function renderDraft(input: DraftInput, plan: DraftPlan, outlines: readon
     ...normativeEntries(plan.scope, true),
     ...normativeEntries(plan.general, true),
     ...plan.clauses.flatMap((s) => sectionEntries(s, true)),
-    ...plan.annexes.flatMap((a) => [...normativeEntries(a.blocks, a.normative), ...a.children.flatMap((c) => sectionEntries(c, a.normative))]),
+    ...plan.annexes.flatMap((a) => [
+      ...normativeEntries(a.blocks, a.normative),
+      ...a.children.flatMap((c) => sectionEntries(c, a.normative)),
+    ]),
   ]);
   // Documents the spec already lists in its own normative references are not listed twice.
-  const listedUrls = new Set(collectCitedLinks(normativeEntries(plan.normativeReferences, false)).informative.map((c) => c.url));
+  const listedUrls = new Set(
+    collectCitedLinks(normativeEntries(plan.normativeReferences, false)).informative.map((c) => c.url),
+  );
   cited.normative = cited.normative.filter((c) => !listedUrls.has(c.url));
   cited.informative = cited.informative.filter((c) => !listedUrls.has(c.url));
   const referenceList = (links: CitedLink[], number: string, title: string): void => {
@@ -206,14 +298,29 @@ export function renderDraft(input: DraftInput, plan: DraftPlan, outlines: readon
       const start = c.link.position?.start.line ?? c.entry.startLine;
       const end = c.link.position?.end.line ?? start;
       const node: RootContent = { type: 'link', url: c.url, title: null, children: [text(c.title)] } as RootContent;
-      record({ kind: 'reference', file: c.entry.file, startLine: start, endLine: end, sourceText: `${c.title} <${c.url}>`, scan: { hits: [], ambiguous: [], changes: [] } }, [node], number, title, null);
+      record(
+        {
+          kind: 'reference',
+          file: c.entry.file,
+          startLine: start,
+          endLine: end,
+          sourceText: `${c.title} <${c.url}>`,
+          scan: { hits: [], ambiguous: [], changes: [] },
+        },
+        [node],
+        number,
+        title,
+        null,
+      );
       return { type: 'listItem' as const, spread: false, children: [paragraph(node as PhrasingContent)] };
     });
     out.push({ type: 'list', ordered: false, spread: false, children: items });
   };
 
   // Front matter and title.
-  const title = zh ? (input.titleZh ?? input.titleEn ?? plan.title ?? input.name) : (input.titleEn ?? plan.title ?? input.titleZh ?? input.name);
+  const title = zh
+    ? (input.titleZh ?? input.titleEn ?? plan.title ?? input.name)
+    : (input.titleEn ?? plan.title ?? input.titleZh ?? input.name);
   const license = input.license ?? plan.license;
   out.push(draftFrontMatter(input, plan.title, license));
   out.push(heading(1, title));
@@ -254,7 +361,14 @@ export function renderDraft(input: DraftInput, plan: DraftPlan, outlines: readon
     out.push(sourceNote([{ ...entry, kind: 'term' }], id));
     const key = entry.term.toLowerCase().replace(/\s+/g, ' ');
     const earlier = seenTerms.get(key);
-    if (earlier) issue('duplicate-term', `Term "${entry.term}" is defined in ${earlier} and again in ${number}: keep one definition.`, id, entry.file, entry.startLine);
+    if (earlier)
+      issue(
+        'duplicate-term',
+        `Term "${entry.term}" is defined in ${earlier} and again in ${number}: keep one definition.`,
+        id,
+        entry.file,
+        entry.startLine,
+      );
     else seenTerms.set(key, number);
   });
 
@@ -287,7 +401,14 @@ export function renderDraft(input: DraftInput, plan: DraftPlan, outlines: readon
 
   // Link targets are known once every spec heading has its number; rewrite before the checklist is built.
   const pathIndex = new Map(input.files.map((f, i) => [f.path, i]));
-  const resolve = createAnchorResolver({ files: input.files, outlines, plan, headings: anchors, lang: input.lang, title });
+  const resolve = createAnchorResolver({
+    files: input.files,
+    outlines,
+    plan,
+    headings: anchors,
+    lang: input.lang,
+    title,
+  });
   const conformanceLetter = String.fromCharCode(letterCode++);
   const informativeAnnexes = plan.annexes.filter((a) => !a.normative);
   // Informative annexes and the bibliography are rendered before link rewriting too, so their links resolve.
@@ -309,14 +430,26 @@ export function renderDraft(input: DraftInput, plan: DraftPlan, outlines: readon
       isSpecFile: (p) => pathIndex.has(p),
       pinned: (p, image) => (image ? rawUrlTo : permalinkTo)(input.permalinkBase, input.name, input.commit, p),
     });
-    for (const url of unresolved) issue('unresolved-link', `Link "${url}" does not resolve to a heading or file of the spec set at this commit: fix the anchor or the path.`, job.id, job.file, job.line);
+    for (const url of unresolved)
+      issue(
+        'unresolved-link',
+        `Link "${url}" does not resolve to a heading or file of the spec set at this commit: fix the anchor or the path.`,
+        job.id,
+        job.file,
+        job.line,
+      );
   }
 
   // Annex: conformance checklist (normative), then the spec's informative annexes, then traceability.
   out.push(heading(2, `${L.annex(conformanceLetter, true)}${zh ? '' : ' '}${L.conformanceTitle}`));
   out.push(paragraph(text(L.conformanceLeadIn)));
   const clauseNumberOf = new Map(clauses.map((c) => [c.id, c.number]));
-  out.push(table([L.columns.requirement, L.columns.form, L.columns.clause, L.columns.text], requirements.map((r) => [r.id, zh ? FORM_ZH[r.form] : r.form, clauseNumberOf.get(r.clauseId) ?? '', r.text])));
+  out.push(
+    table(
+      [L.columns.requirement, L.columns.form, L.columns.clause, L.columns.text],
+      requirements.map((r) => [r.id, zh ? FORM_ZH[r.form] : r.form, clauseNumberOf.get(r.clauseId) ?? '', r.text]),
+    ),
+  );
   const traceLetter = String.fromCharCode(letterCode);
   const bibliography = tail.findIndex((n) => n.type === 'heading' && n.depth === 2 && plainText(n) === L.bibliography);
   const annexPart = bibliography === -1 ? tail : tail.slice(0, bibliography);
@@ -324,11 +457,27 @@ export function renderDraft(input: DraftInput, plan: DraftPlan, outlines: readon
   out.push(...annexPart);
   out.push(heading(2, `${L.annex(traceLetter, false)}${zh ? '' : ' '}${L.traceabilityTitle}`));
   out.push(paragraph(text(L.traceabilityLeadIn)));
-  out.push(table([L.columns.number, L.columns.id, L.columns.file, L.columns.lines, L.columns.last], clauses.map((c) => [c.number, c.id, `${c.origin.path}@${short(input.commit)}`, lineRange(c.origin.startLine, c.origin.endLine), c.origin.lastChangedIn ? short(c.origin.lastChangedIn.sha) : ''])));
+  out.push(
+    table(
+      [L.columns.number, L.columns.id, L.columns.file, L.columns.lines, L.columns.last],
+      clauses.map((c) => [
+        c.number,
+        c.id,
+        `${c.origin.path}@${short(input.commit)}`,
+        lineRange(c.origin.startLine, c.origin.endLine),
+        c.origin.lastChangedIn ? short(c.origin.lastChangedIn.sha) : '',
+      ]),
+    ),
+  );
   out.push(...bibliographyPart);
 
   const manifest: DraftManifest = {
-    source: { name: input.name, repository: input.repository, commit: input.commit, files: input.files.map((f) => ({ path: f.path, blob: f.blob, role: f.role })) },
+    source: {
+      name: input.name,
+      repository: input.repository,
+      commit: input.commit,
+      files: input.files.map((f) => ({ path: f.path, blob: f.blob, role: f.role })),
+    },
     generator: { name: DRAFT_GENERATOR_NAME, version: DRAFT_GENERATOR_VERSION },
     lang: input.lang,
     type: input.type,

@@ -50,7 +50,12 @@ export function rewriteLinks(nodes: readonly Nodes[], context: LinkContext): str
       const hash = url.indexOf('#');
       const target = hash === -1 ? url : url.slice(0, hash);
       const anchor = hash === -1 ? '' : decode(url.slice(hash + 1)).toLowerCase();
-      const path = target === '' ? context.path : target.startsWith('/') ? posix.normalize(target.slice(1)) : posix.join(posix.dirname(context.path), decode(target));
+      const path =
+        target === ''
+          ? context.path
+          : target.startsWith('/')
+            ? posix.normalize(target.slice(1))
+            : posix.join(posix.dirname(context.path), decode(target));
       if (path.startsWith('..')) {
         unresolved.push(url);
         return;
@@ -61,7 +66,8 @@ export function rewriteLinks(nodes: readonly Nodes[], context: LinkContext): str
         else node.url = `#${slug}`;
         return;
       }
-      node.url = context.pinned(path, node.type === 'image') + (hash === -1 || node.type === 'image' ? '' : url.slice(hash));
+      node.url =
+        context.pinned(path, node.type === 'image') + (hash === -1 || node.type === 'image' ? '' : url.slice(hash));
     });
   }
   return unresolved;

@@ -27,9 +27,13 @@ export function runDraftInWorker(input: DraftInput): Promise<DraftResult> {
       fn();
       void worker.terminate();
     };
-    worker.once('message', (reply: WorkerReply) => settle(() => (reply.ok ? resolve(reply.result) : reject(new DraftWorkerError(reply.message)))));
+    worker.once('message', (reply: WorkerReply) =>
+      settle(() => (reply.ok ? resolve(reply.result) : reject(new DraftWorkerError(reply.message)))),
+    );
     worker.once('error', (error) => settle(() => reject(new DraftWorkerError(error.message))));
-    worker.once('exit', (code) => settle(() => reject(new DraftWorkerError(`worker exited with code ${code} before answering`))));
+    worker.once('exit', (code) =>
+      settle(() => reject(new DraftWorkerError(`worker exited with code ${code} before answering`))),
+    );
     worker.postMessage(input);
   });
 }

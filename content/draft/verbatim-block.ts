@@ -10,7 +10,14 @@ function untouched(node: Nodes, source: string): boolean {
   let ok = true;
   visit(node, (child) => {
     const t = child.type;
-    if (t === 'linkReference' || t === 'imageReference' || t === 'footnoteReference' || t === 'footnoteDefinition' || t === 'definition' || t === 'html') {
+    if (
+      t === 'linkReference' ||
+      t === 'imageReference' ||
+      t === 'footnoteReference' ||
+      t === 'footnoteDefinition' ||
+      t === 'definition' ||
+      t === 'html'
+    ) {
       ok = false;
     } else if (t === 'link' || t === 'image') {
       // Relative links are rewritten to the draft or the pinned commit; a reference link was resolved.
@@ -42,7 +49,8 @@ export function verbatimBlock(block: SpecBlock, source: string): Html | undefine
   let out = '';
   let at = start.offset;
   for (const change of changes) {
-    if (change.start < at || change.end > end || source.slice(change.start, change.end) !== change.before) return undefined;
+    if (change.start < at || change.end > end || source.slice(change.start, change.end) !== change.before)
+      return undefined;
     out += source.slice(at, change.start) + change.after;
     at = change.end;
   }

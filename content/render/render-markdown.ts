@@ -9,7 +9,13 @@ import { unified } from 'unified';
 
 // Raw HTML in Markdown is dropped by remark-rehype (no allowDangerousHtml); the sanitiser is the second fence:
 // GitHub's schema (no scripts, no event handlers, no javascript: URLs, ids prefixed with "user-content-").
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).freeze();
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype)
+  .use(rehypeSanitize)
+  .use(rehypeStringify)
+  .freeze();
 
 /** Renders Markdown to HTML that is safe to insert raw into a page. */
 export function renderMarkdown(markdown: string): string {

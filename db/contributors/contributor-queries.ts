@@ -34,7 +34,8 @@ export function createContributorQueries(db: Db): ContributorQueries {
   );
   const replace = db.transaction((repositoryId: number, contributors: readonly ContributorFacts[]) => {
     clear.run(repositoryId);
-    for (const c of contributors) insert.run({ repositoryId, login: c.login, contributions: c.contributions, type: c.type });
+    for (const c of contributors)
+      insert.run({ repositoryId, login: c.login, contributions: c.contributions, type: c.type });
   });
   return {
     replaceForRepository: (repositoryId, contributors) => replace(repositoryId, contributors),

@@ -94,9 +94,7 @@ export function createDeliveryQueries(db: Db): DeliveryQueries {
     `SELECT id, event, action, status, attempts, last_error AS lastError, note, received_at AS receivedAt
      FROM deliveries ORDER BY received_at DESC, rowid DESC LIMIT ?`,
   );
-  const processing = db.prepare(
-    `UPDATE deliveries SET status = 'processing', attempts = attempts + 1 WHERE id = ?`,
-  );
+  const processing = db.prepare(`UPDATE deliveries SET status = 'processing', attempts = attempts + 1 WHERE id = ?`);
   const finish = db.prepare(
     `UPDATE deliveries SET status = @status, note = @note, last_error = NULL, finished_at = @finishedAt WHERE id = @id`,
   );

@@ -21,9 +21,7 @@ export interface HttpCacheQueries {
 
 /** Builds the HTTP cache's prepared statements on `db`. */
 export function createHttpCacheQueries(db: Db): HttpCacheQueries {
-  const get = db.prepare(
-    `SELECT url, etag, last_modified AS lastModified, link, body FROM http_cache WHERE url = ?`,
-  );
+  const get = db.prepare(`SELECT url, etag, last_modified AS lastModified, link, body FROM http_cache WHERE url = ?`);
   const put = db.prepare(
     `INSERT INTO http_cache (url, etag, last_modified, link, body, stored_at, used_at)
      VALUES (@url, @etag, @lastModified, @link, @body, @at, @at)

@@ -23,7 +23,9 @@ export function createInstallationQueries(db: Db): InstallationQueries {
      ON CONFLICT(id) DO UPDATE SET account_login = excluded.account_login, account_type = excluded.account_type,
        updated_at = excluded.updated_at WHERE deleted_at IS NULL`,
   );
-  const suspend = db.prepare(`UPDATE installations SET suspended_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`);
+  const suspend = db.prepare(
+    `UPDATE installations SET suspended_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`,
+  );
   const tombstone = db.prepare(
     `INSERT INTO installations (id, updated_at, deleted_at) VALUES (@id, @at, @at)
      ON CONFLICT(id) DO UPDATE SET deleted_at = coalesce(deleted_at, excluded.deleted_at), updated_at = excluded.updated_at`,

@@ -71,9 +71,7 @@ export function createJobQueries(db: Db): JobQueries {
     `UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_until = @leaseUntil
      WHERE id = @id RETURNING *`,
   );
-  const complete = db.prepare(
-    `UPDATE jobs SET state = 'done', finished_at = ?, lease_until = NULL WHERE id = ?`,
-  );
+  const complete = db.prepare(`UPDATE jobs SET state = 'done', finished_at = ?, lease_until = NULL WHERE id = ?`);
   const retry = db.prepare(
     `UPDATE OR IGNORE jobs SET state = 'pending', run_at = @runAt, last_error = @error, lease_until = NULL WHERE id = @id`,
   );

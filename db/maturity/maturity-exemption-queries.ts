@@ -39,11 +39,15 @@ export function createExemptionQueries(db: Db): ExemptionQueries {
      VALUES (@repositoryId, @signal, @reason, @expiresAt, @createdBy, @createdAt)`,
   );
   const get = db.prepare(`SELECT * FROM maturity_exemptions WHERE id = ?`);
-  const list = db.prepare(`SELECT * FROM maturity_exemptions WHERE repository_id = ? ORDER BY created_at DESC, id DESC`);
+  const list = db.prepare(
+    `SELECT * FROM maturity_exemptions WHERE repository_id = ? ORDER BY created_at DESC, id DESC`,
+  );
   const active = db.prepare(
     `SELECT * FROM maturity_exemptions WHERE repository_id = ? AND revoked_at IS NULL AND expires_at > ? ORDER BY id`,
   );
-  const revoke = db.prepare(`UPDATE maturity_exemptions SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL`);
+  const revoke = db.prepare(
+    `UPDATE maturity_exemptions SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL`,
+  );
   return {
     create: (e) => Number(insert.run(e).lastInsertRowid),
     get: (id) => get.get(id) as ExemptionRow | undefined,

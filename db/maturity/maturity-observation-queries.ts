@@ -43,12 +43,14 @@ export function createObservationQueries(db: Db): ObservationQueries {
     `SELECT * FROM maturity_observations WHERE repository_id = ? AND signal = ? ORDER BY observed_at, id`,
   );
   // The first pass after the last non-pass; NULL when there is no pass after it.
-  const passingSince = db.prepare(
-    `SELECT min(observed_at) FROM maturity_observations
+  const passingSince = db
+    .prepare(
+      `SELECT min(observed_at) FROM maturity_observations
      WHERE repository_id = @id AND signal = @signal AND status = 'pass'
        AND id > coalesce((SELECT max(id) FROM maturity_observations
                           WHERE repository_id = @id AND signal = @signal AND status <> 'pass'), 0)`,
-  ).pluck();
+    )
+    .pluck();
   const append = db.transaction((rows: readonly NewObservation[]) => {
     for (const row of rows) insert.run(row);
   });
@@ -56,6 +58,7 @@ export function createObservationQueries(db: Db): ObservationQueries {
     latest: (repositoryId) => latest.all(repositoryId) as ObservationRow[],
     append: (rows) => append(rows),
     history: (repositoryId, signal) => history.all(repositoryId, signal) as ObservationRow[],
-    passingSince: (repositoryId, signal) => (passingSince.get({ id: repositoryId, signal }) as string | null) ?? undefined,
+    passingSince: (repositoryId, signal) =>
+      (passingSince.get({ id: repositoryId, signal }) as string | null) ?? undefined,
   };
 }

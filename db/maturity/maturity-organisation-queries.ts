@@ -39,8 +39,9 @@ export function createOrganisationQueries(db: Db): OrganisationQueries {
   const remove = db.prepare(`DELETE FROM maturity_organisations WHERE match = ?`);
   const get = db.prepare(`SELECT * FROM maturity_organisations WHERE match = ?`);
   // A login matches its public email and its noreply addresses (login@… and 12345+login@users.noreply.github.com).
-  const affected = db.prepare(
-    `SELECT DISTINCT c.repository_id FROM commits c JOIN repositories r ON r.id = c.repository_id
+  const affected = db
+    .prepare(
+      `SELECT DISTINCT c.repository_id FROM commits c JOIN repositories r ON r.id = c.repository_id
      WHERE r.removed_at IS NULL AND r.deleted_at IS NULL AND (
        lower(c.author_email) = lower(@m)
        OR (substr(@m, 1, 1) = '@' AND substr(lower(c.author_email), -length(@m)) = lower(@m))
@@ -48,7 +49,8 @@ export function createOrganisationQueries(db: Db): OrganisationQueries {
        OR lower(c.author_email) = lower(@m) || '@users.noreply.github.com'
        OR substr(lower(c.author_email), -length(@m) - 26) = '+' || lower(@m) || '@users.noreply.github.com')
      ORDER BY c.repository_id`,
-  ).pluck();
+    )
+    .pluck();
   const contributors = db.prepare(
     `SELECT lower(c.author_email) AS email, max(c.author_name) AS name, count(*) AS commits,
        group_concat(DISTINCT r.full_name) AS projects

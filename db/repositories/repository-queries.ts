@@ -116,7 +116,13 @@ export interface RepositoryQueries {
   setMirrorPath(id: number, mirrorPath: string): void;
   recordFetch(id: number, result: FetchResult): void;
   recordFetchError(id: number, error: string, at: string): void;
-  setMetadataState(id: number, source: 'api' | 'demo', status: 'ok' | 'unknown', reason: string | null, at: string): void;
+  setMetadataState(
+    id: number,
+    source: 'api' | 'demo',
+    status: 'ok' | 'unknown',
+    reason: string | null,
+    at: string,
+  ): void;
 }
 
 /** Builds the repository aggregate's prepared statements on `db`. */
@@ -163,7 +169,9 @@ export function createRepositoryQueries(db: Db): RepositoryQueries {
     `INSERT INTO repository_names (full_name, repository_id, until) VALUES (?, ?, ?)
      ON CONFLICT DO UPDATE SET until = excluded.until`,
   );
-  const forgetName = db.prepare(`DELETE FROM repository_names WHERE full_name = ? COLLATE NOCASE AND repository_id = ?`);
+  const forgetName = db.prepare(
+    `DELETE FROM repository_names WHERE full_name = ? COLLATE NOCASE AND repository_id = ?`,
+  );
   const rename = db.prepare(
     `UPDATE repositories SET owner = @owner, name = @name, full_name = @owner || '/' || @name, updated_at = @at
      WHERE id = @id AND deleted_at IS NULL`,

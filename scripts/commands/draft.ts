@@ -36,13 +36,18 @@ async function loadSources(file: string, options: DraftOptions, io: CliIO, runGi
     const repository = await openRepository(runGit, options.repo, io.cwd);
     try {
       const commit = await resolveCommit(runGit, repository.gitDir, options.ref);
-      const read = await readBlobs(runGit, repository.gitDir, commit, [file], { requireMarkdown: false }).catch(() => undefined);
+      const read = await readBlobs(runGit, repository.gitDir, commit, [file], { requireMarkdown: false }).catch(
+        () => undefined,
+      );
       text = read?.files[0]?.text;
     } finally {
       await repository.close();
     }
   }
-  if (text === undefined) throw new CliError(`sources file ${file} was found neither on disk nor in the repository at ${options.ref}: check the path`);
+  if (text === undefined)
+    throw new CliError(
+      `sources file ${file} was found neither on disk nor in the repository at ${options.ref}: check the path`,
+    );
   try {
     return parseSources(text);
   } catch (error) {
@@ -58,13 +63,24 @@ async function loadSources(file: string, options: DraftOptions, io: CliIO, runGi
 export function registerDraftCommand(program: Command, io: CliIO, runGit: RunGit = defaultRunGit): void {
   program
     .command('draft')
-    .description('generate a standard draft (GB/T 1.1-2020 structure) with clause-level provenance from spec files at a git ref')
+    .description(
+      'generate a standard draft (GB/T 1.1-2020 structure) with clause-level provenance from spec files at a git ref',
+    )
     .argument('[spec-paths...]', 'Markdown spec files in the repository, in draft order')
     .requiredOption('--repo <path-or-url>', 'local git repository (bare or not) or clone URL')
     .requiredOption('--ref <ref>', 'tag, branch or commit SHA to pin the draft to')
-    .option('--name <owner/repo>', 'project name in permalinks (default: from the origin remote, the clone URL or the folder name)')
-    .addOption(new Option('--lang <lang>', 'language of the fixed lead-in sentences').choices(['zh', 'en']).default('zh'))
-    .addOption(new Option('--type <type>', 'kind of standard').choices(['association', 'industry', 'national']).default('association'))
+    .option(
+      '--name <owner/repo>',
+      'project name in permalinks (default: from the origin remote, the clone URL or the folder name)',
+    )
+    .addOption(
+      new Option('--lang <lang>', 'language of the fixed lead-in sentences').choices(['zh', 'en']).default('zh'),
+    )
+    .addOption(
+      new Option('--type <type>', 'kind of standard')
+        .choices(['association', 'industry', 'national'])
+        .default('association'),
+    )
     .option('--title-zh <title>', 'Chinese title of the standard')
     .option('--title-en <title>', 'English title of the standard')
     .option('--out <file>', 'write the draft here instead of stdout')
@@ -76,9 +92,14 @@ export function registerDraftCommand(program: Command, io: CliIO, runGit: RunGit
       if (specPaths.length > 0 && options.sources) throw new CliError('give either spec paths or --sources, not both');
       // Only GITHUB_URL matters here; the rest of the configuration is read (and checked) only when needed.
       const permalinkBase = (options.permalinkBase ?? readConfig(io.env, io.cwd).githubUrl).replace(/\/+$/, '');
-      if (!/^https?:\/\/\S+$/i.test(permalinkBase)) throw new CliError(`--permalink-base must be an http(s) URL, for example https://github.com (got ${permalinkBase})`);
-      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new CliError('--date must look like 2025-01-31');
-      if (options.name !== undefined && !/^[\w.-]+(\/[\w.-]+)?$/.test(options.name)) throw new CliError('--name must look like owner/repo');
+      if (!/^https?:\/\/\S+$/i.test(permalinkBase))
+        throw new CliError(
+          `--permalink-base must be an http(s) URL, for example https://github.com (got ${permalinkBase})`,
+        );
+      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
+        throw new CliError('--date must look like 2025-01-31');
+      if (options.name !== undefined && !/^[\w.-]+(\/[\w.-]+)?$/.test(options.name))
+        throw new CliError('--name must look like owner/repo');
       let sources: { path: string; role: SourceRole }[] = specPaths.map((p) => ({ path: p, role: 'clauses' }));
       let titles: { titleZh?: string | undefined; titleEn?: string | undefined } = {};
       if (options.sources) {
@@ -86,7 +107,10 @@ export function registerDraftCommand(program: Command, io: CliIO, runGit: RunGit
         sources = list.files;
         titles = { titleZh: list.titleZh, titleEn: list.titleEn };
       }
-      if (sources.length === 0) throw new CliError('name at least one spec file (magnolia draft --repo . --ref main SPEC.md) or give --sources sources.yml');
+      if (sources.length === 0)
+        throw new CliError(
+          'name at least one spec file (magnolia draft --repo . --ref main SPEC.md) or give --sources sources.yml',
+        );
 
       const result = await draftFromGit({
         runGit,
@@ -105,8 +129,10 @@ export function registerDraftCommand(program: Command, io: CliIO, runGit: RunGit
 
       if (options.out) await writeFile(path.resolve(io.cwd, options.out), result.markdown);
       else io.stdout.write(result.markdown);
-      if (options.manifest) await writeFile(path.resolve(io.cwd, options.manifest), `${JSON.stringify(result.manifest, null, 2)}\n`);
-      for (const issue of result.lint) io.stderr.write(`lint: ${issue.path}:${issue.line} [${issue.rule}] ${issue.message}\n`);
+      if (options.manifest)
+        await writeFile(path.resolve(io.cwd, options.manifest), `${JSON.stringify(result.manifest, null, 2)}\n`);
+      for (const issue of result.lint)
+        io.stderr.write(`lint: ${issue.path}:${issue.line} [${issue.rule}] ${issue.message}\n`);
       const { clauses, requirements, source } = result.manifest;
       io.stderr.write(
         `draft: ${clauses.length} clauses, ${requirements.length} requirements, ${result.lint.length} lint issues from ${source.files.length} files at ${source.commit.slice(0, 12)}${options.out ? ` -> ${options.out}` : ''}\n`,

@@ -12,7 +12,14 @@ import { openInstanceStore, type CliInstance } from '../open-instance-store.ts';
 
 /** One plain line per project: name, level, next level, the signals still missing for it. */
 function levelLine(fullName: string, result: MaturityJson): string {
-  return [fullName, result.level ?? 'none', result.nextLevel ? `next ${result.nextLevel}` : 'top level', result.gaps.map((g) => g.signal).join(',') || '-'].join('\t') + '\n';
+  return (
+    [
+      fullName,
+      result.level ?? 'none',
+      result.nextLevel ? `next ${result.nextLevel}` : 'top level',
+      result.gaps.map((g) => g.signal).join(',') || '-',
+    ].join('\t') + '\n'
+  );
 }
 
 function member(instance: CliInstance, name: string): RepositoryRow {
@@ -30,7 +37,9 @@ async function evaluateAll(instance: CliInstance, io: CliIO, rows: readonly Repo
       io.stdout.write(levelLine(row.full_name, await instance.sync.maturity.evaluate(row.id)));
     } catch (error) {
       failed += 1;
-      io.stderr.write(`${row.full_name}: evaluation failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr.write(
+        `${row.full_name}: evaluation failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
     }
   }
   if (failed > 0) throw new CliError(`${failed} of ${rows.length} projects could not be evaluated (see above)`);
@@ -38,7 +47,9 @@ async function evaluateAll(instance: CliInstance, io: CliIO, rows: readonly Repo
 
 /** `magnolia maturity evaluate|model show|model set|exempt`: the maturity engine from the command line. */
 export function registerMaturityCommand(program: Command, io: CliIO): void {
-  const maturity = program.command('maturity').description('evaluate maturity levels, show or change the model, exempt signals');
+  const maturity = program
+    .command('maturity')
+    .description('evaluate maturity levels, show or change the model, exempt signals');
   const withInstance = async (work: (instance: CliInstance) => Promise<void> | void): Promise<void> => {
     const instance = openInstanceStore(io);
     try {
@@ -52,7 +63,13 @@ export function registerMaturityCommand(program: Command, io: CliIO): void {
     .command('evaluate [projects...]')
     .description('evaluate member projects now (all when none is named); prints: project, level, next level, gaps')
     .action((names: string[]) =>
-      withInstance((instance) => evaluateAll(instance, io, names.length === 0 ? instance.store.repositories.listMembers() : names.map((n) => member(instance, n)))),
+      withInstance((instance) =>
+        evaluateAll(
+          instance,
+          io,
+          names.length === 0 ? instance.store.repositories.listMembers() : names.map((n) => member(instance, n)),
+        ),
+      ),
     );
 
   const model = maturity.command('model').description('the maturity model (YAML)');
@@ -76,10 +93,15 @@ export function registerMaturityCommand(program: Command, io: CliIO): void {
         try {
           installed = instance.sync.maturity.setModel(source, null);
         } catch (error) {
-          if (error instanceof ModelError) throw new CliError(`${file} is not a valid maturity model; nothing was installed:\n${error.problems.map((p) => `  - ${p}`).join('\n')}`);
+          if (error instanceof ModelError)
+            throw new CliError(
+              `${file} is not a valid maturity model; nothing was installed:\n${error.problems.map((p) => `  - ${p}`).join('\n')}`,
+            );
           throw error;
         }
-        io.stderr.write(`model version ${installed.version} (${installed.digest}) installed; re-evaluating every project\n`);
+        io.stderr.write(
+          `model version ${installed.version} (${installed.digest}) installed; re-evaluating every project\n`,
+        );
         await evaluateAll(instance, io, instance.store.repositories.listMembers());
       }),
     );
@@ -94,10 +116,24 @@ export function registerMaturityCommand(program: Command, io: CliIO): void {
       withInstance(async (instance) => {
         const row = member(instance, fullName);
         const user = instance.store.users.findByLogin(options.by);
-        if (!user) throw new CliError(`--by ${options.by}: no such user (add one with \`npx magnolia user add ${options.by} --role reviewer\`)`);
-        if (user.role === 'member') throw new CliError(`--by ${options.by}: only a reviewer or an administrator can exempt a signal (${options.by} is a member)`);
-        const exemption = exemptSignal(instance.store, systemClock, { repositoryId: row.id, signal, reason: options.reason, expiresAt: options.until, by: user.login });
-        io.stderr.write(`${row.full_name}: ${exemption.signal} exempted until ${exemption.expiresAt} (exemption ${exemption.id})\n`);
+        if (!user)
+          throw new CliError(
+            `--by ${options.by}: no such user (add one with \`npx magnolia user add ${options.by} --role reviewer\`)`,
+          );
+        if (user.role === 'member')
+          throw new CliError(
+            `--by ${options.by}: only a reviewer or an administrator can exempt a signal (${options.by} is a member)`,
+          );
+        const exemption = exemptSignal(instance.store, systemClock, {
+          repositoryId: row.id,
+          signal,
+          reason: options.reason,
+          expiresAt: options.until,
+          by: user.login,
+        });
+        io.stderr.write(
+          `${row.full_name}: ${exemption.signal} exempted until ${exemption.expiresAt} (exemption ${exemption.id})\n`,
+        );
         await evaluateAll(instance, io, [row]);
       }),
     );

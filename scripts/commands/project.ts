@@ -10,7 +10,10 @@ export function registerProjectCommand(program: Command, io: CliIO): void {
   project
     .command('add <owner/repo>')
     .description('register a member project and backfill it (git mirror, then metadata)')
-    .option('--clone-url <url>', 'clone from here instead of ${GITHUB_URL}/<owner>/<repo>.git (a path or file:// works)')
+    .option(
+      '--clone-url <url>',
+      'clone from here instead of ${GITHUB_URL}/<owner>/<repo>.git (a path or file:// works)',
+    )
     .option('--domain <slug>', 'domain, e.g. cloud-computing, big-data, blockchain')
     .action(async (fullName: string, options: { cloneUrl?: string; domain?: string }) => {
       const instance = openInstanceStore(io);
@@ -19,12 +22,20 @@ export function registerProjectCommand(program: Command, io: CliIO): void {
           { store: instance.store, clock: systemClock, lookup: instance.sync.lookup },
           { fullName, cloneUrl: options.cloneUrl, domain: options.domain },
         );
-        if (added.domainCreated) io.stderr.write(`new domain "${options.domain}" created (name it in the admin pages)\n`);
-        io.stderr.write(`${added.fullName}: registered${added.provisional ? ' (GitHub id not known yet)' : ''}; mirroring…\n`);
+        if (added.domainCreated)
+          io.stderr.write(`new domain "${options.domain}" created (name it in the admin pages)\n`);
+        io.stderr.write(
+          `${added.fullName}: registered${added.provisional ? ' (GitHub id not known yet)' : ''}; mirroring…\n`,
+        );
         const mirrored = await instance.sync.fetch(added.id);
-        io.stderr.write(`${added.fullName}: ${mirrored.newCommits} commits indexed, head ${mirrored.headSha?.slice(0, 12) ?? '(empty)'}\n`);
+        io.stderr.write(
+          `${added.fullName}: ${mirrored.newCommits} commits indexed, head ${mirrored.headSha?.slice(0, 12) ?? '(empty)'}\n`,
+        );
         const metadata = await instance.sync.refreshMetadata(added.id);
-        if (metadata.status !== 'ok') io.stderr.write(`${added.fullName}: metadata ${metadata.status}${'reason' in metadata ? `: ${metadata.reason}` : ''}\n`);
+        if (metadata.status !== 'ok')
+          io.stderr.write(
+            `${added.fullName}: metadata ${metadata.status}${'reason' in metadata ? `: ${metadata.reason}` : ''}\n`,
+          );
         io.stdout.write(`${added.fullName}\n`);
       } finally {
         instance.close();
@@ -53,7 +64,13 @@ export function registerProjectCommand(program: Command, io: CliIO): void {
       try {
         for (const row of instance.store.repositories.listMembers()) {
           io.stdout.write(
-            [row.full_name, row.domain ?? '-', String(row.commit_count ?? 0), row.head_sha?.slice(0, 12) ?? '-', row.last_fetch_error ? 'fetch-error' : 'ok'].join('\t') + '\n',
+            [
+              row.full_name,
+              row.domain ?? '-',
+              String(row.commit_count ?? 0),
+              row.head_sha?.slice(0, 12) ?? '-',
+              row.last_fetch_error ? 'fetch-error' : 'ok',
+            ].join('\t') + '\n',
           );
         }
       } finally {

@@ -15,7 +15,9 @@ export function registerServeCommand(program: Command, io: CliIO): void {
       const instance = await startInstance({ config, log }).catch((error: unknown) => {
         const code = (error as { code?: string }).code;
         if (code === 'EADDRINUSE') {
-          throw new CliError(`${config.host}:${config.port} is already in use: set PORT to a free port (or stop the other server)`);
+          throw new CliError(
+            `${config.host}:${config.port} is already in use: set PORT to a free port (or stop the other server)`,
+          );
         }
         if (code === 'EACCES' || code === 'EADDRNOTAVAIL') {
           throw new CliError(`cannot listen on ${config.host}:${config.port} (${code}): check HOST and PORT`);

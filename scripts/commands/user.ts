@@ -37,7 +37,9 @@ export function registerUserCommand(program: Command, io: CliIO): void {
       if (!ROLES.includes(options.role as Role)) {
         throw new CliError(`--role must be one of ${ROLES.join(', ')} (got "${options.role}")`);
       }
-      const row = withStore(io, (store) => store.users.upsert(checkLogin(login), options.role as Role, new Date().toISOString()));
+      const row = withStore(io, (store) =>
+        store.users.upsert(checkLogin(login), options.role as Role, new Date().toISOString()),
+      );
       io.stderr.write(`user ${row.login} is ${row.role}\n`);
     });
   user
@@ -58,7 +60,8 @@ export function registerTokenCommand(program: Command, io: CliIO): void {
     .action((login: string) => {
       const minted = withStore(io, (store) => {
         const row = store.users.findByLogin(checkLogin(login));
-        if (!row) throw new CliError(`no user "${login}": add one first with \`npx magnolia user add ${login} --role member\``);
+        if (!row)
+          throw new CliError(`no user "${login}": add one first with \`npx magnolia user add ${login} --role member\``);
         const next = mintToken();
         store.users.addToken(row.id, next.hash, next.prefix, new Date().toISOString());
         return next;

@@ -6,7 +6,12 @@ import { runGit as defaultRunGit, type RunGit } from '../../sync/git/run-git.ts'
 import { buildDemoMetadata } from './build-demo-metadata.ts';
 import type { DemoProject } from './demo-project.ts';
 import { fastImportStream } from './fast-import-stream.ts';
-import { defaultDemoContentDir, loadDemoCommunity, type LoadedDemoCommunity, type LoadedDemoProject } from './load-demo-community.ts';
+import {
+  defaultDemoContentDir,
+  loadDemoCommunity,
+  type LoadedDemoCommunity,
+  type LoadedDemoProject,
+} from './load-demo-community.ts';
 import { replayHistory } from './replay-history.ts';
 
 /** Options of {@link buildDemoCommunity}. */
@@ -26,14 +31,22 @@ const isolatedGitEnv = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1
  * builds give identical SHAs), plus the API-like metadata consistent with it. An existing repository at that
  * path is replaced. No network is used.
  */
-export async function buildDemoCommunity(targetDir: string, options: BuildDemoCommunityOptions = {}): Promise<DemoProject[]> {
+export async function buildDemoCommunity(
+  targetDir: string,
+  options: BuildDemoCommunityOptions = {},
+): Promise<DemoProject[]> {
   const runGit = options.runGit ?? defaultRunGit;
   const loaded = await loadDemoCommunity(options.contentDir ?? defaultDemoContentDir);
   const root = resolve(targetDir);
   return Promise.all(loaded.projects.map((project) => buildProject(root, project, loaded, runGit)));
 }
 
-async function buildProject(root: string, project: LoadedDemoProject, loaded: LoadedDemoCommunity, runGit: RunGit): Promise<DemoProject> {
+async function buildProject(
+  root: string,
+  project: LoadedDemoProject,
+  loaded: LoadedDemoCommunity,
+  runGit: RunGit,
+): Promise<DemoProject> {
   const { history, files } = project;
   const domainNames = loaded.community.domains[history.domain];
   if (!domainNames) throw new Error(`${project.folder}: domain "${history.domain}" is not listed in community.yml`);
@@ -45,12 +58,18 @@ async function buildProject(root: string, project: LoadedDemoProject, loaded: Lo
   // An empty template dir keeps sample hooks and local excludes out of the demo repositories.
   const template = await mkdtemp(join(tmpdir(), 'magnolia-demo-template-'));
   try {
-    await runGit(['init', '--quiet', '--bare', `--template=${template}`, `--initial-branch=${history.defaultBranch}`, gitDir], { env: isolatedGitEnv });
+    await runGit(
+      ['init', '--quiet', '--bare', `--template=${template}`, `--initial-branch=${history.defaultBranch}`, gitDir],
+      { env: isolatedGitEnv },
+    );
   } finally {
     await rm(template, { recursive: true, force: true });
   }
   await runGit(['fast-import', '--quiet'], { cwd: gitDir, input: fastImportStream(replayed), env: isolatedGitEnv });
-  const refs = await runGit(['for-each-ref', '--format=%(refname)%09%(objectname)%09%(*objectname)'], { cwd: gitDir, env: isolatedGitEnv });
+  const refs = await runGit(['for-each-ref', '--format=%(refname)%09%(objectname)%09%(*objectname)'], {
+    cwd: gitDir,
+    env: isolatedGitEnv,
+  });
 
   const branches: string[] = [];
   const tags: string[] = [];

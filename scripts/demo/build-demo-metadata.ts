@@ -4,13 +4,21 @@ import { activityLogins, generateActivity, iso } from './generate-activity.ts';
 import type { ReplayedHistory } from './replay-history.ts';
 
 /** The API-like part of a demo project. */
-export type DemoMetadata = Pick<DemoProject, 'repository' | 'releases' | 'contributors' | 'users' | 'issues' | 'pullRequests'>;
+export type DemoMetadata = Pick<
+  DemoProject,
+  'repository' | 'releases' | 'contributors' | 'users' | 'issues' | 'pullRequests'
+>;
 
 /**
  * Derives what the GitHub REST API would say about a demo project from its history, so that dates, releases
  * and contributors agree with the git repository; issues and pull requests come from the seeded generator.
  */
-export function buildDemoMetadata(history: DemoHistory, people: DemoPeople, replayed: ReplayedHistory, referenceDate: string): DemoMetadata {
+export function buildDemoMetadata(
+  history: DemoHistory,
+  people: DemoPeople,
+  replayed: ReplayedHistory,
+  referenceDate: string,
+): DemoMetadata {
   const { commits, tags } = replayed;
   const time = (date: string): number => Date.parse(date);
   const first = commits[0]!;
@@ -37,7 +45,13 @@ export function buildDemoMetadata(history: DemoHistory, people: DemoPeople, repl
     .map(([login, contributions]) => ({ login, contributions, type: people[login]?.type ?? 'User' }))
     .sort((a, b) => b.contributions - a.contributions || (a.login < b.login ? -1 : 1));
 
-  const activity = generateActivity({ history, people, commitsByLogin, start: new Date(createdAt + 3 * 86_400_000), end: new Date(activityEnd) });
+  const activity = generateActivity({
+    history,
+    people,
+    commitsByLogin,
+    start: new Date(createdAt + 3 * 86_400_000),
+    end: new Date(activityEnd),
+  });
 
   const releases: DemoRelease[] = tags
     .map((tag, index) => ({ tag, index, spec: history.tags[index]!.release }))
@@ -83,13 +97,23 @@ export function buildDemoMetadata(history: DemoHistory, people: DemoPeople, repl
     updated_at: iso(Math.max(pushedAt, archivedAt ?? 0)),
   };
 
-  const logins = new Set([...commitsByLogin.keys(), ...activityLogins(activity), ...releases.map((r) => r.author.login)]);
+  const logins = new Set([
+    ...commitsByLogin.keys(),
+    ...activityLogins(activity),
+    ...releases.map((r) => r.author.login),
+  ]);
   const users: DemoUser[] = [...logins]
     .filter((login) => people[login] !== undefined)
     .sort()
     .map((login) => {
       const person = people[login]!;
-      return { login, type: person.type, name: person.name, company: person.company, email: person.publicEmail ? person.email : null };
+      return {
+        login,
+        type: person.type,
+        name: person.name,
+        company: person.company,
+        email: person.publicEmail ? person.email : null,
+      };
     });
 
   return { repository, releases, contributors, users, ...activity };

@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** An ISO 8601 date-time with an explicit offset (`2024-03-02T10:15:00+08:00`), so history never depends on TZ. */
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/, 'use an ISO date with an offset, e.g. 2024-03-02T10:15:00+08:00');
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/,
+    'use an ISO date with an offset, e.g. 2024-03-02T10:15:00+08:00',
+  );
 
 /**
  * One file operation of a commit. `write` copies a file from the project's `files/` folder (optionally from

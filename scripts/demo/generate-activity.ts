@@ -98,7 +98,10 @@ export function generateActivity(input: ActivityInput): { issues: DemoIssue[]; p
   };
   const title = (templates: readonly string[]): string => {
     const topic = random.pick(settings.topics);
-    return random.pick(templates).replace('{topic}', topic).replace('{Topic}', topic[0]!.toUpperCase() + topic.slice(1));
+    return random
+      .pick(templates)
+      .replace('{topic}', topic)
+      .replace('{Topic}', topic[0]!.toUpperCase() + topic.slice(1));
   };
 
   const kinds = shuffle(random, [
@@ -125,7 +128,8 @@ export function generateActivity(input: ActivityInput): { issues: DemoIssue[]; p
     const comments: DemoComment[] = [];
     const withCi = kind === 'pull' && random.chance(settings.ciShare);
     const botAt = created + random.int(3, 12) * 60_000;
-    if (withCi && random.chance(0.4) && botAt < end.getTime()) comments.push(comment(ciBot, botAt, 'Coverage report: no change in coverage.'));
+    if (withCi && random.chance(0.4) && botAt < end.getTime())
+      comments.push(comment(ciBot, botAt, 'Coverage report: no change in coverage.'));
     let lastEvent = created;
     const responder = random.chance(settings.unansweredShare) ? undefined : someoneElse(author);
     if (responder) {
@@ -144,7 +148,9 @@ export function generateActivity(input: ActivityInput): { issues: DemoIssue[]; p
       }
     }
     const answered = comments.some((c) => c.user.login !== author && c.user.type === 'User');
-    const closeAt = roundToSecond(lastEvent + random.logNormal(kind === 'pull' ? 30 : 72, kind === 'pull' ? 240 : 900) * hour);
+    const closeAt = roundToSecond(
+      lastEvent + random.logNormal(kind === 'pull' ? 30 : 72, kind === 'pull' ? 240 : 900) * hour,
+    );
     const closed = random.chance(settings.closedShare) && (answered || random.chance(0.3)) && closeAt < end.getTime();
     const labels: { name: string }[] = [];
 
@@ -175,14 +181,24 @@ export function generateActivity(input: ActivityInput): { issues: DemoIssue[]; p
     if (merged) {
       const approver = random.chance(settings.approvedShare) ? someoneElse(author) : undefined;
       if (approver) {
-        reviews.push({ id: repoId * 100_000 + 50_000 + ++reviewId, user: ref(approver), state: 'APPROVED', submitted_at: iso(closeAt - random.int(5, 120) * 60_000) });
+        reviews.push({
+          id: repoId * 100_000 + 50_000 + ++reviewId,
+          user: ref(approver),
+          state: 'APPROVED',
+          submitted_at: iso(closeAt - random.int(5, 120) * 60_000),
+        });
         mergedBy = random.chance(0.8) ? approver : (someoneElse(author) ?? approver);
       } else {
         // Unreviewed merges: a maintainer merging their own work, the weak spot review coverage looks for.
         mergedBy = maintainers.includes(author) ? author : random.pick(maintainers);
       }
     } else if (responder && random.chance(0.3)) {
-      reviews.push({ id: repoId * 100_000 + 50_000 + ++reviewId, user: ref(responder), state: random.chance(0.5) ? 'COMMENTED' : 'CHANGES_REQUESTED', submitted_at: iso(lastEvent) });
+      reviews.push({
+        id: repoId * 100_000 + 50_000 + ++reviewId,
+        user: ref(responder),
+        state: random.chance(0.5) ? 'COMMENTED' : 'CHANGES_REQUESTED',
+        submitted_at: iso(lastEvent),
+      });
     }
     const checkRuns: DemoCheckRun[] = withCi
       ? ['build', 'test'].map((name, i) => ({

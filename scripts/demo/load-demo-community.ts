@@ -64,7 +64,13 @@ async function readTree(root: string): Promise<Map<string, string>> {
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const full = join(entry.parentPath, entry.name);
-    files.set(full.slice(root.length + 1).split('\\').join('/'), await readFile(full, 'utf8'));
+    files.set(
+      full
+        .slice(root.length + 1)
+        .split('\\')
+        .join('/'),
+      await readFile(full, 'utf8'),
+    );
   }
   return files;
 }

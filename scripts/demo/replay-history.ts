@@ -49,7 +49,11 @@ const safePath = /^[A-Za-z0-9_.@+-]+(\/[A-Za-z0-9_.@+-]+)*$/;
  * Replays a history: applies each commit's file operations to the tree of its branch and returns full trees,
  * so the git writer never has to reason about diffs. Pure; problems in the data throw with the commit named.
  */
-export function replayHistory(history: DemoHistory, people: DemoPeople, files: ReadonlyMap<string, string>): ReplayedHistory {
+export function replayHistory(
+  history: DemoHistory,
+  people: DemoPeople,
+  files: ReadonlyMap<string, string>,
+): ReplayedHistory {
   const identity = (key: string, email?: string): GitIdentity => {
     if (key === 'github') return webFlow;
     const person = people[key];
@@ -135,7 +139,12 @@ export function replayHistory(history: DemoHistory, people: DemoPeople, files: R
   return { commits, branches, tags };
 }
 
-function applyChange(tree: Map<string, string>, change: DemoChange, files: ReadonlyMap<string, string>, where: string): void {
+function applyChange(
+  tree: Map<string, string>,
+  change: DemoChange,
+  files: ReadonlyMap<string, string>,
+  where: string,
+): void {
   const checkPath = (path: string): string => {
     if (!safePath.test(path)) throw new Error(`${where}: path "${path}" must be plain ASCII segments`);
     return path;
@@ -158,9 +167,14 @@ function applyChange(tree: Map<string, string>, change: DemoChange, files: Reado
     const before = current(change.replace);
     const count = before.split(change.old).length - 1;
     if (count !== 1) {
-      throw new Error(`${where}: in ${change.replace}, "${change.old.slice(0, 60)}" occurs ${count} times; it must occur exactly once`);
+      throw new Error(
+        `${where}: in ${change.replace}, "${change.old.slice(0, 60)}" occurs ${count} times; it must occur exactly once`,
+      );
     }
-    tree.set(change.replace, before.replace(change.old, () => change.new));
+    tree.set(
+      change.replace,
+      before.replace(change.old, () => change.new),
+    );
   } else if ('rename' in change) {
     const content = current(change.rename);
     if (tree.has(change.to)) throw new Error(`${where}: cannot rename onto existing ${change.to}`);

@@ -20,13 +20,23 @@ export function createMaturityOrganisationsRoute(store: Store, clock: Clock): Ro
   const admin = requireToken(store, clock, 'admin');
 
   router.get('/api/maturity/organisations', admin, (_req, res) => {
-    res.json({ corrections: store.maturity.organisations.list().map(organisationJson), contributors: contributorOrganisations(store, clock.now()) });
+    res.json({
+      corrections: store.maturity.organisations.list().map(organisationJson),
+      contributors: contributorOrganisations(store, clock.now()),
+    });
   });
 
   router.put('/api/maturity/organisations/:match', admin, express.json(), (req, res) => {
     const parsed = body.safeParse(req.body);
-    if (!parsed.success) throw new BadRequestError('bad_organisation', parsed.error.issues.map((i) => i.message).join('; '));
-    res.json(setOrganisation(store, clock, { match: String(req.params.match), organisation: parsed.data.organisation, by: req.user!.login }));
+    if (!parsed.success)
+      throw new BadRequestError('bad_organisation', parsed.error.issues.map((i) => i.message).join('; '));
+    res.json(
+      setOrganisation(store, clock, {
+        match: String(req.params.match),
+        organisation: parsed.data.organisation,
+        by: req.user!.login,
+      }),
+    );
   });
 
   router.delete('/api/maturity/organisations/:match', admin, (req, res) => {

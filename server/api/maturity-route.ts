@@ -16,7 +16,10 @@ import { BadRequestError, NotFoundError } from '../errors/http-errors.ts';
 const exemptionBody = z.object({
   signal: z.string().min(1, 'name the signal to exempt, e.g. "files.adopters"'),
   reason: z.string().trim().min(3, 'say why the signal is exempted (reason)'),
-  expiresAt: z.iso.datetime({ offset: true, message: 'expiresAt must be an ISO-8601 date-time, e.g. 2027-06-30T00:00:00Z' }),
+  expiresAt: z.iso.datetime({
+    offset: true,
+    message: 'expiresAt must be an ISO-8601 date-time, e.g. 2027-06-30T00:00:00Z',
+  }),
 });
 
 /**
@@ -28,7 +31,11 @@ export function createMaturityRoute(store: Store, clock: Clock): Router {
   const project = (req: Request): RepositoryRow => {
     const fullName = `${String(req.params.owner)}/${String(req.params.repo)}`;
     const row = store.repositories.findMember(fullName) ?? store.repositories.findByFormerName(fullName);
-    if (!row) throw new NotFoundError('project_not_found', `${fullName} is not a member project: see GET /api/projects for the list`);
+    if (!row)
+      throw new NotFoundError(
+        'project_not_found',
+        `${fullName} is not a member project: see GET /api/projects for the list`,
+      );
     return row;
   };
 
@@ -53,40 +60,83 @@ export function createMaturityRoute(store: Store, clock: Clock): Router {
     res.json({ exemptions: store.maturity.exemptions.list(row.id).map((e) => exemptionJson(e, at)) });
   });
 
-  router.post('/api/projects/:owner/:repo/maturity/exemptions', requireToken(store, clock, 'reviewer'), express.json(), (req, res) => {
-    const row = project(req);
-    const parsed = exemptionBody.safeParse(req.body);
-    if (!parsed.success) throw new BadRequestError('bad_exemption', parsed.error.issues.map((i) => i.message).join('; '));
-    const { signal, reason, expiresAt } = parsed.data;
-    res.status(201).json(exemptSignal(store, clock, { repositoryId: row.id, signal, reason, expiresAt, by: req.user!.login }));
-  });
+  router.post(
+    '/api/projects/:owner/:repo/maturity/exemptions',
+    requireToken(store, clock, 'reviewer'),
+    express.json(),
+    (req, res) => {
+      const row = project(req);
+      const parsed = exemptionBody.safeParse(req.body);
+      if (!parsed.success)
+        throw new BadRequestError('bad_exemption', parsed.error.issues.map((i) => i.message).join('; '));
+      const { signal, reason, expiresAt } = parsed.data;
+      res
+        .status(201)
+        .json(exemptSignal(store, clock, { repositoryId: row.id, signal, reason, expiresAt, by: req.user!.login }));
+    },
+  );
 
-  router.delete('/api/projects/:owner/:repo/maturity/exemptions/:id', requireToken(store, clock, 'reviewer'), (req, res) => {
-    const row = project(req);
-    const exemption = store.maturity.exemptions.get(Number(req.params.id));
-    if (!exemption || exemption.repository_id !== row.id) {
-      throw new NotFoundError('exemption_not_found', `exemption ${String(req.params.id)} of ${row.full_name} does not exist: list them with GET .../maturity/exemptions`);
-    }
-    const at = isoNow(clock);
-    store.transaction(() => {
-      store.maturity.exemptions.revoke(exemption.id, at, req.user!.login);
-      enqueueEvaluation(store, clock, row.id);
-    });
-    res.json(exemptionJson(store.maturity.exemptions.get(exemption.id)!, at));
-  });
+  router.delete(
+    '/api/projects/:owner/:repo/maturity/exemptions/:id',
+    requireToken(store, clock, 'reviewer'),
+    (req, res) => {
+      const row = project(req);
+      const exemption = store.maturity.exemptions.get(Number(req.params.id));
+      if (!exemption || exemption.repository_id !== row.id) {
+        throw new NotFoundError(
+          'exemption_not_found',
+          `exemption ${String(req.params.id)} of ${row.full_name} does not exist: list them with GET .../maturity/exemptions`,
+        );
+      }
+      const at = isoNow(clock);
+      store.transaction(() => {
+        store.maturity.exemptions.revoke(exemption.id, at, req.user!.login);
+        enqueueEvaluation(store, clock, row.id);
+      });
+      res.json(exemptionJson(store.maturity.exemptions.get(exemption.id)!, at));
+    },
+  );
 
   router.get('/api/maturity/model', (_req, res) => {
     const active = store.maturity.models.active();
-    res.json({ version: active?.version ?? null, digest: active?.digest ?? null, source: active?.source ?? null, versions: store.maturity.models.list().map((m) => ({ version: m.version, digest: m.digest, active: m.active === 1, createdAt: m.created_at, createdBy: m.created_by })) });
+    res.json({
+      version: active?.version ?? null,
+      digest: active?.digest ?? null,
+      source: active?.source ?? null,
+      versions: store.maturity.models
+        .list()
+        .map((m) => ({
+          version: m.version,
+          digest: m.digest,
+          active: m.active === 1,
+          createdAt: m.created_at,
+          createdBy: m.created_by,
+        })),
+    });
   });
 
   // The model arrives as YAML (text/yaml or text/plain) or as JSON {"source": "<yaml>"}.
-  router.put('/api/maturity/model', requireToken(store, clock, 'admin'), express.text({ type: ['text/*', 'application/yaml', 'application/x-yaml'], limit: '1mb' }), express.json({ limit: '1mb' }), (req, res) => {
-    const body: unknown = req.body;
-    const source = typeof body === 'string' ? body : typeof (body as { source?: unknown })?.source === 'string' ? (body as { source: string }).source : null;
-    if (!source) throw new BadRequestError('model_required', 'send the model YAML as the body (Content-Type: text/yaml) or as {"source": "..."}');
-    res.json(installModel(store, clock, source, req.user!.login));
-  });
+  router.put(
+    '/api/maturity/model',
+    requireToken(store, clock, 'admin'),
+    express.text({ type: ['text/*', 'application/yaml', 'application/x-yaml'], limit: '1mb' }),
+    express.json({ limit: '1mb' }),
+    (req, res) => {
+      const body: unknown = req.body;
+      const source =
+        typeof body === 'string'
+          ? body
+          : typeof (body as { source?: unknown })?.source === 'string'
+            ? (body as { source: string }).source
+            : null;
+      if (!source)
+        throw new BadRequestError(
+          'model_required',
+          'send the model YAML as the body (Content-Type: text/yaml) or as {"source": "..."}',
+        );
+      res.json(installModel(store, clock, source, req.user!.login));
+    },
+  );
 
   router.use(createMaturityOrganisationsRoute(store, clock));
   return router;

@@ -8,7 +8,9 @@ export function createProjectsRoute(store: Store): Router {
   const router = express.Router();
   router.get('/api/projects', (_req, res) => {
     res.json({
-      projects: store.repositories.listMembersWithHead().map((row) => projectSummaryJson(store, row, row.head_committed_at)),
+      projects: store.repositories
+        .listMembersWithHead()
+        .map((row) => projectSummaryJson(store, row, row.head_committed_at)),
     });
   });
   router.get('/api/projects/:owner/:repo', (req, res) => {
@@ -23,7 +25,10 @@ export function createProjectsRoute(store: Store): Router {
       res.redirect(301, `/api/projects/${encodeURIComponent(moved.owner)}/${encodeURIComponent(moved.name)}`);
       return;
     }
-    throw new NotFoundError('project_not_found', `${fullName} is not a member project: see GET /api/projects for the list`);
+    throw new NotFoundError(
+      'project_not_found',
+      `${fullName} is not a member project: see GET /api/projects for the list`,
+    );
   });
   return router;
 }

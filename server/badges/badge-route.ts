@@ -17,7 +17,8 @@ export function createBadgeRoute(store: Store, maturity: MaturityAccess): Router
   const router = express.Router();
   router.get('/badge/:owner/:repo.svg', (req, res) => {
     const row = store.repositories.findMember(`${req.params.owner}/${req.params.repo}`);
-    if (!row) throw new NotFoundError('project_not_found', `${req.params.owner}/${req.params.repo} is not a member project`);
+    if (!row)
+      throw new NotFoundError('project_not_found', `${req.params.owner}/${req.params.repo} is not a member project`);
     const t = messagesFor(toLang(req.query['lang']) ?? 'en');
     const level = maturity.read(row.id)?.level ?? null;
     const svg = renderBadge(t.badge.label, levelLabel(t, level), level);

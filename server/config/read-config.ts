@@ -32,9 +32,7 @@ const schema = z.object({
   GITHUB_TOKEN: optionalSecret,
   GITHUB_API_URL: httpUrl('GITHUB_API_URL').default('https://api.github.com'),
   GITHUB_URL: httpUrl('GITHUB_URL').default('https://github.com'),
-  LOG_LEVEL: z
-    .enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
-    .default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   MAGNOLIA_RECONCILE_MINUTES: z.coerce
     .number({ message: 'MAGNOLIA_RECONCILE_MINUTES must be a number of minutes' })
     .min(0, 'MAGNOLIA_RECONCILE_MINUTES must be 0 (off) or more')
@@ -44,9 +42,7 @@ const schema = z.object({
     .int('MAGNOLIA_PAYLOAD_RETENTION_DAYS must be a whole number of days')
     .min(1, 'MAGNOLIA_PAYLOAD_RETENTION_DAYS must be at least 1')
     .default(30),
-  MAGNOLIA_DEMO: z
-    .enum(['auto', 'on', 'off'], { message: 'MAGNOLIA_DEMO must be auto, on or off' })
-    .default('auto'),
+  MAGNOLIA_DEMO: z.enum(['auto', 'on', 'off'], { message: 'MAGNOLIA_DEMO must be auto, on or off' }).default('auto'),
 });
 
 /** The validated configuration of one Magnolia instance. */

@@ -14,10 +14,18 @@ function describe(error: unknown, requestId: string): ErrorBody {
   const e = error as { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown; message?: unknown };
   const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
   if (status === 413) {
-    return { status, code: 'payload_too_large', message: 'the body is larger than this route accepts (25 MB for webhooks)' };
+    return {
+      status,
+      code: 'payload_too_large',
+      message: 'the body is larger than this route accepts (25 MB for webhooks)',
+    };
   }
   if (status >= 400 && status < 500 && e?.expose === true && typeof e.message === 'string') {
-    return { status, code: typeof e.type === 'string' ? e.type.replace(/\./g, '_') : 'bad_request', message: e.message };
+    return {
+      status,
+      code: typeof e.type === 'string' ? e.type.replace(/\./g, '_') : 'bad_request',
+      message: e.message,
+    };
   }
   return {
     status: 500,
@@ -63,11 +71,13 @@ export function errorHandler(renderPage?: ErrorPageRenderer) {
         req.log?.error({ err: renderError }, 'error page failed to render');
       }
     }
-    res.type('html').send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${body.status} · Magnolia</title></head>` +
-        `<body><main><h1>${body.status}</h1><p>${escapeHtml(body.message)}</p>` +
-        `<p><small>Request id ${escapeHtml(req.id)}</small></p><p><a href="/">Magnolia home</a></p></main></body></html>`,
-    );
+    res
+      .type('html')
+      .send(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${body.status} · Magnolia</title></head>` +
+          `<body><main><h1>${body.status}</h1><p>${escapeHtml(body.message)}</p>` +
+          `<p><small>Request id ${escapeHtml(req.id)}</small></p><p><a href="/">Magnolia home</a></p></main></body></html>`,
+      );
   };
 }
 

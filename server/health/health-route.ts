@@ -9,7 +9,9 @@ export function createHealthRoute(db: Db): Router {
     try {
       res.json({ ok: true, schema: ping.get() });
     } catch {
-      res.status(503).json({ ok: false, error: { code: 'store_unavailable', message: 'the database does not answer' } });
+      res
+        .status(503)
+        .json({ ok: false, error: { code: 'store_unavailable', message: 'the database does not answer' } });
     }
   });
   return router;

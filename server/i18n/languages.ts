@@ -12,6 +12,7 @@ export function toLang(value: unknown): Lang | undefined {
   if (typeof value !== 'string') return undefined;
   const tag = value.trim().toLowerCase();
   if (tag === 'en' || tag.startsWith('en-')) return 'en';
-  if (tag === 'zh' || tag === 'zh-cn' || tag === 'zh-hans' || tag.startsWith('zh-hans-') || tag === 'zh-sg') return 'zh-CN';
+  if (tag === 'zh' || tag === 'zh-cn' || tag === 'zh-hans' || tag.startsWith('zh-hans-') || tag === 'zh-sg')
+    return 'zh-CN';
   return undefined;
 }

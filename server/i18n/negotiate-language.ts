@@ -10,7 +10,11 @@ export interface Negotiated {
  * The language of a request: `?lang=` first (a shared link says which language it means), then the `lang`
  * cookie (the reader's earlier choice), then `Accept-Language` by quality, then the default.
  */
-export function negotiateLanguage(input: { query: unknown; cookie: string | undefined; acceptLanguage: string | undefined }): Negotiated {
+export function negotiateLanguage(input: {
+  query: unknown;
+  cookie: string | undefined;
+  acceptLanguage: string | undefined;
+}): Negotiated {
   const fromQuery = toLang(input.query);
   if (fromQuery) return { lang: fromQuery, source: 'query' };
   const fromCookie = toLang(input.cookie);

@@ -9,10 +9,7 @@ const AUTH_VALUE = /\b(authorization|bearer|token)(\s*[:=]?\s*)(?:bearer\s+|toke
  * `https://x-access-token:ghs_abc@github.com/o/r.git` → `https://***@github.com/o/r.git`
  */
 export function redactSecrets(text: string, extra: readonly string[] = []): string {
-  let out = text
-    .replace(URL_USERINFO, '$1***@')
-    .replace(GITHUB_TOKEN, '***')
-    .replace(AUTH_VALUE, '$1$2***');
+  let out = text.replace(URL_USERINFO, '$1***@').replace(GITHUB_TOKEN, '***').replace(AUTH_VALUE, '$1$2***');
   for (const secret of extra) {
     if (secret.length >= 4) out = out.split(secret).join('***');
   }

@@ -32,6 +32,16 @@ export function renderPage(
  * The cache slot of a page for this request: the view, the language, the year in the footer and the whole URL
  * (filters, page, `?lang=`) make the key; `version` says what the page was derived from.
  */
-export function cachedPage(req: Request, lang: string, view: string, version: string, expiresAt?: number): PageCacheSlot {
-  return { key: `${view}\u0000${lang}\u0000${new Date().getUTCFullYear()}\u0000${req.originalUrl}`, version, expiresAt };
+export function cachedPage(
+  req: Request,
+  lang: string,
+  view: string,
+  version: string,
+  expiresAt?: number,
+): PageCacheSlot {
+  return {
+    key: `${view}\u0000${lang}\u0000${new Date().getUTCFullYear()}\u0000${req.originalUrl}`,
+    version,
+    expiresAt,
+  };
 }

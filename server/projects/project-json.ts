@@ -29,9 +29,20 @@ export interface ProjectJson extends ProjectSummaryJson {
   forks: number | null;
   watchers: number | null;
   createdAt: string | null;
-  releases: { tagName: string; name: string | null; publishedAt: string | null; prerelease: boolean; assets: string[] }[];
+  releases: {
+    tagName: string;
+    name: string | null;
+    publishedAt: string | null;
+    prerelease: boolean;
+    assets: string[];
+  }[];
   topContributors: { name: string; commits: number; firstCommitAt: string; lastCommitAt: string }[];
-  mirror: { cloneUrl: string | null; lastFetchAt: string | null; lastAttemptAt: string | null; lastError: string | null };
+  mirror: {
+    cloneUrl: string | null;
+    lastFetchAt: string | null;
+    lastAttemptAt: string | null;
+    lastError: string | null;
+  };
   metadata: { status: 'ok' | 'unknown'; reason: string | null; source: string | null; fetchedAt: string | null };
 }
 
@@ -39,9 +50,17 @@ export interface ProjectJson extends ProjectSummaryJson {
  * The summary fields of a member, from the mirror (git) and the stored API facts. `headCommittedAt` comes from a
  * listing query; without it the head commit is looked up.
  */
-export function projectSummaryJson(store: Store, row: RepositoryRow, headCommittedAt?: string | null): ProjectSummaryJson {
+export function projectSummaryJson(
+  store: Store,
+  row: RepositoryRow,
+  headCommittedAt?: string | null,
+): ProjectSummaryJson {
   const head =
-    headCommittedAt !== undefined ? headCommittedAt : row.head_sha ? (store.commits.committerDate(row.id, row.head_sha) ?? null) : null;
+    headCommittedAt !== undefined
+      ? headCommittedAt
+      : row.head_sha
+        ? (store.commits.committerDate(row.id, row.head_sha) ?? null)
+        : null;
   return {
     owner: row.owner,
     repo: row.name,

@@ -25,4 +25,7 @@ const persisted: PersistedIndex = {
 };
 writePersistedIndex(job.file, JSON.stringify(persisted));
 const compiled = compileIndex(index);
-parentPort?.postMessage(compiled, [compiled.offsets, compiled.docs, compiled.weights].map((a) => a.buffer as ArrayBuffer));
+parentPort?.postMessage(
+  compiled,
+  [compiled.offsets, compiled.docs, compiled.weights].map((a) => a.buffer as ArrayBuffer),
+);

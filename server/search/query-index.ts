@@ -40,7 +40,11 @@ export function queryIndex(index: lunr.Index | CompiledIndex, terms: readonly st
   const last = terms[terms.length - 1]!;
   if (!isHanTerm(last) && last.length >= 3) {
     let added = 0;
-    for (let i = lowerBound(idx.terms, last); i < idx.terms.length && added < MAX_EXPANSIONS && idx.terms[i]!.startsWith(last); i++) {
+    for (
+      let i = lowerBound(idx.terms, last);
+      i < idx.terms.length && added < MAX_EXPANSIONS && idx.terms[i]!.startsWith(last);
+      i++
+    ) {
       added += 1;
       if (!weighted.has(idx.terms[i]!)) weighted.set(idx.terms[i]!, 0.5);
     }
@@ -66,7 +70,8 @@ export function queryIndex(index: lunr.Index | CompiledIndex, terms: readonly st
 
 /** The best `limit` documents, by score then ref, kept in a small sorted array (no sort of every match). */
 function topHits(touched: readonly number[], scores: Float64Array, refs: readonly string[], limit: number): Hit[] {
-  const better = (a: number, b: number): boolean => scores[a]! > scores[b]! || (scores[a] === scores[b] && refs[a]! < refs[b]!);
+  const better = (a: number, b: number): boolean =>
+    scores[a]! > scores[b]! || (scores[a] === scores[b] && refs[a]! < refs[b]!);
   const top: number[] = [];
   for (const doc of touched) {
     if (top.length === limit && !better(doc, top[limit - 1]!)) continue;

@@ -11,9 +11,6 @@ export function createStaticRoute(): { router: Router; stylesheetHref: string } 
   const version = createHash('sha256').update(css).digest('base64url').slice(0, 10);
   const router = express.Router();
   // The URL changes with the content, so browsers may keep a copy for a year without asking again.
-  router.use(
-    '/static',
-    express.static(PUBLIC_DIR, { index: false, maxAge: '365d', immutable: true }),
-  );
+  router.use('/static', express.static(PUBLIC_DIR, { index: false, maxAge: '365d', immutable: true }));
   return { router, stylesheetHref: `/static/site.css?v=${version}` };
 }

@@ -2,7 +2,11 @@
 // SQLite connection and commits, in one transaction, every delivery that was ready while the previous commit (and
 // its fsync) ran. The HTTP thread meanwhile keeps reading requests, so CPU and disk time overlap.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createDeliveryQueries, type AcceptResult, type IncomingDelivery } from '../../db/deliveries/delivery-queries.ts';
+import {
+  createDeliveryQueries,
+  type AcceptResult,
+  type IncomingDelivery,
+} from '../../db/deliveries/delivery-queries.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { readDelivery, type RawDelivery } from './read-delivery.ts';
 import { createSignatureVerifier } from './verify-signature.ts';
@@ -41,7 +45,12 @@ function commit(batch: typeof ready): void {
   try {
     const results = deliveries.acceptMany(batch.map((b) => b.delivery));
     batch.forEach((b, i) =>
-      port.postMessage({ kind: 'stored', seq: b.seq, result: results[i]!, action: b.delivery.action } satisfies IngestReply),
+      port.postMessage({
+        kind: 'stored',
+        seq: b.seq,
+        result: results[i]!,
+        action: b.delivery.action,
+      } satisfies IngestReply),
     );
   } catch (error) {
     if (batch.length > 1) {
@@ -50,7 +59,12 @@ function commit(batch: typeof ready): void {
       return;
     }
     const e = error as { message?: string; code?: string };
-    port.postMessage({ kind: 'failed', seq: batch[0]!.seq, message: String(e.message), code: e.code } satisfies IngestReply);
+    port.postMessage({
+      kind: 'failed',
+      seq: batch[0]!.seq,
+      message: String(e.message),
+      code: e.code,
+    } satisfies IngestReply);
   }
 }
 
@@ -73,11 +87,21 @@ async function ingest(request: IngestRequest): Promise<void> {
   const raw = { ...request.raw, body: Buffer.from(body.buffer, body.byteOffset, body.byteLength) };
   const read = await readDelivery(raw, verify);
   if (read.kind === 'bad_signature') {
-    port.postMessage({ kind: 'refused', seq: request.seq, reason: 'bad_signature', message: 'signature mismatch' } satisfies IngestReply);
+    port.postMessage({
+      kind: 'refused',
+      seq: request.seq,
+      reason: 'bad_signature',
+      message: 'signature mismatch',
+    } satisfies IngestReply);
     return;
   }
   if (read.kind === 'bad_json') {
-    port.postMessage({ kind: 'refused', seq: request.seq, reason: 'bad_json', message: read.message } satisfies IngestReply);
+    port.postMessage({
+      kind: 'refused',
+      seq: request.seq,
+      reason: 'bad_json',
+      message: read.message,
+    } satisfies IngestReply);
     return;
   }
   ready.push({
@@ -110,7 +134,12 @@ port.on('message', (message: IngestRequest | 'close') => {
   ingest(message)
     .catch((error: unknown) => {
       const e = error as { message?: string; code?: string };
-      port.postMessage({ kind: 'failed', seq: message.seq, message: String(e?.message), code: e?.code } satisfies IngestReply);
+      port.postMessage({
+        kind: 'failed',
+        seq: message.seq,
+        message: String(e?.message),
+        code: e?.code,
+      } satisfies IngestReply);
     })
     .finally(() => {
       inFlight -= 1;

@@ -72,7 +72,8 @@ export function createDeliveryIngest(data: IngestThreadData, log: Logger, onComm
     });
     thread.on('error', (error) => log.error({ err: error }, 'delivery ingest thread failed'));
     thread.on('exit', (code) => {
-      for (const w of waiting.values()) w.reject(new DeliveryStoreError(`the ingest thread stopped (exit ${code})`, undefined));
+      for (const w of waiting.values())
+        w.reject(new DeliveryStoreError(`the ingest thread stopped (exit ${code})`, undefined));
       waiting.clear();
       if (!closed) {
         log.error({ code }, 'delivery ingest thread exited; starting a new one');
@@ -92,7 +93,10 @@ export function createDeliveryIngest(data: IngestThreadData, log: Logger, onComm
         // A body read into its own ArrayBuffer moves to the thread without a copy.
         const { body } = raw;
         const owned = body.byteOffset === 0 && body.buffer.byteLength === body.byteLength;
-        worker.postMessage({ seq, raw, receivedAt, runAt } satisfies IngestRequest, owned ? [body.buffer as ArrayBuffer] : []);
+        worker.postMessage(
+          { seq, raw, receivedAt, runAt } satisfies IngestRequest,
+          owned ? [body.buffer as ArrayBuffer] : [],
+        );
       });
     },
     async close() {

@@ -28,7 +28,11 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer
     };
     req.on('data', (chunk: Buffer) => {
       if (received + chunk.length > (whole ? whole.length : limit)) {
-        fail(whole ? new BadRequestError('body_length_mismatch', 'the body is longer than its Content-Length') : tooLarge());
+        fail(
+          whole
+            ? new BadRequestError('body_length_mismatch', 'the body is longer than its Content-Length')
+            : tooLarge(),
+        );
         return;
       }
       if (whole) chunk.copy(whole, received);

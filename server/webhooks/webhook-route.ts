@@ -69,7 +69,10 @@ export function createWebhookRoute(deps: WebhookRouteDeps): Router {
       const deliveryId = header(req, 'x-github-delivery');
       const missing = [!event && 'X-GitHub-Event', !deliveryId && 'X-GitHub-Delivery'].filter(Boolean);
       if (missing.length > 0) {
-        throw new BadRequestError('missing_header', `the ${missing.join(' and ')} header is missing: GitHub always sends it`);
+        throw new BadRequestError(
+          'missing_header',
+          `the ${missing.join(' and ')} header is missing: GitHub always sends it`,
+        );
       }
       if (!EVENT_NAME.test(event!)) throw new BadRequestError('bad_event', 'X-GitHub-Event is not a GitHub event name');
       if (!DELIVERY_ID.test(deliveryId!)) {
@@ -113,7 +116,10 @@ export function createWebhookRoute(deps: WebhookRouteDeps): Router {
       deliveryLog.info({ action: outcome.action, result: outcome.result }, 'delivery accepted');
       // A string body lets node write headers and body in one syscall (res.json sends a Buffer: two, plus an ETag).
       const answer = JSON.stringify({ accepted: true, delivery: raw.id, result: outcome.result });
-      res.writeHead(202, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(answer) });
+      res.writeHead(202, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(answer),
+      });
       res.end(answer);
     },
   );

@@ -33,15 +33,27 @@ export async function seedDemoCommunity(
     for (const p of projects) {
       const id = p.repository.id;
       store.domains.ensure(p.domain, p.domainNames);
-      store.repositories.register({ id, owner: p.owner, name: p.repo, domain: p.domain, cloneUrl: p.cloneUrl, registeredAt: at });
-      storeMetadata(store, id, {
-        repository: p.repository,
-        releases: p.releases,
-        contributors: p.contributors,
-        users: p.users,
-        issues: p.issues,
-        pullRequests: p.pullRequests,
-      }, at);
+      store.repositories.register({
+        id,
+        owner: p.owner,
+        name: p.repo,
+        domain: p.domain,
+        cloneUrl: p.cloneUrl,
+        registeredAt: at,
+      });
+      storeMetadata(
+        store,
+        id,
+        {
+          repository: p.repository,
+          releases: p.releases,
+          contributors: p.contributors,
+          users: p.users,
+          issues: p.issues,
+          pullRequests: p.pullRequests,
+        },
+        at,
+      );
       store.repositories.setMetadataState(id, 'demo', 'ok', null, at);
     }
     store.settings.set(SEEDED, at);

@@ -121,10 +121,16 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
       if (retryCount < retries && retryAfter <= maxWait) {
         stats.rateLimitWaits += 1;
-        log.warn({ component: 'github', retryAfter, route: `${request.method} ${request.url}` }, `GitHub ${kind}: waiting before a retry`);
+        log.warn(
+          { component: 'github', retryAfter, route: `${request.method} ${request.url}` },
+          `GitHub ${kind}: waiting before a retry`,
+        );
         return true;
       }
-      log.warn({ component: 'github', retryAfter, route: `${request.method} ${request.url}` }, `GitHub ${kind}: not waiting ${retryAfter}s`);
+      log.warn(
+        { component: 'github', retryAfter, route: `${request.method} ${request.url}` },
+        `GitHub ${kind}: not waiting ${retryAfter}s`,
+      );
       return false;
     };
 
@@ -150,7 +156,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       if (method !== 'GET' || !isCacheable(url)) return request(endpoint);
       const cached = cache.get(url);
       if (cached?.etag) endpoint.headers = { ...endpoint.headers, 'if-none-match': cached.etag };
-      else if (cached?.lastModified) endpoint.headers = { ...endpoint.headers, 'if-modified-since': cached.lastModified };
+      else if (cached?.lastModified)
+        endpoint.headers = { ...endpoint.headers, 'if-modified-since': cached.lastModified };
       try {
         const response = await request(endpoint);
         const etag = header(response.headers, 'etag');

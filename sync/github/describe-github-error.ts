@@ -12,12 +12,18 @@ function responseHeaders(error: unknown): Record<string, unknown> | undefined {
  * Why a GitHub call failed, in words that say what to do, for `metadata_reason`, logs and CLI output.
  * Credentials are scrubbed (the configured token verbatim, and anything token-shaped).
  */
-export function describeGitHubError(error: unknown, github: Pick<GitHubClient, 'apiUrl' | 'authenticated' | 'redact'>): string {
+export function describeGitHubError(
+  error: unknown,
+  github: Pick<GitHubClient, 'apiUrl' | 'authenticated' | 'redact'>,
+): string {
   const status = statusOf(error);
   const message = github.redact(error instanceof Error ? error.message : String(error));
   const headers = responseHeaders(error);
   const hint = github.authenticated ? '' : '; set GITHUB_TOKEN for 5,000 requests an hour instead of 60';
-  if ((status === 403 || status === 429) && (headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message))) {
+  if (
+    (status === 403 || status === 429) &&
+    (headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message))
+  ) {
     const reset = Number(headers?.['x-ratelimit-reset']);
     const until = Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString()}` : '';
     return `GitHub API rate limit exhausted${until}${hint}`;

@@ -82,7 +82,12 @@ export async function fetchDetails(
 }
 
 /** Reads the public profiles of `logins` (bots have none worth reading) while the budget lasts. */
-export async function fetchUsers(github: GitHubClient, logins: readonly string[], budget: RequestBudget, into: Details): Promise<void> {
+export async function fetchUsers(
+  github: GitHubClient,
+  logins: readonly string[],
+  budget: RequestBudget,
+  into: Details,
+): Promise<void> {
   for (const login of logins) {
     if (isBot({ login })) continue;
     if (!budget.available()) {
@@ -91,7 +96,13 @@ export async function fetchUsers(github: GitHubClient, logins: readonly string[]
     }
     try {
       const { data } = await github.octokit.rest.users.getByUsername({ username: login });
-      into.users.push({ login: data.login, type: data.type, name: data.name, company: data.company, email: data.email });
+      into.users.push({
+        login: data.login,
+        type: data.type,
+        name: data.name,
+        company: data.company,
+        email: data.email,
+      });
     } catch (error) {
       // A contributor whose account was deleted since: nothing to learn.
       if (statusOf(error) !== 404) throw error;

@@ -12,7 +12,12 @@ export interface IssueListing {
 }
 
 /** An empty listing to fill. */
-export const emptyListing = (): IssueListing => ({ issues: [], pullRequests: [], newestUpdatedAt: null, complete: false });
+export const emptyListing = (): IssueListing => ({
+  issues: [],
+  pullRequests: [],
+  newestUpdatedAt: null,
+  complete: false,
+});
 
 /**
  * Lists issues and pull requests (`GET /repos/{owner}/{repo}/issues?state=all`, which returns both) oldest change
@@ -42,7 +47,8 @@ export async function fetchIssueListing(
       // The issues listing gives a pull request's merge time under `pull_request`; its merger comes with the details.
       if (item.pull_request) into.pullRequests.push({ ...item, merged_at: item.pull_request.merged_at ?? null });
       else into.issues.push(item);
-      if (into.newestUpdatedAt === null || item.updated_at > into.newestUpdatedAt) into.newestUpdatedAt = item.updated_at;
+      if (into.newestUpdatedAt === null || item.updated_at > into.newestUpdatedAt)
+        into.newestUpdatedAt = item.updated_at;
     }
     read += 1;
     if (read >= maxPages) return;

@@ -16,7 +16,11 @@ export interface FetchedRepository {
  * `GET /repos/{owner}/{repo}`. GitHub answers a renamed or transferred repository with a 301 to
  * `/repositories/{id}`, which fetch follows, so the payload carries the new name. 404 is an answer, not an error.
  */
-export async function fetchRepository(github: GitHubClient, owner: string, repo: string): Promise<FetchedRepository | { kind: 'not-found' }> {
+export async function fetchRepository(
+  github: GitHubClient,
+  owner: string,
+  repo: string,
+): Promise<FetchedRepository | { kind: 'not-found' }> {
   try {
     const { data } = await github.octokit.rest.repos.get({ owner, repo });
     return parsed(data);
@@ -27,7 +31,10 @@ export async function fetchRepository(github: GitHubClient, owner: string, repo:
 }
 
 /** `GET /repositories/{id}`: the repository with this GitHub id, whatever its name is now. */
-export async function fetchRepositoryById(github: GitHubClient, id: number): Promise<FetchedRepository | { kind: 'not-found' }> {
+export async function fetchRepositoryById(
+  github: GitHubClient,
+  id: number,
+): Promise<FetchedRepository | { kind: 'not-found' }> {
   try {
     const { data } = await github.octokit.request('GET /repositories/{id}', { id });
     return parsed(data);
@@ -39,15 +46,14 @@ export async function fetchRepositoryById(github: GitHubClient, id: number): Pro
 
 function parsed(data: unknown): FetchedRepository {
   const repo = repositorySchema.safeParse(data);
-  if (!repo.success) throw new Error(`GitHub returned an unusable repository object: ${repo.error.issues[0]?.message ?? ''}`);
+  if (!repo.success)
+    throw new Error(`GitHub returned an unusable repository object: ${repo.error.issues[0]?.message ?? ''}`);
   return { kind: 'found', raw: data as RestRepository, repo: repo.data };
 }
 
 /** What `project add` learns about a repository before registering it. */
 export type RepositoryLookup =
-  | { kind: 'found'; id: number; facts: RepositoryFacts }
-  | { kind: 'not-found' }
-  | { kind: 'unknown'; reason: string };
+  { kind: 'found'; id: number; facts: RepositoryFacts } | { kind: 'not-found' } | { kind: 'unknown'; reason: string };
 
 /**
  * Looks a repository up by name for `project add`: its GitHub id and facts, absent, or unknown with the reason.
@@ -57,7 +63,10 @@ export async function lookupRepository(github: GitHubClient, owner: string, repo
   try {
     const found = await fetchRepository(github, owner, repo);
     if (found.kind === 'not-found' && !github.authenticated) {
-      return { kind: 'unknown', reason: `${owner}/${repo} answers 404 without a token (it may be private): set GITHUB_TOKEN` };
+      return {
+        kind: 'unknown',
+        reason: `${owner}/${repo} answers 404 without a token (it may be private): set GITHUB_TOKEN`,
+      };
     }
     if (found.kind === 'not-found') return found;
     return { kind: 'found', id: found.repo.id, facts: repositoryFacts(found.repo) };

@@ -35,8 +35,9 @@ export function firstResponse(
     ...comments.map((c) => ({ user: c.user, at: c.created_at, kind: 'comment' as const })),
     ...reviews.map((r) => ({ user: r.user, at: r.submitted_at, kind: 'review' as const })),
   ]
-    .filter((e): e is { user: UserRef; at: string; kind: 'comment' | 'review' } =>
-      Boolean(e.user?.login) && typeof e.at === 'string' && e.user!.login.toLowerCase() !== author,
+    .filter(
+      (e): e is { user: UserRef; at: string; kind: 'comment' | 'review' } =>
+        Boolean(e.user?.login) && typeof e.at === 'string' && e.user!.login.toLowerCase() !== author,
     )
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const human = events.find((e) => !isBot(e.user));

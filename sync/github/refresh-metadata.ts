@@ -7,7 +7,13 @@ import { describeGitHubError } from './describe-github-error.ts';
 import { emptyDetails, fetchDetails, fetchUsers, requestBudget } from './fetch-details.ts';
 import { emptyListing, fetchIssueListing } from './fetch-issue-listing.ts';
 import { fetchRepository, fetchRepositoryById, type FetchedRepository } from './fetch-repository.ts';
-import { storeMetadata, type MetadataSnapshot, type RestContributor, type RestRelease, type StoredMetadata } from './store-metadata.ts';
+import {
+  storeMetadata,
+  type MetadataSnapshot,
+  type RestContributor,
+  type RestRelease,
+  type StoredMetadata,
+} from './store-metadata.ts';
 
 export { lookupRepository, type RepositoryLookup } from './fetch-repository.ts';
 
@@ -75,14 +81,20 @@ const CACHE_UNUSED_DAYS = 90;
  * metadata unknown with the reason and keeps every fact already held; what was read before the failure is kept
  * too. A 404 tombstones the repository. Demo repositories are never refreshed.
  */
-export async function refreshMetadata(deps: RefreshDeps, repositoryId: number, limits: Partial<RefreshLimits> = {}): Promise<MetadataOutcome> {
+export async function refreshMetadata(
+  deps: RefreshDeps,
+  repositoryId: number,
+  limits: Partial<RefreshLimits> = {},
+): Promise<MetadataOutcome> {
   const { store, github, log, clock } = deps;
   const limit = { ...defaultRefreshLimits, ...limits };
   const row = store.repositories.get(repositoryId);
-  if (!row || row.removed_at !== null) return { status: 'skipped', reason: `repository ${repositoryId} is not a member project` };
+  if (!row || row.removed_at !== null)
+    return { status: 'skipped', reason: `repository ${repositoryId} is not a member project` };
   if (row.deleted_at !== null) return { status: 'skipped', reason: `${row.full_name} was deleted on GitHub` };
   const state = store.metadataState.get(repositoryId);
-  if (state?.source === 'demo') return { status: 'skipped', reason: `${row.full_name} holds demo data, which is never refreshed` };
+  if (state?.source === 'demo')
+    return { status: 'skipped', reason: `${row.full_name} holds demo data, which is never refreshed` };
   if (!github) return markUnknown(deps, row, 'no GitHub API client configured', 0, 0);
 
   const started = { exchanges: github.stats.exchanges, notModified: github.stats.notModified };
@@ -100,7 +112,13 @@ export async function refreshMetadata(deps: RefreshDeps, repositoryId: number, l
     if (found.kind === 'not-found' && !github.authenticated) {
       // Without a token a private repository answers 404 too: that proves nothing, so nothing is tombstoned.
       const { requests, notModified } = counts();
-      return markUnknown(deps, row, `${fullName} answers 404 without a token (it may be private): set GITHUB_TOKEN`, requests, notModified);
+      return markUnknown(
+        deps,
+        row,
+        `${fullName} answers 404 without a token (it may be private): set GITHUB_TOKEN`,
+        requests,
+        notModified,
+      );
     }
     if (found.kind === 'not-found') {
       store.repositories.tombstone(id, isoNow(clock));
@@ -113,10 +131,20 @@ export async function refreshMetadata(deps: RefreshDeps, repositoryId: number, l
     const owner = found.repo.owner.login;
     const name = found.repo.name;
 
-    const releases: RestRelease[] = await github.octokit.paginate(github.octokit.rest.repos.listReleases, { owner, repo: name, per_page: 100 });
+    const releases: RestRelease[] = await github.octokit.paginate(github.octokit.rest.repos.listReleases, {
+      owner,
+      repo: name,
+      per_page: 100,
+    });
     const contributors = await listContributors(github, owner, name);
     await fetchIssueListing(github, owner, name, state?.issuesSince ?? null, limit.maxIssuePages, listing);
-    const lists = storeLists(store, id, { repository: found.raw, releases, contributors: contributors.list }, listing, isoNow(clock));
+    const lists = storeLists(
+      store,
+      id,
+      { repository: found.raw, releases, contributors: contributors.list },
+      listing,
+      isoNow(clock),
+    );
     listsStored = true;
 
     const budget = requestBudget(github, limit.maxDetailRequests);
@@ -144,16 +172,23 @@ export async function refreshMetadata(deps: RefreshDeps, repositoryId: number, l
       stored: merge(lists, detailed),
       notes,
     };
-    log.info({ repository: fullName, requests: outcome.requests, notModified: outcome.notModified, notes }, 'metadata refreshed');
+    log.info(
+      { repository: fullName, requests: outcome.requests, notModified: outcome.notModified, notes },
+      'metadata refreshed',
+    );
     return outcome;
   } catch (error) {
     const reason = describeGitHubError(error, github);
     // Keep what was read before the failure: whole pages of the listing, whole items of the details.
     try {
-      if (!listsStored && (listing.issues.length > 0 || listing.pullRequests.length > 0)) storeLists(store, id, {}, listing, isoNow(clock));
+      if (!listsStored && (listing.issues.length > 0 || listing.pullRequests.length > 0))
+        storeLists(store, id, {}, listing, isoNow(clock));
       if (listsStored) storeDetails(store, id, details, isoNow(clock));
     } catch (storeError) {
-      log.error({ repository: fullName, err: github.redact(String(storeError)) }, 'could not keep the metadata read before a failure');
+      log.error(
+        { repository: fullName, err: github.redact(String(storeError)) },
+        'could not keep the metadata read before a failure',
+      );
     }
     const { requests, notModified } = counts();
     return markUnknown(deps, { id, full_name: fullName }, reason, requests, notModified);
@@ -176,7 +211,10 @@ function markUnknown(
  * The repository by name; when the name now answers with another id (renamed away, and the name reused), by id.
  * A provisional row (negative id) takes whatever the name answers.
  */
-async function resolveRepository(github: GitHubClient, row: RepositoryRow): Promise<FetchedRepository | { kind: 'not-found' }> {
+async function resolveRepository(
+  github: GitHubClient,
+  row: RepositoryRow,
+): Promise<FetchedRepository | { kind: 'not-found' }> {
   const byName = await fetchRepository(github, row.owner, row.name);
   if (row.id < 0 || (byName.kind === 'found' && byName.repo.id === row.id)) return byName;
   return fetchRepositoryById(github, row.id);
@@ -189,12 +227,19 @@ function adoptIdentity(store: Store, row: RepositoryRow, found: FetchedRepositor
   return renamed ? row.full_name : undefined;
 }
 
-async function listContributors(github: GitHubClient, owner: string, repo: string): Promise<{ list?: RestContributor[]; note?: string }> {
+async function listContributors(
+  github: GitHubClient,
+  owner: string,
+  repo: string,
+): Promise<{ list?: RestContributor[]; note?: string }> {
   try {
-    return { list: await github.octokit.paginate(github.octokit.rest.repos.listContributors, { owner, repo, per_page: 100 }) };
+    return {
+      list: await github.octokit.paginate(github.octokit.rest.repos.listContributors, { owner, repo, per_page: 100 }),
+    };
   } catch (error) {
     // GitHub refuses to list contributors of very large repositories; the git history still names every author.
-    if (statusOf(error) === 403 && /too large/i.test(String(error))) return { note: 'contributors: GitHub does not list them for a repository this large' };
+    if (statusOf(error) === 403 && /too large/i.test(String(error)))
+      return { note: 'contributors: GitHub does not list them for a repository this large' };
     throw error;
   }
 }
@@ -203,7 +248,11 @@ function storeLists(
   store: Store,
   id: number,
   lists: Pick<MetadataSnapshot, 'repository' | 'releases' | 'contributors'>,
-  listing: { issues: MetadataSnapshot['issues']; pullRequests: MetadataSnapshot['pullRequests']; newestUpdatedAt: string | null },
+  listing: {
+    issues: MetadataSnapshot['issues'];
+    pullRequests: MetadataSnapshot['pullRequests'];
+    newestUpdatedAt: string | null;
+  },
   at: string,
 ): StoredMetadata {
   const stored = storeMetadata(store, id, { ...lists, issues: listing.issues, pullRequests: listing.pullRequests }, at);
@@ -213,7 +262,12 @@ function storeLists(
 }
 
 function storeDetails(store: Store, id: number, details: ReturnType<typeof emptyDetails>, at: string): StoredMetadata {
-  return storeMetadata(store, id, { users: details.users, issues: details.issues, pullRequests: details.pullRequests }, at);
+  return storeMetadata(
+    store,
+    id,
+    { users: details.users, issues: details.issues, pullRequests: details.pullRequests },
+    at,
+  );
 }
 
 /** Contributors (humans, most contributions first) whose profile is missing or older than the limit. */

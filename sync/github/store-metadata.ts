@@ -111,9 +111,22 @@ export interface StoredMetadata {
  * those no longer listed), contributors, user profiles, issues and pull requests with their first responses,
  * reviews and check runs. Unusable items are reported in `problems`, not thrown.
  */
-export function storeMetadata(store: Store, repositoryId: number, snapshot: MetadataSnapshot, at: string): StoredMetadata {
+export function storeMetadata(
+  store: Store,
+  repositoryId: number,
+  snapshot: MetadataSnapshot,
+  at: string,
+): StoredMetadata {
   return store.transaction(() => {
-    const result: StoredMetadata = { repository: false, releases: 0, contributors: 0, users: 0, issues: 0, pullRequests: 0, problems: [] };
+    const result: StoredMetadata = {
+      repository: false,
+      releases: 0,
+      contributors: 0,
+      users: 0,
+      issues: 0,
+      pullRequests: 0,
+      problems: [],
+    };
     if (snapshot.repository) {
       const repo = repositorySchema.safeParse(snapshot.repository);
       if (repo.success) result.repository = store.repositories.applyFacts(repositoryId, repositoryFacts(repo.data), at);
@@ -129,7 +142,13 @@ export function storeMetadata(store: Store, repositoryId: number, snapshot: Meta
     }
     for (const user of snapshot.users ?? []) {
       store.githubUsers.upsert(
-        { login: user.login, type: user.type ?? null, name: user.name ?? null, company: user.company ?? null, email: user.email ?? null },
+        {
+          login: user.login,
+          type: user.type ?? null,
+          name: user.name ?? null,
+          company: user.company ?? null,
+          email: user.email ?? null,
+        },
         at,
       );
       result.users += 1;
@@ -150,12 +169,19 @@ function withAccountIds<T extends object>(item: T, keys: readonly string[]): T {
   const patched: Record<string, unknown> = Object.fromEntries(Object.entries(item));
   for (const key of keys) {
     const ref = patched[key];
-    if (typeof ref === 'object' && ref !== null && typeof (ref as { id?: unknown }).id !== 'number') patched[key] = { ...ref, id: 0 };
+    if (typeof ref === 'object' && ref !== null && typeof (ref as { id?: unknown }).id !== 'number')
+      patched[key] = { ...ref, id: 0 };
   }
   return patched as T;
 }
 
-function storeReleases(store: Store, repositoryId: number, releases: readonly RestRelease[], at: string, result: StoredMetadata): void {
+function storeReleases(
+  store: Store,
+  repositoryId: number,
+  releases: readonly RestRelease[],
+  at: string,
+  result: StoredMetadata,
+): void {
   const listed = new Set<number>();
   for (const raw of releases) {
     const release = releaseSchema.safeParse(withAccountIds(raw, ['author']));
@@ -173,10 +199,18 @@ function storeReleases(store: Store, repositoryId: number, releases: readonly Re
 }
 
 /** Writes one issue or pull request and whatever details it carries; false when it could not be used. */
-function storeItem(store: Store, repositoryId: number, item: RestPullRequest, isPullRequest: boolean, result: StoredMetadata): boolean {
+function storeItem(
+  store: Store,
+  repositoryId: number,
+  item: RestPullRequest,
+  isPullRequest: boolean,
+  result: StoredMetadata,
+): boolean {
   const label = `${isPullRequest ? 'pull request' : 'issue'} #${item.number}`;
   if (item.title !== undefined) {
-    const parsed = (isPullRequest ? pullRequestSchema : issueSchema).safeParse(withAccountIds(item, ['user', 'merged_by']));
+    const parsed = (isPullRequest ? pullRequestSchema : issueSchema).safeParse(
+      withAccountIds(item, ['user', 'merged_by']),
+    );
     if (!parsed.success) {
       result.problems.push(`${label}: ${parsed.error.issues[0]?.message ?? 'unusable'}`);
       return false;
@@ -196,7 +230,8 @@ function storeItem(store: Store, repositoryId: number, item: RestPullRequest, is
   }
   if (item.reviews) store.issueActivity.replaceReviews(row.id, repositoryId, item.reviews.map(reviewFacts));
   if (item.check_runs) store.issueActivity.recordChecks(row.id, checkFacts(item.head?.sha ?? null, item.check_runs));
-  if (isPullRequest && (item.reviews || item.check_runs)) store.issueActivity.markDetailsChecked(row.id, row.updated_at);
+  if (isPullRequest && (item.reviews || item.check_runs))
+    store.issueActivity.markDetailsChecked(row.id, row.updated_at);
   return true;
 }
 

@@ -19,13 +19,20 @@ const YEAR_S = 365 * 86_400;
  * `people.org-diversity` decides it, so an administrator sees what to correct.
  */
 export function contributorOrganisations(store: Store, now: number, limit = 500): ContributorOrganisationJson[] {
-  const authors = store.maturity.organisations.contributors(Math.floor(now / 1000) - YEAR_S, limit).filter((a) => !isBotIdentity(a.email) && !isBotIdentity(a.name));
+  const authors = store.maturity.organisations
+    .contributors(Math.floor(now / 1000) - YEAR_S, limit)
+    .filter((a) => !isBotIdentity(a.email) && !isBotIdentity(a.name));
   const noreply = authors.map((a) => [a.email, loginFromNoreply(a.email)] as const);
-  const profiles = store.maturity.inputs.people(authors.map((a) => a.email), noreply.flatMap(([, l]) => (l ? [l] : [])));
+  const profiles = store.maturity.inputs.people(
+    authors.map((a) => a.email),
+    noreply.flatMap(([, l]) => (l ? [l] : [])),
+  );
   const overrides = store.maturity.organisations.list();
   return authors.map((a, i) => {
     const login = noreply[i]![1];
-    const profile = profiles.find((p) => p.email?.toLowerCase() === a.email) ?? (login ? profiles.find((p) => p.login.toLowerCase() === login.toLowerCase()) : undefined);
+    const profile =
+      profiles.find((p) => p.email?.toLowerCase() === a.email) ??
+      (login ? profiles.find((p) => p.login.toLowerCase() === login.toLowerCase()) : undefined);
     const hint = profile ? { login: profile.login, company: profile.company } : undefined;
     return {
       email: a.email,

@@ -53,7 +53,12 @@ export function createMaturityEngine(deps: MaturityEngineDeps): MaturityEngine {
 }
 
 /** Validates and installs a model, and enqueues a re-evaluation of every project (one transaction). */
-export function installModel(store: Store, clock: Clock, source: string, by: string | null): { version: number; digest: string; enqueued: number } {
+export function installModel(
+  store: Store,
+  clock: Clock,
+  source: string,
+  by: string | null,
+): { version: number; digest: string; enqueued: number } {
   const loaded = parseKnownModel(source);
   return store.transaction(() => {
     const version = store.maturity.models.install(source, loaded.digest, isoNow(clock), by);

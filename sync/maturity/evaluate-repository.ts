@@ -23,7 +23,11 @@ export interface EvaluateDeps {
  * Evaluates one project against `model` at the tip of its mirror: gathers inputs (reusing cached blob facts),
  * runs every signal and the pure evaluator, then stores the result and the history rows in one transaction.
  */
-export async function evaluateRepository(deps: EvaluateDeps, model: LoadedModel, repositoryId: number): Promise<MaturityJson> {
+export async function evaluateRepository(
+  deps: EvaluateDeps,
+  model: LoadedModel,
+  repositoryId: number,
+): Promise<MaturityJson> {
   const { store, clock } = deps;
   const row = store.repositories.get(repositoryId);
   if (!row || row.removed_at !== null || row.deleted_at !== null) {

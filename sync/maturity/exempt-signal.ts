@@ -22,16 +22,31 @@ export interface ExemptionRequest {
  */
 export function exemptSignal(store: Store, clock: Clock, request: ExemptionRequest): ExemptionJson {
   const { repositoryId, signal, by } = request;
-  if (!KNOWN_SIGNALS.has(signal)) throw new BadRequestError('unknown_signal', `"${signal}" is not a signal; one of: ${[...KNOWN_SIGNALS.keys()].join(', ')}`);
+  if (!KNOWN_SIGNALS.has(signal))
+    throw new BadRequestError(
+      'unknown_signal',
+      `"${signal}" is not a signal; one of: ${[...KNOWN_SIGNALS.keys()].join(', ')}`,
+    );
   const reason = request.reason.trim();
   if (reason.length < 3) throw new BadRequestError('bad_exemption', 'say why the signal is exempted (reason)');
   const parsed = /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(request.expiresAt) ? Date.parse(request.expiresAt) : Number.NaN;
-  if (Number.isNaN(parsed)) throw new BadRequestError('bad_exemption', `the expiry "${request.expiresAt}" is not a date: give YYYY-MM-DD or an ISO-8601 date-time`);
+  if (Number.isNaN(parsed))
+    throw new BadRequestError(
+      'bad_exemption',
+      `the expiry "${request.expiresAt}" is not a date: give YYYY-MM-DD or an ISO-8601 date-time`,
+    );
   const at = isoNow(clock);
   const expires = new Date(parsed).toISOString();
   if (expires <= at) throw new BadRequestError('bad_exemption', `the expiry ${expires} is not in the future`);
   const id = store.transaction(() => {
-    const created = store.maturity.exemptions.create({ repositoryId, signal, reason, expiresAt: expires, createdBy: by, createdAt: at });
+    const created = store.maturity.exemptions.create({
+      repositoryId,
+      signal,
+      reason,
+      expiresAt: expires,
+      createdBy: by,
+      createdAt: at,
+    });
     enqueueEvaluation(store, clock, repositoryId);
     return created;
   });

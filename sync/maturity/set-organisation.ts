@@ -30,7 +30,10 @@ export function organisationJson(row: OrganisationRow): OrganisationJson {
 export function checkMatch(match: string): string {
   const m = match.trim();
   if (EMAIL.test(m) || DOMAIN.test(m) || LOGIN.test(m)) return m;
-  throw new BadRequestError('bad_organisation_match', `"${match}" is not an email address (li.na@example.com), an @domain (@example.com) or a GitHub login`);
+  throw new BadRequestError(
+    'bad_organisation_match',
+    `"${match}" is not an email address (li.na@example.com), an @domain (@example.com) or a GitHub login`,
+  );
 }
 
 function reevaluate(store: Store, clock: Clock, match: string): string[] {
@@ -43,13 +46,21 @@ function reevaluate(store: Store, clock: Clock, match: string): string[] {
  * Sets who belongs to which organisation (an administrator's correction of organisational diversity) and
  * queues a re-evaluation of every member project with a commit by someone it names, in one transaction.
  */
-export function setOrganisation(store: Store, clock: Clock, input: { match: string; organisation: string; by: string | null }): OrganisationChange {
+export function setOrganisation(
+  store: Store,
+  clock: Clock,
+  input: { match: string; organisation: string; by: string | null },
+): OrganisationChange {
   const match = checkMatch(input.match);
   const organisation = input.organisation.trim();
-  if (organisation.length === 0 || organisation.length > 200) throw new BadRequestError('bad_organisation', 'name the organisation (1 to 200 characters)');
+  if (organisation.length === 0 || organisation.length > 200)
+    throw new BadRequestError('bad_organisation', 'name the organisation (1 to 200 characters)');
   return store.transaction(() => {
     store.maturity.organisations.set(match, organisation, isoNow(clock), input.by);
-    return { correction: organisationJson(store.maturity.organisations.get(match)!), reevaluating: reevaluate(store, clock, match) };
+    return {
+      correction: organisationJson(store.maturity.organisations.get(match)!),
+      reevaluating: reevaluate(store, clock, match),
+    };
   });
 }
 
@@ -57,7 +68,10 @@ export function setOrganisation(store: Store, clock: Clock, input: { match: stri
 export function removeOrganisation(store: Store, clock: Clock, match: string): OrganisationChange {
   return store.transaction(() => {
     if (!store.maturity.organisations.remove(match)) {
-      throw new NotFoundError('organisation_not_found', `no organisation correction for "${match}": list them with GET /api/maturity/organisations`);
+      throw new NotFoundError(
+        'organisation_not_found',
+        `no organisation correction for "${match}": list them with GET /api/maturity/organisations`,
+      );
     }
     return { correction: null, reevaluating: reevaluate(store, clock, match) };
   });

@@ -3,7 +3,11 @@
  * `GIT_CONFIG_*` variables: the token is never in a URL or an argument, so it cannot reach a log, `ps`,
  * or an error message.
  */
-export function gitCredentialEnv(cloneUrl: string, githubUrl: string, token: string | undefined): Record<string, string> {
+export function gitCredentialEnv(
+  cloneUrl: string,
+  githubUrl: string,
+  token: string | undefined,
+): Record<string, string> {
   if (!token) return {};
   let clone: URL;
   let github: URL;

@@ -3,7 +3,21 @@ import type { CommitRecord } from '../../db/commits/commit-queries.ts';
 import type { RunGit } from '../git/run-git.ts';
 
 // Fields separated by NUL, records by RS (0x1e). %aN/%aE apply .mailmap (in a bare mirror git reads HEAD:.mailmap).
-const FIELDS = ['%H', '%P', '%aN', '%aE', '%an', '%ae', '%aI', '%at', '%cn', '%ce', '%cI', '%s', '%(trailers:key=Signed-off-by,valueonly,separator=%x1f)'];
+const FIELDS = [
+  '%H',
+  '%P',
+  '%aN',
+  '%aE',
+  '%an',
+  '%ae',
+  '%aI',
+  '%at',
+  '%cn',
+  '%ce',
+  '%cI',
+  '%s',
+  '%(trailers:key=Signed-off-by,valueonly,separator=%x1f)',
+];
 const FORMAT = FIELDS.join('%x00') + '%x1e';
 
 /** Parses the output of `git log --format=FORMAT` (records end with RS, fields are NUL-separated). */

@@ -3,7 +3,14 @@ import path from 'node:path';
 import type { GitRef } from '../../db/git-refs/git-ref-queries.ts';
 import type { RunGit } from '../git/run-git.ts';
 
-const FORMAT = ['%(refname)', '%(objectname)', '%(objecttype)', '%(*objectname)', '%(taggerdate:iso-strict)', '%(committerdate:iso-strict)'].join('%00');
+const FORMAT = [
+  '%(refname)',
+  '%(objectname)',
+  '%(objecttype)',
+  '%(*objectname)',
+  '%(taggerdate:iso-strict)',
+  '%(committerdate:iso-strict)',
+].join('%00');
 
 /** Lists the branches and tags of a bare mirror, tags peeled to their commits. */
 export async function readRefs(runGit: RunGit, gitDir: string): Promise<GitRef[]> {

@@ -53,7 +53,8 @@ export function cloneUrlFor(config: Config, row: Pick<RepositoryRow, 'clone_url'
 export async function syncRepository(deps: MirrorDeps, repositoryId: number): Promise<MirrorOutcome> {
   const { store, config, log, clock, runGit } = deps;
   const row = store.repositories.get(repositoryId);
-  if (!row || row.removed_at !== null) throw new NotFoundError('not_a_member', `repository ${repositoryId} is not a member project`);
+  if (!row || row.removed_at !== null)
+    throw new NotFoundError('not_a_member', `repository ${repositoryId} is not a member project`);
   const gitDir = row.mirror_path ?? mirrorPathFor(config, row);
   if (!row.mirror_path) store.repositories.setMirrorPath(row.id, gitDir);
   const cloneUrl = cloneUrlFor(config, row);
@@ -124,7 +125,10 @@ function unique(values: readonly (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== null))];
 }
 
-function countChanges(before: readonly { name: string; sha: string }[], after: readonly { name: string; sha: string }[]): number {
+function countChanges(
+  before: readonly { name: string; sha: string }[],
+  after: readonly { name: string; sha: string }[],
+): number {
   const old = new Map(before.map((r) => [r.name, r.sha]));
   let changed = 0;
   for (const r of after) if (old.get(r.name) !== r.sha) changed += 1;

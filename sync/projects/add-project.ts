@@ -34,7 +34,10 @@ const DOMAIN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function parseFullName(fullName: string): { owner: string; repo: string } {
   const match = NAME.exec(fullName.trim().replace(/\.git$/, ''));
   if (!match || match[2] === '.' || match[2] === '..') {
-    throw new BadRequestError('bad_name', `"${fullName}" is not <owner>/<repo> (for example cloudtide/nimbus-placement)`);
+    throw new BadRequestError(
+      'bad_name',
+      `"${fullName}" is not <owner>/<repo> (for example cloudtide/nimbus-placement)`,
+    );
   }
   return { owner: match[1]!, repo: match[2]! };
 }
@@ -65,14 +68,25 @@ export async function addProject(deps: AddProjectDeps, input: AddProjectInput): 
     const id = found.kind === 'found' ? found.id : store.repositories.nextProvisionalId();
     const existing = store.repositories.get(id);
     if (existing && existing.removed_at === null && existing.deleted_at === null) {
-      throw new ConflictError('already_member', `${existing.full_name} (the same GitHub repository) is already a member`);
+      throw new ConflictError(
+        'already_member',
+        `${existing.full_name} (the same GitHub repository) is already a member`,
+      );
     }
-    store.repositories.register({ id, owner, name: repo, domain: input.domain ?? null, cloneUrl: input.cloneUrl ?? null, registeredAt: at });
+    store.repositories.register({
+      id,
+      owner,
+      name: repo,
+      domain: input.domain ?? null,
+      cloneUrl: input.cloneUrl ?? null,
+      registeredAt: at,
+    });
     if (found.kind === 'found') {
       store.repositories.rename(id, found.facts.owner, found.facts.name, at);
       store.repositories.applyFacts(id, found.facts, at);
     } else {
-      const reason = found.kind === 'unknown' ? found.reason : 'the repository is not on GitHub (registered with --clone-url)';
+      const reason =
+        found.kind === 'unknown' ? found.reason : 'the repository is not on GitHub (registered with --clone-url)';
       store.repositories.setMetadataState(id, 'api', 'unknown', reason, at);
     }
     return {

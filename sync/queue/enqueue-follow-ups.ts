@@ -8,7 +8,13 @@ export const JOB_METADATA = 'metadata';
 export const JOB_RECONCILE = 'reconcile';
 
 /** Enqueues a job about one repository: coalesced (one pending per kind and repository), serialised per repository. */
-export function enqueueRepositoryJob(store: Store, clock: Clock, kind: string, repositoryId: number, delayMs = 0): number {
+export function enqueueRepositoryJob(
+  store: Store,
+  clock: Clock,
+  kind: string,
+  repositoryId: number,
+  delayMs = 0,
+): number {
   return store.jobs.enqueue({
     kind,
     subject: String(repositoryId),

@@ -49,13 +49,16 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     const handler = handlers[job.kind];
     const jobLog = log.child({ jobId: job.id, kind: job.kind, subject: job.subject, attempt: job.attempts });
     // Long jobs (a first clone) keep their lease alive; a crash stops the heartbeat and the lease runs out.
-    const heartbeat = setInterval(() => {
-      try {
-        store.jobs.extendLease(job.id, clock.now() + leaseMs);
-      } catch {
-        // Next beat tries again.
-      }
-    }, Math.max(1_000, Math.floor(leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        try {
+          store.jobs.extendLease(job.id, clock.now() + leaseMs);
+        } catch {
+          // Next beat tries again.
+        }
+      },
+      Math.max(1_000, Math.floor(leaseMs / 3)),
+    );
     heartbeat.unref();
     try {
       if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);

@@ -3,8 +3,16 @@ import { z } from 'zod';
 // The parts of GitHub webhook payloads that processors read. Loose objects: GitHub adds fields all the time,
 // and a payload with an unexpected shape is reported as ignored with the reason instead of crashing the worker.
 
-const nullableString = z.string().nullable().optional().transform((v) => v ?? null);
-const nullableNumber = z.number().nullable().optional().transform((v) => v ?? null);
+const nullableString = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+const nullableNumber = z
+  .number()
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
 
 export const accountSchema = z.looseObject({ id: z.number(), login: z.string(), type: z.string().optional() });
 

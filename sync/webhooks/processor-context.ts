@@ -20,7 +20,12 @@ export interface ProcessorContext {
 export type ProcessOutcome = { status: 'processed'; note?: string } | { status: 'ignored'; note: string };
 
 /** A processor of one event: synchronous database work only, idempotent, tolerant of any order. */
-export type Processor = (payload: Record<string, unknown>, action: string | null, ctx: ProcessorContext) => ProcessOutcome;
+export type Processor = (
+  payload: Record<string, unknown>,
+  action: string | null,
+  ctx: ProcessorContext,
+) => ProcessOutcome;
 
-export const processed = (note?: string): ProcessOutcome => (note ? { status: 'processed', note } : { status: 'processed' });
+export const processed = (note?: string): ProcessOutcome =>
+  note ? { status: 'processed', note } : { status: 'processed' };
 export const ignored = (note: string): ProcessOutcome => ({ status: 'ignored', note });

@@ -12,7 +12,10 @@ export interface ResolvedMember {
  * Finds the member project an event is about, by GitHub's numeric id. A project registered offline (provisional
  * negative id) is matched once by name and adopts the real id. Anything else is an ignore with the reason.
  */
-export function resolveMember(payload: Record<string, unknown>, ctx: ProcessorContext): ResolvedMember | ProcessOutcome {
+export function resolveMember(
+  payload: Record<string, unknown>,
+  ctx: ProcessorContext,
+): ResolvedMember | ProcessOutcome {
   const parsed = repositorySchema.safeParse(payload.repository);
   if (!parsed.success) return ignored('the payload has no usable repository object');
   const repo = parsed.data;

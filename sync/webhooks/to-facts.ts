@@ -7,7 +7,11 @@ import type { z } from 'zod';
 
 // Push payloads carry epoch seconds where every other event carries ISO strings.
 const isoTime = (value: string | number | null | undefined): string | null =>
-  value === null || value === undefined ? null : typeof value === 'number' ? new Date(value * 1000).toISOString() : value;
+  value === null || value === undefined
+    ? null
+    : typeof value === 'number'
+      ? new Date(value * 1000).toISOString()
+      : value;
 
 /** Repository facts from a webhook's `repository` object. */
 export function repositoryFacts(repo: RepositoryPayload): RepositoryFacts {

@@ -17,7 +17,14 @@ beforeAll(async () => {
     chromium.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     }),
   ]);
   await inst.worker.drain();
@@ -36,12 +43,17 @@ beforeEach(async () => {
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   // Evidence and repository links point at GitHub (here an unreachable address): answer them with a stub.
-  await page.route('http://127.0.0.1:9/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>upstream</title>' }));
+  await page.route('http://127.0.0.1:9/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>upstream</title>' }),
+  );
 });
 afterEach(async (test) => {
   if (test.task.result?.state === 'fail') {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: new URL(`${test.task.name.replace(/\W+/g, '-')}.png`, SCREENSHOTS).pathname, fullPage: true });
+    await page.screenshot({
+      path: new URL(`${test.task.name.replace(/\W+/g, '-')}.png`, SCREENSHOTS).pathname,
+      fullPage: true,
+    });
   }
   await context.close();
   expect(problems).toEqual([]);
@@ -60,7 +72,10 @@ describe('portal in a browser', () => {
     // Every signal shows its trend: a line once it has history, the "no history yet" note before (the line itself
     // is asserted in test/pages/trend-line.test.ts).
     const rows = await page.locator('table.signals tbody tr').count();
-    const trends = await page.locator('table.signals tbody tr td:nth-child(4)').filter({ has: page.locator('svg.trend, span.muted') }).count();
+    const trends = await page
+      .locator('table.signals tbody tr td:nth-child(4)')
+      .filter({ has: page.locator('svg.trend, span.muted') })
+      .count();
     expect(rows).toBeGreaterThan(20);
     expect(trends).toBe(rows);
     const evidence = page.locator('table.signals ul.evidence a[href*="/blob/"]').first();
@@ -102,7 +117,11 @@ describe('portal in a browser', () => {
     for (let i = 0; i < 25; i++) {
       await page.keyboard.press('Tab');
       // A string expression: this file is type-checked without the DOM library.
-      reached.push(await page.evaluate<string>(`(() => { const el = document.activeElement; return el ? el.tagName.toLowerCase() + ':' + (el.getAttribute('id') ?? el.textContent.trim()) : ''; })()`));
+      reached.push(
+        await page.evaluate<string>(
+          `(() => { const el = document.activeElement; return el ? el.tagName.toLowerCase() + ':' + (el.getAttribute('id') ?? el.textContent.trim()) : ''; })()`,
+        ),
+      );
     }
     expect(reached[0]).toBe('a:Skip to main content');
     expect(reached).toContain('input:site-search');

@@ -11,7 +11,12 @@ import { createUser } from '../maturity/maturity-users.ts';
 
 describe('magnolia maturity commands', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'magnolia-maturity-cli-'));
-  const env = { MAGNOLIA_DATA_DIR: dataDir, MAGNOLIA_DEMO: 'off', GITHUB_API_URL: 'http://127.0.0.1:9', GITHUB_URL: 'http://127.0.0.1:9' };
+  const env = {
+    MAGNOLIA_DATA_DIR: dataDir,
+    MAGNOLIA_DEMO: 'off',
+    GITHUB_API_URL: 'http://127.0.0.1:9',
+    GITHUB_URL: 'http://127.0.0.1:9',
+  };
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   // The instance is prepared in-process (cheaper than more child processes): one mirrored project, one reviewer.
@@ -19,7 +24,10 @@ describe('magnolia maturity commands', () => {
     const app = await startTestInstance({ dataDir });
     const upstream = createUpstreamWithHistory(6, 'codec');
     const offline = async () => ({ kind: 'unknown' as const, reason: 'no API token' });
-    const added = await addProject({ store: app.store, clock: app.clock, lookup: offline }, { fullName: 'acme/codec', cloneUrl: upstream.url });
+    const added = await addProject(
+      { store: app.store, clock: app.clock, lookup: offline },
+      { fullName: 'acme/codec', cloneUrl: upstream.url },
+    );
     await app.sync.fetch(added.id);
     createUser(app.store, 'reviewer-wang', 'reviewer', app.clock);
     await app.close();
@@ -30,7 +38,9 @@ describe('magnolia maturity commands', () => {
     expect(evaluated.stderr).toBe('');
     expect(evaluated.code).toBe(0);
     // README present; no licence, no API metadata: sandbox, with the gaps to incubating.
-    expect(evaluated.stdout).toMatch(/^acme\/codec\tsandbox\tnext incubating\t[a-z0-9.,-]*files\.license[a-z0-9.,-]*\n$/);
+    expect(evaluated.stdout).toMatch(
+      /^acme\/codec\tsandbox\tnext incubating\t[a-z0-9.,-]*files\.license[a-z0-9.,-]*\n$/,
+    );
     expect(evaluated.stdout).toContain('releases.recent');
     const shown = await runCli(['maturity', 'model', 'show'], env);
     expect(shown.stdout).toBe(readDefaultModelSource());
@@ -45,7 +55,10 @@ describe('magnolia maturity commands', () => {
     expect(bad.stdout).toBe('');
 
     // The licence becomes a sandbox requirement: acme/codec (no LICENSE) falls below sandbox.
-    const stricter = readDefaultModelSource().replace('weight: 3\n    requiredFor: incubating\n  - id: files.contributing', 'weight: 3\n    requiredFor: sandbox\n  - id: files.contributing');
+    const stricter = readDefaultModelSource().replace(
+      'weight: 3\n    requiredFor: incubating\n  - id: files.contributing',
+      'weight: 3\n    requiredFor: sandbox\n  - id: files.contributing',
+    );
     expect(stricter).not.toBe(readDefaultModelSource());
     writeFileSync(path.join(dataDir, 'strict.yml'), stricter);
     const set = await runCli(['maturity', 'model', 'set', path.join(dataDir, 'strict.yml')], env);
@@ -55,11 +68,36 @@ describe('magnolia maturity commands', () => {
   });
 
   it('exempts a signal for a project (reviewer), re-evaluates it, and explains a bad exemption', async () => {
-    const unknown = await runCli(['maturity', 'exempt', 'acme/codec', 'files.licence', '--reason', 'x', '--until', '2099-01-01', '--by', 'reviewer-wang'], env);
+    const unknown = await runCli(
+      [
+        'maturity',
+        'exempt',
+        'acme/codec',
+        'files.licence',
+        '--reason',
+        'x',
+        '--until',
+        '2099-01-01',
+        '--by',
+        'reviewer-wang',
+      ],
+      env,
+    );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/^magnolia: "files\.licence" is not a signal; one of: .*files\.license/);
     const exempted = await runCli(
-      ['maturity', 'exempt', 'acme/codec', 'files.license', '--reason', 'licence under legal review', '--until', '2099-01-01', '--by', 'reviewer-wang'],
+      [
+        'maturity',
+        'exempt',
+        'acme/codec',
+        'files.license',
+        '--reason',
+        'licence under legal review',
+        '--until',
+        '2099-01-01',
+        '--by',
+        'reviewer-wang',
+      ],
       env,
     );
     expect(exempted.code).toBe(0);

@@ -44,7 +44,9 @@ describe('buildDemoCommunity', () => {
   it('builds at least seven projects in several domains with every intended maturity', () => {
     expect(first.length).toBeGreaterThanOrEqual(7);
     expect(new Set(first.map((p) => p.domain)).size).toBeGreaterThanOrEqual(5);
-    expect(new Set(first.map((p) => p.intendedMaturity))).toEqual(new Set(['mature', 'incubating', 'sandbox', 'archived']));
+    expect(new Set(first.map((p) => p.intendedMaturity))).toEqual(
+      new Set(['mature', 'incubating', 'sandbox', 'archived']),
+    );
     for (const p of first) {
       expect(p.gitDir).toBe(join(dirs[0]!, p.owner, `${p.repo}.git`));
       expect(p.domainNames.zh.length).toBeGreaterThan(0);
@@ -104,7 +106,10 @@ describe('buildDemoCommunity', () => {
   it('keeps contributors consistent with the default branch history', async () => {
     for (const p of first) {
       const count = Number(await git(p, ['rev-list', '--count', p.headSha]));
-      expect(p.contributors.reduce((sum, c) => sum + c.contributions, 0), p.repo).toBe(count);
+      expect(
+        p.contributors.reduce((sum, c) => sum + c.contributions, 0),
+        p.repo,
+      ).toBe(count);
     }
     expect(byName(first, 'nimbus-placement').contributors.some((c) => c.type === 'Bot')).toBe(true);
   });
@@ -177,7 +182,9 @@ describe('buildDemoCommunity', () => {
     }
     const mature = byName(first, 'nimbus-placement');
     expect(mature.pullRequests.some((pr) => pr.user.login === 'dependabot[bot]')).toBe(true);
-    expect(mature.pullRequests.filter((pr) => pr.check_runs.length > 0).length).toBeGreaterThan(mature.pullRequests.length * 0.9);
+    expect(mature.pullRequests.filter((pr) => pr.check_runs.length > 0).length).toBeGreaterThan(
+      mature.pullRequests.length * 0.9,
+    );
   });
 
   it('uses only local paths and file:// URLs', () => {

@@ -11,7 +11,11 @@ import { HttpError } from '../../server/errors/http-errors.ts';
 import { ALICE, BOB, createFixtureRepo, type FixtureRepo } from './fixture-repo.ts';
 
 /** Runs `magnolia draft …` through a fresh commander program; returns exit code and captured output. */
-async function draft(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function draft(
+  args: string[],
+  cwd: string,
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -19,7 +23,9 @@ async function draft(args: string[], cwd: string, env: Record<string, string | u
   stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
   stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
   const io: CliIO = { env, cwd, stdout, stderr, isTTY: false };
-  const program = new Command('magnolia').exitOverride().configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) });
+  const program = new Command('magnolia')
+    .exitOverride()
+    .configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) });
   registerDraftCommand(program, io);
   let code = 0;
   try {
@@ -41,12 +47,18 @@ describe('magnolia draft (CLI)', () => {
   beforeAll(async () => {
     repo = await createFixtureRepo();
     work = await mkdtemp(path.join(tmpdir(), 'magnolia-draft-cli-'));
-    await repo.write('SPEC.md', '# Widget Protocol\n\n## Wire\n\nA peer MUST send frames.\n\nOld text may vary.\n\n## Frames\n\nFrames SHOULD be small.\n');
+    await repo.write(
+      'SPEC.md',
+      '# Widget Protocol\n\n## Wire\n\nA peer MUST send frames.\n\nOld text may vary.\n\n## Frames\n\nFrames SHOULD be small.\n',
+    );
     await repo.write('docs/terms.md', '# Terms\n\n- **Frame**: a unit.\n');
     await repo.write('image.png', 'not really');
     await repo.commit(ALICE, '2024-01-01T00:00:00Z', 'first');
     await repo.git('tag', 'v1');
-    await repo.write('sources.yml', 'title:\n  en: Widgets\n  zh: 小部件\nfiles:\n  - SPEC.md\n  - path: docs/terms.md\n    role: terms\n');
+    await repo.write(
+      'sources.yml',
+      'title:\n  en: Widgets\n  zh: 小部件\nfiles:\n  - SPEC.md\n  - path: docs/terms.md\n    role: terms\n',
+    );
     await repo.commit(BOB, '2024-02-01T00:00:00Z', 'sources');
   });
   afterAll(async () => {
@@ -55,7 +67,10 @@ describe('magnolia draft (CLI)', () => {
   });
 
   it('prints the draft to stdout and the lint report to stderr', async () => {
-    const { code, stdout, stderr } = await draft(['--repo', repo.dir, '--ref', 'v1', '--lang', 'en', '--date', '2025-03-01', 'SPEC.md'], work);
+    const { code, stdout, stderr } = await draft(
+      ['--repo', repo.dir, '--ref', 'v1', '--lang', 'en', '--date', '2025-03-01', 'SPEC.md'],
+      work,
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/^---\nstandard:/);
     expect(stdout).toContain('## 4 Wire');
@@ -68,7 +83,25 @@ describe('magnolia draft (CLI)', () => {
   });
 
   it('writes --out and --manifest files, with --name, --permalink-base and roles from sources.yml in the repo', async () => {
-    const { code, stdout } = await draft(['--repo', repo.dir, '--ref', 'main', '--sources', 'sources.yml', '--name', 'acme/widgets', '--permalink-base', 'https://git.example.org/', '--out', 'draft.md', '--manifest', 'provenance.json'], work);
+    const { code, stdout } = await draft(
+      [
+        '--repo',
+        repo.dir,
+        '--ref',
+        'main',
+        '--sources',
+        'sources.yml',
+        '--name',
+        'acme/widgets',
+        '--permalink-base',
+        'https://git.example.org/',
+        '--out',
+        'draft.md',
+        '--manifest',
+        'provenance.json',
+      ],
+      work,
+    );
     expect(code).toBe(0);
     expect(stdout).toBe('');
     const markdown = await readFile(path.join(work, 'draft.md'), 'utf8');
@@ -78,8 +111,13 @@ describe('magnolia draft (CLI)', () => {
     const manifest = JSON.parse(await readFile(path.join(work, 'provenance.json'), 'utf8')) as DraftManifest;
     const head = (await repo.git('rev-parse', 'main')).trim();
     expect(manifest.source).toMatchObject({ name: 'acme/widgets', commit: head });
-    expect(manifest.source.files.map((f) => [f.path, f.role])).toEqual([['SPEC.md', 'clauses'], ['docs/terms.md', 'terms']]);
-    expect(manifest.clauses[0]!.origin.permalink.startsWith(`https://git.example.org/acme/widgets/blob/${head}/`)).toBe(true);
+    expect(manifest.source.files.map((f) => [f.path, f.role])).toEqual([
+      ['SPEC.md', 'clauses'],
+      ['docs/terms.md', 'terms'],
+    ]);
+    expect(manifest.clauses[0]!.origin.permalink.startsWith(`https://git.example.org/acme/widgets/blob/${head}/`)).toBe(
+      true,
+    );
     expect(manifest.requirements.map((r) => r.id)).toEqual(['R-4-1', 'R-5-1']);
     expect(manifest.lint).toHaveLength(1);
   });
@@ -87,7 +125,9 @@ describe('magnolia draft (CLI)', () => {
   it('takes the permalink base from GITHUB_URL, and the name from the origin remote', async () => {
     await repo.git('remote', 'add', 'origin', 'https://github.example.com/acme/widgets.git');
     try {
-      const { stdout } = await draft(['--repo', repo.dir, '--ref', 'v1', 'SPEC.md'], work, { GITHUB_URL: 'https://github.example.com' });
+      const { stdout } = await draft(['--repo', repo.dir, '--ref', 'v1', 'SPEC.md'], work, {
+        GITHUB_URL: 'https://github.example.com',
+      });
       expect(stdout).toContain('https://github.example.com/acme/widgets/blob/');
     } finally {
       await repo.git('remote', 'remove', 'origin');
@@ -95,7 +135,10 @@ describe('magnolia draft (CLI)', () => {
   });
 
   it('clones a repository given by URL', async () => {
-    const { code, stdout } = await draft(['--repo', `file://${repo.dir}`, '--ref', 'v1', '--lang', 'en', 'SPEC.md'], work);
+    const { code, stdout } = await draft(
+      ['--repo', `file://${repo.dir}`, '--ref', 'v1', '--lang', 'en', 'SPEC.md'],
+      work,
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('A peer shall send frames.');
   });

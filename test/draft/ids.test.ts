@@ -27,7 +27,10 @@ None.
 `;
 
 // V2 inserts a clause and a list item before the existing ones: every number after them shifts.
-const V2 = V1.replace('## Handshake', '## Discovery\n\nPeers MAY announce themselves.\n\n## Handshake').replace('1. First step.\n2. Second step.', '1. Zeroth step.\n2. First step.\n3. Second step.');
+const V2 = V1.replace('## Handshake', '## Discovery\n\nPeers MAY announce themselves.\n\n## Handshake').replace(
+  '1. First step.\n2. Second step.',
+  '1. Zeroth step.\n2. First step.\n3. Second step.',
+);
 
 const byText = (clauses: { id: string; sourceText: string; number: string; kind: string }[]) =>
   new Map(clauses.map((c) => [`${c.kind}:${c.sourceText.replace(/^\d+\.\s*/, '')}`, c]));

@@ -32,8 +32,12 @@ describe('BCP 14 keywords', () => {
   const md = result.markdown;
 
   it('maps every form to the standard verbal forms', () => {
-    expect(md).toContain('A client shall send A. A client shall not send B. Field C is required. A server shall reply. A server shall not crash.');
-    expect(md).toContain('A proxy should cache. A proxy should not rewrite. Compression is recommended. Chunking is not recommended.');
+    expect(md).toContain(
+      'A client shall send A. A client shall not send B. Field C is required. A server shall reply. A server shall not crash.',
+    );
+    expect(md).toContain(
+      'A proxy should cache. A proxy should not rewrite. Compression is recommended. Chunking is not recommended.',
+    );
     expect(md).toContain('A peer may batch. Padding is optional.');
     expect(result.manifest.requirements.map((r) => [r.keyword, r.form])).toEqual([
       ['MUST', 'shall'],
@@ -84,14 +88,24 @@ describe('BCP 14 keywords', () => {
   });
 
   it('uses 应/不应/宜/不宜/可 in Chinese text, whatever the draft language', () => {
-    const zh = generateDraft(makeInput([{ text: '# 协议\n\n## 要求\n\n客户端 MUST 重试。服务器 MUST NOT 崩溃。代理 SHOULD 缓存，但 SHOULD NOT 改写。对端 MAY 批量发送。\n' }], { lang: 'en' }));
+    const zh = generateDraft(
+      makeInput(
+        [
+          {
+            text: '# 协议\n\n## 要求\n\n客户端 MUST 重试。服务器 MUST NOT 崩溃。代理 SHOULD 缓存，但 SHOULD NOT 改写。对端 MAY 批量发送。\n',
+          },
+        ],
+        { lang: 'en' },
+      ),
+    );
     expect(zh.markdown).toContain('客户端应重试。服务器不应崩溃。代理宜缓存，但不宜改写。对端可批量发送。');
     expect(zh.manifest.requirements.map((r) => r.form)).toEqual(['shall', 'shall not', 'should', 'should not', 'may']);
     expect(zh.manifest.requirements[0]!.text).toBe('客户端应重试。');
   });
 
   it("replaces the spec's own conventions paragraph with the standard's wording", () => {
-    const text = '# P\n\n## Conventions\n\nThe key words "MUST", "SHOULD" and "MAY" in this document are to be interpreted as described in BCP 14 [RFC 2119](https://www.rfc-editor.org/rfc/rfc2119).\n\n## Rules\n\nA MUST be b.\n';
+    const text =
+      '# P\n\n## Conventions\n\nThe key words "MUST", "SHOULD" and "MAY" in this document are to be interpreted as described in BCP 14 [RFC 2119](https://www.rfc-editor.org/rfc/rfc2119).\n\n## Rules\n\nA MUST be b.\n';
     const en = generateDraft(makeInput([{ text }]));
     expect(en.markdown).not.toContain('are to be interpreted');
     expect(en.markdown).toContain('In this document, "shall" indicates a requirement');

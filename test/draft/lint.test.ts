@@ -3,22 +3,39 @@ import type { LintIssue, LintRule } from '../../content/draft/draft-types.ts';
 import { generateDraft } from '../../content/draft/generate-draft.ts';
 import { makeInput } from './make-input.ts';
 
-const lintOf = (text: string, rule: LintRule): LintIssue[] => generateDraft(makeInput([{ text, path: 'spec.md' }])).lint.filter((l) => l.rule === rule);
+const lintOf = (text: string, rule: LintRule): LintIssue[] =>
+  generateDraft(makeInput([{ text, path: 'spec.md' }])).lint.filter((l) => l.rule === rule);
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('lint rules', () => {
   it('requirement-in-informative: notes, examples, informative annexes, definitions', () => {
-    const text = '# S\n\n## A\n\nFine text.[^1]\n\n> Note: servers MUST cache.\n\nExample: a client SHOULD retry.\n\n[^1]: Footnotes MUST NOT require.\n\n## B\n\nOther.\n\n## Terminology\n\n- **Frame**: a unit that MUST be small.\n\n## Appendix A: Hints\n\nHints MAY help.\n';
+    const text =
+      '# S\n\n## A\n\nFine text.[^1]\n\n> Note: servers MUST cache.\n\nExample: a client SHOULD retry.\n\n[^1]: Footnotes MUST NOT require.\n\n## B\n\nOther.\n\n## Terminology\n\n- **Frame**: a unit that MUST be small.\n\n## Appendix A: Hints\n\nHints MAY help.\n';
     const issues = lintOf(text, 'requirement-in-informative');
-    expect(new Set(issues.map((i) => i.line))).toEqual(new Set([lineOf(text, 'servers MUST'), lineOf(text, 'client SHOULD'), lineOf(text, 'Footnotes MUST'), lineOf(text, 'Hints MAY'), lineOf(text, 'Frame')]));
+    expect(new Set(issues.map((i) => i.line))).toEqual(
+      new Set([
+        lineOf(text, 'servers MUST'),
+        lineOf(text, 'client SHOULD'),
+        lineOf(text, 'Footnotes MUST'),
+        lineOf(text, 'Hints MAY'),
+        lineOf(text, 'Frame'),
+      ]),
+    );
     expect(issues.every((i) => i.path === 'spec.md' && i.clauseId?.startsWith('c-'))).toBe(true);
     const result = generateDraft(makeInput([{ text }]));
     expect(result.manifest.requirements).toHaveLength(0);
   });
 
   it('requirements in the introduction are moved out of it, into clause 4 General', () => {
-    const result = generateDraft(makeInput([{ text: '# S\n\nThis spec is about frames.\n\nImplementations MUST support frames.\n\n## Wire\n\nBytes.\n' }]));
-    const intro = result.markdown.slice(result.markdown.indexOf('## Introduction'), result.markdown.indexOf('## 1 Scope'));
+    const result = generateDraft(
+      makeInput([
+        { text: '# S\n\nThis spec is about frames.\n\nImplementations MUST support frames.\n\n## Wire\n\nBytes.\n' },
+      ]),
+    );
+    const intro = result.markdown.slice(
+      result.markdown.indexOf('## Introduction'),
+      result.markdown.indexOf('## 1 Scope'),
+    );
     expect(intro).toContain('This spec is about frames.');
     expect(intro).not.toContain('support frames');
     expect(result.markdown).toMatch(/## 4 General\n\nImplementations shall support frames\./);
@@ -57,18 +74,27 @@ describe('lint rules', () => {
   });
 
   it('unresolved-link: anchors and files that do not resolve; resolved ones point into the draft', () => {
-    const text = '# S\n\n## Frames\n\nSee [frames](#frames), [other](other.md#wire), [gone](#gone), [up](../../outside.md) and [schema](schema.json).\n\n## B\n\nx\n';
+    const text =
+      '# S\n\n## Frames\n\nSee [frames](#frames), [other](other.md#wire), [gone](#gone), [up](../../outside.md) and [schema](schema.json).\n\n## B\n\nx\n';
     const other = '# Other\n\n## Wire\n\nBytes.\n';
-    const result = generateDraft(makeInput([{ text, path: 'docs/spec.md' }, { text: other, path: 'docs/other.md' }]));
+    const result = generateDraft(
+      makeInput([
+        { text, path: 'docs/spec.md' },
+        { text: other, path: 'docs/other.md' },
+      ]),
+    );
     const issues = result.lint.filter((l) => l.rule === 'unresolved-link');
     expect(issues.map((i) => i.message.match(/"([^"]+)"/)![1])).toEqual(['#gone', '../../outside.md']);
     expect(result.markdown).toContain('[frames](#4-frames)');
     expect(result.markdown).toContain('[other](#61-wire)');
-    expect(result.markdown).toContain(`[schema](https://github.com/acme/widgets/blob/${'1'.repeat(40)}/docs/schema.json)`);
+    expect(result.markdown).toContain(
+      `[schema](https://github.com/acme/widgets/blob/${'1'.repeat(40)}/docs/schema.json)`,
+    );
   });
 
   it('duplicate-term: the same term defined twice', () => {
-    const text = '# S\n\n## Terms and definitions\n\n- **Frame**: one.\n- **Stream**: two.\n- **frame**: three.\n\n## A\n\nx\n';
+    const text =
+      '# S\n\n## Terms and definitions\n\n- **Frame**: one.\n- **Stream**: two.\n- **frame**: three.\n\n## A\n\nx\n';
     const issues = lintOf(text, 'duplicate-term');
     expect(issues).toHaveLength(1);
     expect(issues[0]!.message).toBe('Term "frame" is defined in 3.1 and again in 3.3: keep one definition.');

@@ -3,7 +3,10 @@ import type { DraftInput, SourceRole } from '../../content/draft/draft-types.ts'
 const COMMIT = '1'.repeat(40);
 
 /** A pure-core input for spec texts without git: every line blamed to one commit. */
-export function makeInput(files: { path?: string; text: string; role?: SourceRole }[], overrides: Partial<DraftInput> = {}): DraftInput {
+export function makeInput(
+  files: { path?: string; text: string; role?: SourceRole }[],
+  overrides: Partial<DraftInput> = {},
+): DraftInput {
   return {
     name: 'acme/widgets',
     repository: '/srv/widgets',

@@ -6,7 +6,9 @@ import { projectNameFromUrl } from '../../content/draft/project-name-from-url.ts
 
 describe('parsing helpers', () => {
   it('parses GFM tables, strikethrough, footnotes and task lists, but leaves bare URLs as text', () => {
-    const tree = parseMarkdown('See https://x.org and www.y.org.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~[^1]\n\n[^1]: note\n\n- [x] done\n');
+    const tree = parseMarkdown(
+      'See https://x.org and www.y.org.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~[^1]\n\n[^1]: note\n\n- [x] done\n',
+    );
     expect(tree.children.map((c) => c.type)).toEqual(['paragraph', 'table', 'paragraph', 'footnoteDefinition', 'list']);
     expect(tree.children[0]).toMatchObject({ children: [{ type: 'text', value: 'See https://x.org and www.y.org.' }] });
     expect(tree.children[2]).toMatchObject({ children: [{ type: 'delete' }, { type: 'footnoteReference' }] });

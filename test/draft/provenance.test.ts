@@ -55,13 +55,25 @@ describe('draft provenance on a real repository', () => {
     await repo.write(path, SPEC_V1);
     await repo.git('rm', '--quiet', 'docs/spec.md');
     sha.c2 = await repo.commit(BOB, '2024-02-01T10:00:00+00:00', 'move the spec');
-    await repo.write(path, SPEC_V1.replace('carry a version.', 'carry a version and a nonce.').replace('2. Peers MAY batch frames.', '2. Peers MAY batch frames.\n3. Peers SHOULD NOT reorder frames.'));
+    await repo.write(
+      path,
+      SPEC_V1.replace('carry a version.', 'carry a version and a nonce.').replace(
+        '2. Peers MAY batch frames.',
+        '2. Peers MAY batch frames.\n3. Peers SHOULD NOT reorder frames.',
+      ),
+    );
     sha.c3 = await repo.commit(CAROL, '2024-03-01T10:00:00+08:00', 'nonce and ordering');
     await repo.write('docs/glossary.md', '# Glossary\n\n- **Nonce**: a number used once.\n');
-    await repo.write('LICENSE', 'MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\n');
+    await repo.write(
+      'LICENSE',
+      'MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\n',
+    );
     sha.c4 = await repo.commit(ALICE, '2024-04-01T10:00:00+08:00', 'glossary and license');
     await repo.git('tag', 'v1.0');
-    await repo.write(path, (await repo.git('show', `HEAD:${path}`)).replace('hello frame first.', 'hello frame first and wait.'));
+    await repo.write(
+      path,
+      (await repo.git('show', `HEAD:${path}`)).replace('hello frame first.', 'hello frame first and wait.'),
+    );
     sha.c5 = await repo.commit(BOB, '2024-05-01T10:00:00+00:00', 'after the tag');
     result = await draftFromGit({
       runGit,
@@ -90,9 +102,10 @@ describe('draft provenance on a real repository', () => {
     expect(result.markdown).toContain('commit: ' + sha.c4);
   });
 
-  it("points every clause at source lines that hold exactly the text it was made from", async () => {
+  it('points every clause at source lines that hold exactly the text it was made from', async () => {
     const files = new Map<string, string[]>();
-    for (const f of result.manifest.source.files) files.set(f.path, (await repo.git('show', `${sha.c4}:${f.path}`)).split('\n'));
+    for (const f of result.manifest.source.files)
+      files.set(f.path, (await repo.git('show', `${sha.c4}:${f.path}`)).split('\n'));
     expect(result.manifest.clauses.length).toBeGreaterThan(10);
     for (const clause of result.manifest.clauses) {
       const lines = files.get(clause.origin.path)!;
@@ -102,7 +115,9 @@ describe('draft provenance on a real repository', () => {
       expect(excerpt, `${clause.id} ${clause.kind}`).toContain(normalise(clause.sourceText).split(' <http')[0]);
       expect(clause.origin.commit).toBe(sha.c4);
       const encoded = clause.origin.path.split('/').map(encodeURIComponent).join('/');
-      expect(clause.origin.permalink).toBe(`https://github.com/acme/widgets/blob/${sha.c4}/${encoded}#L${clause.origin.startLine}-L${clause.origin.endLine}`);
+      expect(clause.origin.permalink).toBe(
+        `https://github.com/acme/widgets/blob/${sha.c4}/${encoded}#L${clause.origin.startLine}-L${clause.origin.endLine}`,
+      );
     }
   });
 
@@ -110,8 +125,16 @@ describe('draft provenance on a real repository', () => {
     const find = (text: string) => result.manifest.clauses.find((c) => c.sourceText.includes(text))!;
     const handshake = find('hello frame first');
     expect(handshake.kind).toBe('paragraph');
-    expect(handshake.origin.introducedIn).toEqual({ sha: sha.c1, author: ALICE.name, date: '2024-01-01T10:00:00+08:00' });
-    expect(handshake.origin.lastChangedIn).toEqual({ sha: sha.c3, author: CAROL.name, date: '2024-03-01T10:00:00+08:00' });
+    expect(handshake.origin.introducedIn).toEqual({
+      sha: sha.c1,
+      author: ALICE.name,
+      date: '2024-01-01T10:00:00+08:00',
+    });
+    expect(handshake.origin.lastChangedIn).toEqual({
+      sha: sha.c3,
+      author: CAROL.name,
+      date: '2024-03-01T10:00:00+08:00',
+    });
     expect(handshake.origin.commits).toEqual([sha.c1, sha.c3]);
     const batch = find('Peers MAY batch');
     expect(batch.kind).toBe('list-item');

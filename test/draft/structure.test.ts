@@ -53,7 +53,9 @@ describe('draft structure and safety', () => {
     expect(result.markdown).not.toMatch(/(^|[^\\])<img /m);
     expect(result.markdown).toContain('\\<script>alert("x")\\</script>');
     expect(result.markdown).toContain('```html\n<script>kept as code</script>\n```');
-    expect(result.markdown).toContain(`![diagram](https://github.com/acme/widgets/raw/${'1'.repeat(40)}/img/flow.png "Flow")`);
+    expect(result.markdown).toContain(
+      `![diagram](https://github.com/acme/widgets/raw/${'1'.repeat(40)}/img/flow.png "Flow")`,
+    );
   });
 
   it('stays inert even when a hostile path, title or author name reaches generated text', () => {
@@ -78,8 +80,28 @@ describe('draft structure and safety', () => {
   });
 
   it('writes English lead-ins and parts in order', () => {
-    const md = generateDraft(makeInput([{ text: '# T\n\n## Overview\n\nAbout.\n\n## Scope\n\nThis covers T.\n\n## Wire\n\nA MUST b.\n' }], { lang: 'en', type: 'national' })).markdown;
-    const order = ['## Foreword', 'drafted in accordance with the rules given in GB/T 1.1-2020', 'Attention is drawn to the possibility', '## Introduction', 'About.', '## 1 Scope', 'This covers T.', '## 2 Normative references', 'There are no normative references in this document.', '## 3 Terms and definitions', 'No terms and definitions are listed in this document.', '## 4 Wire', '## Annex A (normative) Conformance checklist', '## Annex B (informative) Source traceability'];
+    const md = generateDraft(
+      makeInput([{ text: '# T\n\n## Overview\n\nAbout.\n\n## Scope\n\nThis covers T.\n\n## Wire\n\nA MUST b.\n' }], {
+        lang: 'en',
+        type: 'national',
+      }),
+    ).markdown;
+    const order = [
+      '## Foreword',
+      'drafted in accordance with the rules given in GB/T 1.1-2020',
+      'Attention is drawn to the possibility',
+      '## Introduction',
+      'About.',
+      '## 1 Scope',
+      'This covers T.',
+      '## 2 Normative references',
+      'There are no normative references in this document.',
+      '## 3 Terms and definitions',
+      'No terms and definitions are listed in this document.',
+      '## 4 Wire',
+      '## Annex A (normative) Conformance checklist',
+      '## Annex B (informative) Source traceability',
+    ];
     const positions = order.map((s) => md.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -87,14 +109,38 @@ describe('draft structure and safety', () => {
   });
 
   it('writes Chinese lead-ins, keeps Chinese spec text untranslated, and handles non-ASCII paths', () => {
-    const text = '# 数据交换协议\n\n## 概述\n\n本协议用于数据交换。\n\n## 术语\n\n- **数据帧**：传输的基本单元。\n\n## 传输\n\n发送方 MUST 签名，参见 [RFC 8259](https://www.rfc-editor.org/rfc/rfc8259)。\n\n## 附录 A 示例\n\n示例数据。\n';
+    const text =
+      '# 数据交换协议\n\n## 概述\n\n本协议用于数据交换。\n\n## 术语\n\n- **数据帧**：传输的基本单元。\n\n## 传输\n\n发送方 MUST 签名，参见 [RFC 8259](https://www.rfc-editor.org/rfc/rfc8259)。\n\n## 附录 A 示例\n\n示例数据。\n';
     const result = generateDraft(makeInput([{ text, path: '规范/协议.md' }], { lang: 'zh', titleZh: '数据交换协议' }));
     const md = result.markdown;
-    for (const s of ['## 前言', '本文件按照GB/T 1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》的规定起草。', '请注意本文件的某些内容可能涉及专利', '## 引言', '本协议用于数据交换。', '## 1 范围', '本文件规定了数据交换协议', '## 2 规范性引用文件', '下列文件中的内容通过文中的规范性引用而构成本文件必不可少的条款', '[RFC 8259](https://www.rfc-editor.org/rfc/rfc8259)', '## 3 术语和定义', '下列术语和定义适用于本文件。', '### 3.1 数据帧', '传输的基本单元。', '## 4 传输', '发送方应签名', '## 附录 A（规范性）符合性检查表', '## 附录 B（资料性）示例', '## 附录 C（资料性）来源追溯', '来源：']) {
+    for (const s of [
+      '## 前言',
+      '本文件按照GB/T 1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》的规定起草。',
+      '请注意本文件的某些内容可能涉及专利',
+      '## 引言',
+      '本协议用于数据交换。',
+      '## 1 范围',
+      '本文件规定了数据交换协议',
+      '## 2 规范性引用文件',
+      '下列文件中的内容通过文中的规范性引用而构成本文件必不可少的条款',
+      '[RFC 8259](https://www.rfc-editor.org/rfc/rfc8259)',
+      '## 3 术语和定义',
+      '下列术语和定义适用于本文件。',
+      '### 3.1 数据帧',
+      '传输的基本单元。',
+      '## 4 传输',
+      '发送方应签名',
+      '## 附录 A（规范性）符合性检查表',
+      '## 附录 B（资料性）示例',
+      '## 附录 C（资料性）来源追溯',
+      '来源：',
+    ]) {
       expect(md, s).toContain(s);
     }
     const clause = result.manifest.clauses.find((c) => c.sourceText.includes('发送方'))!;
-    expect(clause.origin.permalink).toBe(`https://github.com/acme/widgets/blob/${'1'.repeat(40)}/%E8%A7%84%E8%8C%83/%E5%8D%8F%E8%AE%AE.md#L13-L13`);
+    expect(clause.origin.permalink).toBe(
+      `https://github.com/acme/widgets/blob/${'1'.repeat(40)}/%E8%A7%84%E8%8C%83/%E5%8D%8F%E8%AE%AE.md#L13-L13`,
+    );
     expect(result.manifest.requirements[0]).toMatchObject({ id: 'R-4-1', keyword: 'MUST', form: 'shall' });
     const zhNoTerms = generateDraft(makeInput([{ text: '# T\n\n## A\n\nx\n' }], { lang: 'zh' })).markdown;
     expect(zhNoTerms).toContain('本文件没有规范性引用文件。');
@@ -102,7 +148,8 @@ describe('draft structure and safety', () => {
   });
 
   it('keeps tables, lists, code and links, and puts informative links in the bibliography', () => {
-    const text = '# T\n\n## A\n\nSee [the blog](https://blog.example.org/post) for history.\n\n1. one\n2. two\n\n```js\nconst a = 1;\n```\n\n| x | y |\n| - | - |\n| 1 | 2 |\n';
+    const text =
+      '# T\n\n## A\n\nSee [the blog](https://blog.example.org/post) for history.\n\n1. one\n2. two\n\n```js\nconst a = 1;\n```\n\n| x | y |\n| - | - |\n| 1 | 2 |\n';
     const md = generateDraft(makeInput([{ text }])).markdown;
     expect(md).toContain('1. one\n2. two');
     expect(md).toContain('```js\nconst a = 1;\n```');
@@ -111,7 +158,9 @@ describe('draft structure and safety', () => {
   });
 
   it('neutralises script-capable link schemes and reports them', () => {
-    const result = generateDraft(makeInput([{ text: '# T\n\n## A\n\nClick [me](javascript:alert(1)) or ![x](data:image/svg+xml,abc).\n' }]));
+    const result = generateDraft(
+      makeInput([{ text: '# T\n\n## A\n\nClick [me](javascript:alert(1)) or ![x](data:image/svg+xml,abc).\n' }]),
+    );
     expect(result.markdown).not.toContain('javascript:');
     expect(result.markdown).not.toContain('data:image');
     expect(result.lint.filter((l) => l.rule === 'unresolved-link').map((l) => l.message)).toEqual([
@@ -120,10 +169,14 @@ describe('draft structure and safety', () => {
     ]);
   });
 
-  it('builds clause 2 from the spec\'s normative references and from documents cited with requirements', () => {
-    const text = '# T\n\n## Scope\n\nThis covers frames.\n\n## Normative References\n\n- [RFC 8259](https://www.rfc-editor.org/rfc/rfc8259) JSON\n\n## A\n\nMessages MUST be JSON per [RFC 8259](https://www.rfc-editor.org/rfc/rfc8259) and MUST use https://www.rfc-editor.org/rfc/rfc3629 encoding.\n\nBackground: https://blog.example.org/history.\n';
+  it("builds clause 2 from the spec's normative references and from documents cited with requirements", () => {
+    const text =
+      '# T\n\n## Scope\n\nThis covers frames.\n\n## Normative References\n\n- [RFC 8259](https://www.rfc-editor.org/rfc/rfc8259) JSON\n\n## A\n\nMessages MUST be JSON per [RFC 8259](https://www.rfc-editor.org/rfc/rfc8259) and MUST use https://www.rfc-editor.org/rfc/rfc3629 encoding.\n\nBackground: https://blog.example.org/history.\n';
     const result = generateDraft(makeInput([{ text }]));
-    const clause2 = result.markdown.slice(result.markdown.indexOf('## 2 Normative references'), result.markdown.indexOf('## 3 '));
+    const clause2 = result.markdown.slice(
+      result.markdown.indexOf('## 2 Normative references'),
+      result.markdown.indexOf('## 3 '),
+    );
     expect(clause2.match(/rfc8259/g)).toHaveLength(1);
     expect(clause2).toContain('<https://www.rfc-editor.org/rfc/rfc3629>');
     expect(result.markdown).toMatch(/## Bibliography\n\n- <https:\/\/blog\.example\.org\/history>/);

@@ -40,7 +40,9 @@ export async function startHarness(
     store: temp.store,
     clock,
     delayBaseMs: 1,
-    ...(options.maxRateLimitWaitSeconds !== undefined ? { maxRateLimitWaitSeconds: options.maxRateLimitWaitSeconds } : {}),
+    ...(options.maxRateLimitWaitSeconds !== undefined
+      ? { maxRateLimitWaitSeconds: options.maxRateLimitWaitSeconds }
+      : {}),
   });
   return {
     fake,

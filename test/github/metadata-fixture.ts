@@ -6,7 +6,10 @@ import { createStore, type Store } from '../../db/store.ts';
 import type { DemoProject, DemoPullRequest, DemoIssue, DemoUserRef } from '../../scripts/demo/demo-project.ts';
 
 /** The API part of a demo project: what storeMetadata takes and the fake GitHub serves. */
-export type DemoMetadata = Pick<DemoProject, 'repository' | 'releases' | 'contributors' | 'users' | 'issues' | 'pullRequests'>;
+export type DemoMetadata = Pick<
+  DemoProject,
+  'repository' | 'releases' | 'contributors' | 'users' | 'issues' | 'pullRequests'
+>;
 
 export const REPO_ID = 9001;
 const ada: DemoUserRef = { login: 'ada', type: 'User' };
@@ -21,7 +24,9 @@ const t = (day: number, hour = 0): string => new Date(Date.UTC(2026, 5, day, hou
  * without comments, a merged pull request approved by a reviewer with CI, and a closed one without review or CI.
  * `extraIssues` adds plain issues (no comments) so listings span several pages.
  */
-export function demoMetadata(options: { extraIssues?: number; releases?: number; contributors?: number } = {}): DemoMetadata {
+export function demoMetadata(
+  options: { extraIssues?: number; releases?: number; contributors?: number } = {},
+): DemoMetadata {
   const issues: DemoIssue[] = [
     issue(1, ada, t(1), t(3), [
       { id: 11, user: ada, author_association: 'OWNER', created_at: t(1, 1), body: 'more detail' },
@@ -72,7 +77,11 @@ export function demoMetadata(options: { extraIssues?: number; releases?: number;
     { login: 'ada', contributions: 40, type: 'User' as const },
     { login: 'bob', contributions: 25, type: 'User' as const },
     { login: 'helper[bot]', contributions: 9, type: 'Bot' as const },
-    ...Array.from({ length: options.contributors ?? 0 }, (_, i) => ({ login: `dev${i}`, contributions: 1, type: 'User' as const })),
+    ...Array.from({ length: options.contributors ?? 0 }, (_, i) => ({
+      login: `dev${i}`,
+      contributions: 1,
+      type: 'User' as const,
+    })),
   ];
   return {
     repository: {
@@ -111,7 +120,13 @@ export function demoMetadata(options: { extraIssues?: number; releases?: number;
   };
 }
 
-function issue(number: number, user: DemoUserRef, created: string, updated: string, comments: DemoIssue['comment_list']): DemoIssue {
+function issue(
+  number: number,
+  user: DemoUserRef,
+  created: string,
+  updated: string,
+  comments: DemoIssue['comment_list'],
+): DemoIssue {
   return {
     id: REPO_ID * 10_000 + number,
     number,

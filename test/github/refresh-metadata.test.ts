@@ -13,7 +13,8 @@ afterEach(async () => {
 const nowSeconds = (): string => String(Math.floor(Date.now() / 1000));
 const count = (h: Harness, sql: string): number => h.store.db.prepare(sql).pluck().get(REPO_ID) as number;
 const issueCount = (h: Harness) => count(h, 'SELECT count(*) FROM issues WHERE repository_id = ?');
-const seen = (h: Harness, pattern: RegExp) => h.fake.requests.filter((r) => pattern.test(`${r.method} ${r.path}?${r.query}`));
+const seen = (h: Harness, pattern: RegExp) =>
+  h.fake.requests.filter((r) => pattern.test(`${r.method} ${r.path}?${r.query}`));
 const statuses = (h: Harness, pattern: RegExp) => seen(h, pattern).map((r) => r.status);
 const REPO = /^GET \/repos\/acme\/widget\?$/;
 
@@ -24,7 +25,9 @@ describe('refreshMetadata against a fake GitHub Enterprise API', () => {
     const outcome = await refreshMetadata(harness.deps, REPO_ID);
     expect(outcome).toMatchObject({ status: 'ok', repository: 'acme/widget', notes: [] });
 
-    const issuePages = seen(harness, /^GET \/repos\/acme\/widget\/issues\?/).map((r) => new URLSearchParams(r.query).get('page'));
+    const issuePages = seen(harness, /^GET \/repos\/acme\/widget\/issues\?/).map((r) =>
+      new URLSearchParams(r.query).get('page'),
+    );
     expect(issuePages).toEqual([null, '2', '3']);
     expect(seen(harness, /\/releases\?.*page=2/)).toHaveLength(1);
     expect(seen(harness, /\/contributors\?.*page=2/)).toHaveLength(1);
@@ -34,7 +37,12 @@ describe('refreshMetadata against a fake GitHub Enterprise API', () => {
     expect(harness.store.contributors.listForRepository(REPO_ID)).toHaveLength(108);
     expect(harness.store.githubUsers.get('bob')?.company).toBe('Globex Corp.');
     expect(harness.store.githubUsers.get('helper[bot]')).toBeUndefined();
-    expect(harness.store.metadataState.get(REPO_ID)).toMatchObject({ source: 'api', status: 'ok', reason: null, fetchedAt: '2026-07-01T00:00:00.000Z' });
+    expect(harness.store.metadataState.get(REPO_ID)).toMatchObject({
+      source: 'api',
+      status: 'ok',
+      reason: null,
+      fetchedAt: '2026-07-01T00:00:00.000Z',
+    });
 
     // The same snapshot stored directly (the demo seed's path) gives the same process facts.
     const direct = tempStore();
@@ -80,7 +88,9 @@ describe('refreshMetadata against a fake GitHub Enterprise API', () => {
     expect(outcome).toMatchObject({ notModified: cached.length });
     if (outcome.status === 'ok') expect(outcome.requests).toBe(harness.fake.requests.length - cached.length);
     expect(harness.fake.rateLimitRemaining).toBe(remaining - (harness.fake.requests.length - cached.length));
-    expect({ issues: issueCount(harness), releases: harness.store.releases.listForRepository(REPO_ID).length }).toEqual(before);
+    expect({ issues: issueCount(harness), releases: harness.store.releases.listForRepository(REPO_ID).length }).toEqual(
+      before,
+    );
     expect(harness.store.repositories.get(REPO_ID)!.stars).toBe(42);
   });
 
@@ -119,9 +129,15 @@ describe('refreshMetadata against a fake GitHub Enterprise API', () => {
   it('tombstones a repository GitHub answers 404 for, by name and by id', async () => {
     harness = await startHarness();
     harness.fake.deleteRepository('acme/widget');
-    expect(await refreshMetadata(harness.deps, REPO_ID)).toMatchObject({ status: 'tombstoned', repository: 'acme/widget' });
+    expect(await refreshMetadata(harness.deps, REPO_ID)).toMatchObject({
+      status: 'tombstoned',
+      repository: 'acme/widget',
+    });
     expect(harness.store.repositories.get(REPO_ID)!.deleted_at).toBe('2026-07-01T00:00:00.000Z');
-    expect(harness.fake.requests.map((r) => `${r.path} ${r.status}`)).toEqual(['/repos/acme/widget 404', '/repositories/9001 404']);
+    expect(harness.fake.requests.map((r) => `${r.path} ${r.status}`)).toEqual([
+      '/repos/acme/widget 404',
+      '/repositories/9001 404',
+    ]);
     expect(await refreshMetadata(harness.deps, REPO_ID)).toMatchObject({ status: 'skipped' });
   });
 
@@ -142,10 +158,19 @@ describe('refreshMetadata against a fake GitHub Enterprise API', () => {
     harness.fake.renameRepository('acme/widget', 'acme-labs', 'gizmo');
     harness.fake.requests.length = 0;
 
-    expect(await refreshMetadata(harness.deps, REPO_ID)).toMatchObject({ status: 'ok', repository: 'acme-labs/gizmo', renamedFrom: 'acme/widget' });
-    expect(harness.fake.requests.slice(0, 2).map((r) => `${r.path} ${r.status}`)).toEqual(['/repos/acme/widget 301', '/repositories/9001 200']);
+    expect(await refreshMetadata(harness.deps, REPO_ID)).toMatchObject({
+      status: 'ok',
+      repository: 'acme-labs/gizmo',
+      renamedFrom: 'acme/widget',
+    });
+    expect(harness.fake.requests.slice(0, 2).map((r) => `${r.path} ${r.status}`)).toEqual([
+      '/repos/acme/widget 301',
+      '/repositories/9001 200',
+    ]);
     expect(seen(harness, /^GET \/repos\/acme-labs\/gizmo\/releases\?/)).toHaveLength(1);
-    expect(harness.store.repositories.listMembers().map((r) => [r.id, r.full_name])).toEqual([[REPO_ID, 'acme-labs/gizmo']]);
+    expect(harness.store.repositories.listMembers().map((r) => [r.id, r.full_name])).toEqual([
+      [REPO_ID, 'acme-labs/gizmo'],
+    ]);
     expect(harness.store.repositories.findByFormerName('acme/widget')?.id).toBe(REPO_ID);
     expect(harness.store.issueActivity.getByNumber(REPO_ID, 3)?.merged_by_login).toBe('carol');
   });
@@ -161,10 +186,18 @@ describe('refreshMetadata against a fake GitHub Enterprise API', () => {
     const reason = outcome.status === 'unknown' ? outcome.reason : '';
     expect(reason).toMatch(/^GitHub API unreachable at http:\/\/127\.0\.0\.1:\d+\/api\/v3: .*ECONNREFUSED/);
     expect(harness.store.metadataState.get(REPO_ID)).toEqual({
-      source: 'api', status: 'unknown', reason, fetchedAt: '2026-06-30T00:00:00.000Z', issuesSince: null,
+      source: 'api',
+      status: 'unknown',
+      reason,
+      fetchedAt: '2026-06-30T00:00:00.000Z',
+      issuesSince: null,
     });
     const repo = harness.store.repositories.get(REPO_ID)!;
-    expect({ stars: repo.stars, license: repo.license_spdx, deleted: repo.deleted_at }).toEqual({ stars: 42, license: 'Apache-2.0', deleted: null });
+    expect({ stars: repo.stars, license: repo.license_spdx, deleted: repo.deleted_at }).toEqual({
+      stars: 42,
+      license: 'Apache-2.0',
+      deleted: null,
+    });
     expect(harness.store.releases.listForRepository(REPO_ID)).toHaveLength(2);
     expect(harness.store.contributors.listForRepository(REPO_ID)).toHaveLength(3);
     expect(harness.store.issueActivity.getByNumber(REPO_ID, 1)?.first_response_login).toBe('bob');
@@ -195,7 +228,10 @@ describe('refreshMetadata against a fake GitHub Enterprise API', () => {
     harness = await startHarness({ data: demoMetadata({ extraIssues: 230 }) });
     const down = { status: 502, body: { message: 'Server Error' } };
     harness.fake.script(/\/issues\?.*page=2/, down, down, down, down);
-    expect(await refreshMetadata(harness.deps, REPO_ID)).toMatchObject({ status: 'unknown', reason: 'GitHub API answered 502: Server Error' });
+    expect(await refreshMetadata(harness.deps, REPO_ID)).toMatchObject({
+      status: 'unknown',
+      reason: 'GitHub API answered 502: Server Error',
+    });
     expect(issueCount(harness)).toBe(100);
     const since = harness.store.metadataState.get(REPO_ID)!.issuesSince;
     expect(since).not.toBeNull();
@@ -210,16 +246,35 @@ describe('refreshMetadata against a fake GitHub Enterprise API', () => {
   it('never puts the token in logs or reasons, even when GitHub echoes it', async () => {
     harness = await startHarness();
     await refreshMetadata(harness.deps, REPO_ID);
-    harness.fake.script(REPO, { status: 401, body: { message: `Bad credentials for ${TOKEN}`, documentation_url: 'https://docs.github.com/rest' } });
+    harness.fake.script(REPO, {
+      status: 401,
+      body: { message: `Bad credentials for ${TOKEN}`, documentation_url: 'https://docs.github.com/rest' },
+    });
     const outcome = await refreshMetadata(harness.deps, REPO_ID);
-    expect(outcome).toMatchObject({ status: 'unknown', reason: expect.stringMatching(/^GitHub rejected the credentials \(401 Bad credentials for \*\*\*.*\): check GITHUB_TOKEN$/) });
-    harness.fake.script(REPO, { status: 500, body: { message: `token ${TOKEN} broke` } }, { status: 500 }, { status: 500 }, { status: 500 });
+    expect(outcome).toMatchObject({
+      status: 'unknown',
+      reason: expect.stringMatching(
+        /^GitHub rejected the credentials \(401 Bad credentials for \*\*\*.*\): check GITHUB_TOKEN$/,
+      ),
+    });
+    harness.fake.script(
+      REPO,
+      { status: 500, body: { message: `token ${TOKEN} broke` } },
+      { status: 500 },
+      { status: 500 },
+      { status: 500 },
+    );
     const lookup = await lookupRepository(harness.github, 'acme', 'widget');
     expect(lookup.kind).toBe('unknown');
 
     expect(harness.fake.requests.some((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
     expect(harness.logs()).toContain('GET /repos/acme/widget - 401');
-    for (const text of [harness.logs(), JSON.stringify(outcome), JSON.stringify(lookup), harness.store.metadataState.get(REPO_ID)!.reason!]) {
+    for (const text of [
+      harness.logs(),
+      JSON.stringify(outcome),
+      JSON.stringify(lookup),
+      harness.store.metadataState.get(REPO_ID)!.reason!,
+    ]) {
       expect(text).not.toContain(TOKEN);
       expect(text).not.toContain(TOKEN.slice(4, 20));
     }
@@ -228,7 +283,10 @@ describe('refreshMetadata against a fake GitHub Enterprise API', () => {
   it('never refreshes demo data', async () => {
     harness = await startHarness();
     harness.store.repositories.setMetadataState(REPO_ID, 'demo', 'ok', null, '2026-06-30T00:00:00.000Z');
-    expect(await refreshMetadata(harness.deps, REPO_ID)).toMatchObject({ status: 'skipped', reason: expect.stringContaining('demo') });
+    expect(await refreshMetadata(harness.deps, REPO_ID)).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringContaining('demo'),
+    });
     expect(harness.fake.requests).toEqual([]);
   });
 
@@ -236,7 +294,10 @@ describe('refreshMetadata against a fake GitHub Enterprise API', () => {
     harness = await startHarness();
     const outcome = await refreshMetadata({ ...harness.deps, github: undefined }, REPO_ID);
     expect(outcome).toMatchObject({ status: 'unknown', reason: 'no GitHub API client configured' });
-    expect(harness.store.metadataState.get(REPO_ID)).toMatchObject({ status: 'unknown', reason: 'no GitHub API client configured' });
+    expect(harness.store.metadataState.get(REPO_ID)).toMatchObject({
+      status: 'unknown',
+      reason: 'no GitHub API client configured',
+    });
   });
 });
 
@@ -252,7 +313,8 @@ describe('lookupRepository', () => {
     harness.fake.requireToken = 'another-token-entirely';
     expect(await lookupRepository(harness.github, 'acme', 'widget')).toEqual({
       kind: 'unknown',
-      reason: 'GitHub rejected the credentials (401 Bad credentials - https://docs.github.com/rest): check GITHUB_TOKEN',
+      reason:
+        'GitHub rejected the credentials (401 Bad credentials - https://docs.github.com/rest): check GITHUB_TOKEN',
     });
   });
 });

@@ -12,7 +12,10 @@ describe('maturity of the demo community', () => {
   let admin: string;
   let member: string;
   beforeAll(async () => {
-    app = await startTestInstance({ env: { MAGNOLIA_DEMO: 'on' }, clock: createFakeClock(Date.parse('2026-11-26T08:00:00Z')) });
+    app = await startTestInstance({
+      env: { MAGNOLIA_DEMO: 'on' },
+      clock: createFakeClock(Date.parse('2026-11-26T08:00:00Z')),
+    });
     admin = createUser(app.store, 'secretariat', 'admin', app.clock);
     member = createUser(app.store, 'someone', 'member', app.clock);
   }, 120_000);
@@ -34,12 +37,16 @@ describe('maturity of the demo community', () => {
 
   it('answers the documented shape, with gaps for the next level', async () => {
     const body = await get<MaturityJson>('/api/projects/lianxin-labs/chainproof/maturity');
-    expect(Object.keys(body)).toEqual(expect.arrayContaining(['level', 'nextLevel', 'evaluatedAt', 'commit', 'gaps', 'signals']));
+    expect(Object.keys(body)).toEqual(
+      expect.arrayContaining(['level', 'nextLevel', 'evaluatedAt', 'commit', 'gaps', 'signals']),
+    );
     expect(body.nextLevel).toBe('mature');
     expect(body.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(body.gaps.map((g) => g.signal)).toEqual(expect.arrayContaining(['people.org-diversity', 'files.security']));
     for (const s of body.signals) {
-      expect(Object.keys(s)).toEqual(expect.arrayContaining(['id', 'section', 'title', 'value', 'status', 'reason', 'commit', 'source', 'evidence']));
+      expect(Object.keys(s)).toEqual(
+        expect.arrayContaining(['id', 'section', 'title', 'value', 'status', 'reason', 'commit', 'source', 'evidence']),
+      );
       expect(['git', 'api']).toContain(s.source);
     }
     const security = body.signals.find((s) => s.id === 'files.security')!;
@@ -52,10 +59,15 @@ describe('maturity of the demo community', () => {
       const body = await get<MaturityJson>(`/api/projects/${row.full_name}/maturity`);
       for (const s of body.signals) {
         for (const e of s.evidence.filter((x) => x.kind === 'file' || x.kind === 'lines')) {
-          const match = new RegExp(`^${app.config.githubUrl}/${row.full_name}/blob/([0-9a-f]{40})/([^#]+)(?:#L(\\d+)-L(\\d+))?$`).exec(e.url);
+          const match = new RegExp(
+            `^${app.config.githubUrl}/${row.full_name}/blob/([0-9a-f]{40})/([^#]+)(?:#L(\\d+)-L(\\d+))?$`,
+          ).exec(e.url);
           expect(match, e.url).not.toBeNull();
           const [, sha, path, from, to] = match!;
-          const text = execFileSync('git', ['show', `${sha}:${decodeURIComponent(path!)}`], { cwd: row.mirror_path!, encoding: 'utf8' });
+          const text = execFileSync('git', ['show', `${sha}:${decodeURIComponent(path!)}`], {
+            cwd: row.mirror_path!,
+            encoding: 'utf8',
+          });
           if (from) {
             const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
             expect(Number(from)).toBeGreaterThanOrEqual(1);
@@ -77,7 +89,10 @@ describe('maturity of the demo community', () => {
 
   it('appends history only on change, plus one snapshot a day', async () => {
     const nimbus = app.store.repositories.findMember('cloudtide/nimbus-placement')!;
-    const history = () => get<{ observations: ObservationJson[] }>('/api/projects/cloudtide/nimbus-placement/maturity/history?signal=files.readme');
+    const history = () =>
+      get<{ observations: ObservationJson[] }>(
+        '/api/projects/cloudtide/nimbus-placement/maturity/history?signal=files.readme',
+      );
     expect((await history()).observations).toHaveLength(1);
     await app.sync.maturity.evaluate(nimbus.id);
     expect((await history()).observations).toHaveLength(1);
@@ -92,8 +107,15 @@ describe('maturity of the demo community', () => {
   it('exempts a signal for a project until the exemption expires (reviewer or admin only)', async () => {
     const chainproof = app.store.repositories.findMember('lianxin-labs/chainproof')!;
     const base = `${app.url}/api/projects/lianxin-labs/chainproof/maturity/exemptions`;
-    const post = (token: string, body: unknown) => fetch(base, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect((await post(member, { signal: 'files.security', reason: 'x', expiresAt: '2027-01-01T00:00:00Z' })).status).toBe(403);
+    const post = (token: string, body: unknown) =>
+      fetch(base, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (await post(member, { signal: 'files.security', reason: 'x', expiresAt: '2027-01-01T00:00:00Z' })).status,
+    ).toBe(403);
     const gaps = (await get<MaturityJson>('/api/projects/lianxin-labs/chainproof/maturity')).gaps.map((g) => g.signal);
     const expiresAt = new Date(app.clock.now() + 30 * DAY).toISOString();
     for (const signal of gaps) {
@@ -102,7 +124,9 @@ describe('maturity of the demo community', () => {
     }
     await app.worker.drain();
     expect((await get<MaturityJson>('/api/projects/lianxin-labs/chainproof/maturity')).level).toBe('mature');
-    const listed = (await (await fetch(base, { headers: { authorization: `Bearer ${admin}` } })).json()) as { exemptions: { active: boolean }[] };
+    const listed = (await (await fetch(base, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+      exemptions: { active: boolean }[];
+    };
     expect(listed.exemptions.every((e) => e.active)).toBe(true);
     app.clock.advance(31 * DAY);
     await app.sync.maturity.evaluate(chainproof.id);
@@ -112,12 +136,20 @@ describe('maturity of the demo community', () => {
   });
 
   it('refuses an invalid model with what is wrong, and re-evaluates every project after a model change', async () => {
-    const put = (body: string) => fetch(`${app.url}/api/maturity/model`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/yaml' }, body });
+    const put = (body: string) =>
+      fetch(`${app.url}/api/maturity/model`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/yaml' },
+        body,
+      });
     const bad = await put('name: { en: x, zh: y }\nlevels: []\n');
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toMatch(/levels: a model needs at least one level/);
     const { readDefaultModelSource } = await import('../../sync/maturity/model/load-active-model.ts');
-    const source = readDefaultModelSource().replace('threshold: { min: 6 }\n    weight: 3\n    requiredFor: mature', 'threshold: { min: 1000 }\n    weight: 3\n    requiredFor: mature');
+    const source = readDefaultModelSource().replace(
+      'threshold: { min: 6 }\n    weight: 3\n    requiredFor: mature',
+      'threshold: { min: 1000 }\n    weight: 3\n    requiredFor: mature',
+    );
     const ok = await put(source);
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ enqueued: 7 });

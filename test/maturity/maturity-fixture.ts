@@ -14,7 +14,10 @@ const offline = async () => ({ kind: 'unknown' as const, reason: 'no API token: 
 
 /** Registers `fullName` from a local upstream (no GitHub) and mirrors it through the real fetch; returns its id. */
 export async function mirrorProject(app: TestInstance, fullName: string, upstream: Upstream): Promise<number> {
-  const added = await addProject({ store: app.store, clock: app.clock, lookup: offline }, { fullName, cloneUrl: upstream.url });
+  const added = await addProject(
+    { store: app.store, clock: app.clock, lookup: offline },
+    { fullName, cloneUrl: upstream.url },
+  );
   await app.sync.fetch(added.id);
   return added.id;
 }
@@ -46,7 +49,9 @@ export function outcome(result: MaturityJson, id: string): Pick<SignalJson, 'val
  */
 export function checkFileEvidence(app: TestInstance, id: number, result: MaturityJson): string[] {
   const row = app.store.repositories.get(id)!;
-  const pattern = new RegExp(`^${app.config.githubUrl}/${row.full_name}/blob/([0-9a-f]{40})/([^#]+)(?:#L(\\d+)-L(\\d+))?$`);
+  const pattern = new RegExp(
+    `^${app.config.githubUrl}/${row.full_name}/blob/([0-9a-f]{40})/([^#]+)(?:#L(\\d+)-L(\\d+))?$`,
+  );
   const seen: string[] = [];
   for (const s of result.signals) {
     for (const e of s.evidence.filter((x) => x.kind === 'file' || x.kind === 'lines')) {

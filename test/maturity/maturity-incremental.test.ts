@@ -28,12 +28,20 @@ describe('incremental re-evaluation after a push equals an evaluation from scrat
   /** The inputs gathered with the remembering memory, and the git commands they ran. */
   const incremental = async (): Promise<{ inputs: SignalInputs; commands: string[] }> => {
     calls.length = 0;
-    const inputs = await gatherInputs({ store: app.store, runGit: counting, githubUrl: app.config.githubUrl, memory }, app.store.repositories.get(id)!, app.clock.now());
+    const inputs = await gatherInputs(
+      { store: app.store, runGit: counting, githubUrl: app.config.githubUrl, memory },
+      app.store.repositories.get(id)!,
+      app.clock.now(),
+    );
     return { inputs, commands: [...calls] };
   };
   /** The inputs gathered from scratch: no memory, so a full `ls-tree` listing. */
   const scratch = (): Promise<SignalInputs> =>
-    gatherInputs({ store: app.store, runGit, githubUrl: app.config.githubUrl }, app.store.repositories.get(id)!, app.clock.now());
+    gatherInputs(
+      { store: app.store, runGit, githubUrl: app.config.githubUrl },
+      app.store.repositories.get(id)!,
+      app.clock.now(),
+    );
 
   const pushAndFetch = async (commit: () => void) => {
     commit();
@@ -70,7 +78,11 @@ describe('incremental re-evaluation after a push equals an evaluation from scrat
 
   it('lists the tree and reads the blobs in one process after pushes that add, modify, rename and delete files', async () => {
     const first = await incremental();
-    expect(first.commands.map((c) => c.split(' ').slice(0, 2).join(' '))).toEqual(['ls-tree -r', 'cat-file --batch', 'cat-file --batch-check=%(objectname)']);
+    expect(first.commands.map((c) => c.split(' ').slice(0, 2).join(' '))).toEqual([
+      'ls-tree -r',
+      'cat-file --batch',
+      'cat-file --batch-check=%(objectname)',
+    ]);
     expect(first.inputs).toEqual(await scratch());
     // The same head again: nothing to run.
     expect((await incremental()).commands).toEqual([]);
@@ -111,7 +123,11 @@ describe('incremental re-evaluation after a push equals an evaluation from scrat
 
     await pushAndFetch(() => {
       upstream.git('rm', '--quiet', '-r', 'spec/extra');
-      upstream.commit({ 'spec/protocol.md': spec('Protocol', 9), 'CONTRIBUTING.md': '# Contributing again\n' }, ALICE, daysAgo(app, 1));
+      upstream.commit(
+        { 'spec/protocol.md': spec('Protocol', 9), 'CONTRIBUTING.md': '# Contributing again\n' },
+        ALICE,
+        daysAgo(app, 1),
+      );
       upstream.git('tag', 'v2.0.0');
     });
     const third = await incremental();
@@ -124,11 +140,20 @@ describe('incremental re-evaluation after a push equals an evaluation from scrat
     await app.sync.maturity.evaluate(id);
     await pushAndFetch(() => {
       upstream.git('mv', 'spec/wire.md', 'spec/wire-format.md');
-      upstream.commit({ 'GOVERNANCE.md': '# Governance\n\nLazy consensus.\n', 'spec/new.md': spec('New', 3) }, BOB, daysAgo(app, 0, -1));
+      upstream.commit(
+        { 'GOVERNANCE.md': '# Governance\n\nLazy consensus.\n', 'spec/new.md': spec('New', 3) },
+        BOB,
+        daysAgo(app, 0, -1),
+      );
     });
     const again = await app.sync.maturity.evaluate(id);
     app.store.maturity.blobFacts.clear();
-    const fresh = await createMaturityEngine({ store: app.store, clock: app.clock, runGit, githubUrl: app.config.githubUrl }).evaluate(id);
+    const fresh = await createMaturityEngine({
+      store: app.store,
+      clock: app.clock,
+      runGit,
+      githubUrl: app.config.githubUrl,
+    }).evaluate(id);
     expect(again).toEqual(fresh);
   });
 

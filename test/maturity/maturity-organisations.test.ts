@@ -24,7 +24,10 @@ describe('organisation corrections (admin API)', () => {
     const b = createUpstream('b');
     b.commit({ 'README.md': '# b\n' }, WU, daysAgo(app, 50));
     b.push();
-    for (const [name, upstream] of [['team/a', a], ['team/b', b]] as const) {
+    for (const [name, upstream] of [
+      ['team/a', a],
+      ['team/b', b],
+    ] as const) {
       await app.sync.maturity.evaluate(await mirrorProject(app, name, upstream));
     }
   }, 60_000);
@@ -33,28 +36,47 @@ describe('organisation corrections (admin API)', () => {
   const call = (method: string, path: string, token: string, body?: unknown) =>
     fetch(`${app.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   const diversity = async (fullName: string) =>
-    signalOf((await (await fetch(`${app.url}/api/projects/${fullName}/maturity`)).json()) as MaturityJson, 'people.org-diversity');
+    signalOf(
+      (await (await fetch(`${app.url}/api/projects/${fullName}/maturity`)).json()) as MaturityJson,
+      'people.org-diversity',
+    );
 
   it('is for administrators only, and says which forms a match takes', async () => {
     expect((await call('GET', '/api/maturity/organisations', member)).status).toBe(403);
-    expect((await call('PUT', '/api/maturity/organisations/%40hanhai.example', member, { organisation: 'x' })).status).toBe(403);
-    const bad = await call('PUT', `/api/maturity/organisations/${encodeURIComponent('not a match!')}`, admin, { organisation: 'x' });
+    expect(
+      (await call('PUT', '/api/maturity/organisations/%40hanhai.example', member, { organisation: 'x' })).status,
+    ).toBe(403);
+    const bad = await call('PUT', `/api/maturity/organisations/${encodeURIComponent('not a match!')}`, admin, {
+      organisation: 'x',
+    });
     expect(bad.status).toBe(400);
-    expect(JSON.stringify(await bad.json())).toContain('is not an email address (li.na@example.com), an @domain (@example.com) or a GitHub login');
+    expect(JSON.stringify(await bad.json())).toContain(
+      'is not an email address (li.na@example.com), an @domain (@example.com) or a GitHub login',
+    );
     const noName = await call('PUT', '/api/maturity/organisations/%40hanhai.example', admin, { organisation: ' ' });
     expect(noName.status).toBe(400);
   });
 
   it('a domain correction merges two organisations and re-evaluates only the projects it touches', async () => {
     expect(await diversity('team/a')).toMatchObject({ value: 2, status: 'pass' });
-    const set = await call('PUT', '/api/maturity/organisations/%40hanhai.example', admin, { organisation: 'cloudtide.example' });
+    const set = await call('PUT', '/api/maturity/organisations/%40hanhai.example', admin, {
+      organisation: 'cloudtide.example',
+    });
     expect(set.status).toBe(200);
     expect(await set.json()).toEqual({
-      correction: { match: '@hanhai.example', organisation: 'cloudtide.example', updatedAt: new Date(app.clock.now()).toISOString(), updatedBy: 'secretariat' },
+      correction: {
+        match: '@hanhai.example',
+        organisation: 'cloudtide.example',
+        updatedAt: new Date(app.clock.now()).toISOString(),
+        updatedBy: 'secretariat',
+      },
       reevaluating: ['team/a'],
     });
     await app.worker.drain();
@@ -66,7 +88,13 @@ describe('organisation corrections (admin API)', () => {
   it('lists the corrections and every recent contributor with the organisation they count for', async () => {
     const listed = (await (await call('GET', '/api/maturity/organisations', admin)).json()) as {
       corrections: { match: string; organisation: string }[];
-      contributors: { email: string; login: string | null; organisation: string; commits: number; projects: string[] }[];
+      contributors: {
+        email: string;
+        login: string | null;
+        organisation: string;
+        commits: number;
+        projects: string[];
+      }[];
     };
     expect(listed.corrections).toMatchObject([{ match: '@hanhai.example', organisation: 'cloudtide.example' }]);
     expect(listed.contributors.map((c) => [c.email, c.organisation, c.commits, c.projects])).toEqual([

@@ -17,7 +17,11 @@ interface ProjectJson {
 /** `npm start` on an empty data dir, no GitHub configuration, no network: returns the served project list. */
 async function startFresh(dataDir: string): Promise<ProjectJson[]> {
   // Any attempt to reach GitHub fails at once instead of waiting on DNS.
-  const server = await startServeProcess({ MAGNOLIA_DATA_DIR: dataDir, GITHUB_API_URL: 'http://127.0.0.1:9', GITHUB_URL: 'http://127.0.0.1:9' });
+  const server = await startServeProcess({
+    MAGNOLIA_DATA_DIR: dataDir,
+    GITHUB_API_URL: 'http://127.0.0.1:9',
+    GITHUB_URL: 'http://127.0.0.1:9',
+  });
   try {
     const body = (await (await fetch(`${server.url}/api/projects`)).json()) as { projects: ProjectJson[] };
     return body.projects;

@@ -25,7 +25,7 @@ describe('git mirror', () => {
   afterAll(() => app.destroy());
 
   const commitShas = () =>
-    (app.store.db.prepare('SELECT sha FROM commits WHERE repository_id = ? ORDER BY sha').pluck().all(id) as string[]);
+    app.store.db.prepare('SELECT sha FROM commits WHERE repository_id = ? ORDER BY sha').pluck().all(id) as string[];
 
   it('backfills the history: commits, authors, trailers, refs, head and counts', () => {
     const row = app.store.repositories.get(id)!;
@@ -33,8 +33,14 @@ describe('git mirror', () => {
     expect(row.commit_count).toBe(12);
     expect(app.store.commits.count(id)).toBe(12);
     expect(app.store.commits.contributorCount(id)).toBe(3);
-    const first = app.store.db.prepare('SELECT * FROM commits WHERE repository_id = ? ORDER BY author_time LIMIT 1').get(id) as Record<string, string>;
-    expect(first).toMatchObject({ author_name: ALICE.name, author_email: ALICE.email, subject: 'Revise the protocol (0)' });
+    const first = app.store.db
+      .prepare('SELECT * FROM commits WHERE repository_id = ? ORDER BY author_time LIMIT 1')
+      .get(id) as Record<string, string>;
+    expect(first).toMatchObject({
+      author_name: ALICE.name,
+      author_email: ALICE.email,
+      subject: 'Revise the protocol (0)',
+    });
     expect(JSON.parse(first.signed_off_by!)).toEqual([`${ALICE.name} <${ALICE.email}>`]);
     const refs = app.store.gitRefs.list(id);
     expect(refs.map((r) => r.name)).toEqual(['refs/heads/main', 'refs/tags/v1.0.0']);
@@ -44,7 +50,11 @@ describe('git mirror', () => {
 
   it('a signed push webhook fetches the new commit, and the fetch indexes only what is new', async () => {
     // The project learns its GitHub id from the first delivery (it was registered offline).
-    const sha = upstream.commit({ 'spec/protocol.md': '# Protocol\n\nA server SHOULD answer.\n' }, BOB, '2026-04-01T10:00:00Z');
+    const sha = upstream.commit(
+      { 'spec/protocol.md': '# Protocol\n\nA server SHOULD answer.\n' },
+      BOB,
+      '2026-04-01T10:00:00Z',
+    );
     upstream.push();
     const sent = await sendDelivery(app.url, 'push', {
       ref: 'refs/heads/main',
@@ -58,7 +68,10 @@ describe('git mirror', () => {
     expect(row.head_sha).toBe(sha);
     expect(row.head_sha).toBe(upstream.head());
     expect(app.store.commits.count(id)).toBe(13);
-    const fetchJob = app.store.db.prepare(`SELECT state FROM jobs WHERE kind = 'fetch' AND subject = '31337'`).pluck().get();
+    const fetchJob = app.store.db
+      .prepare(`SELECT state FROM jobs WHERE kind = 'fetch' AND subject = '31337'`)
+      .pluck()
+      .get();
     expect(fetchJob).toBe('done');
 
     const next = upstream.commit({ 'README.md': 'more\n' }, CAROL, '2026-04-02T10:00:00Z');

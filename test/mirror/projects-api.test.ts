@@ -10,10 +10,27 @@ describe('projects API', () => {
     app = await startTestInstance();
     const upstream = createUpstreamWithHistory(6, 'ledger');
     const facts = {
-      owner: 'lab', name: 'ledger', fullName: 'lab/ledger', nodeId: 'R_1', description: 'A ledger format',
-      homepage: null, topics: ['ledger'], licenseSpdx: 'Apache-2.0', licenseName: 'Apache License 2.0', defaultBranch: 'main',
-      visibility: 'public', archived: false, fork: false, stars: 42, forks: 3, watchers: 42, openIssues: 1, language: 'Rust',
-      createdAt: '2025-01-01T00:00:00Z', pushedAt: '2026-02-01T00:00:00Z', githubUpdatedAt: '2026-02-01T00:00:00Z',
+      owner: 'lab',
+      name: 'ledger',
+      fullName: 'lab/ledger',
+      nodeId: 'R_1',
+      description: 'A ledger format',
+      homepage: null,
+      topics: ['ledger'],
+      licenseSpdx: 'Apache-2.0',
+      licenseName: 'Apache License 2.0',
+      defaultBranch: 'main',
+      visibility: 'public',
+      archived: false,
+      fork: false,
+      stars: 42,
+      forks: 3,
+      watchers: 42,
+      openIssues: 1,
+      language: 'Rust',
+      createdAt: '2025-01-01T00:00:00Z',
+      pushedAt: '2026-02-01T00:00:00Z',
+      githubUpdatedAt: '2026-02-01T00:00:00Z',
     };
     const added = await addProject(
       { store: app.store, clock: app.clock, lookup: async () => ({ kind: 'found', id: 9100, facts }) },
@@ -27,8 +44,17 @@ describe('projects API', () => {
     const body = (await (await fetch(`${app.url}/api/projects`)).json()) as { projects: Record<string, unknown>[] };
     expect(body.projects).toHaveLength(1);
     expect(body.projects[0]).toMatchObject({
-      owner: 'lab', repo: 'ledger', fullName: 'lab/ledger', domain: 'blockchain', description: 'A ledger format',
-      defaultBranch: 'main', commitCount: 6, contributorCount: 3, stars: 42, license: 'Apache-2.0', lastPushAt: '2026-02-01T00:00:00Z',
+      owner: 'lab',
+      repo: 'ledger',
+      fullName: 'lab/ledger',
+      domain: 'blockchain',
+      description: 'A ledger format',
+      defaultBranch: 'main',
+      commitCount: 6,
+      contributorCount: 3,
+      stars: 42,
+      license: 'Apache-2.0',
+      lastPushAt: '2026-02-01T00:00:00Z',
     });
     expect(body.projects[0]!.headSha).toMatch(/^[0-9a-f]{40}$/);
   });
@@ -48,7 +74,13 @@ describe('projects API', () => {
     expect(await missing.json()).toMatchObject({ error: { code: 'project_not_found' } });
     await sendDelivery(app.url, 'repository', {
       action: 'renamed',
-      repository: { id: 9100, name: 'ledger-spec', full_name: 'lab/ledger-spec', owner: { login: 'lab' }, updated_at: '2026-03-01T00:00:00Z' },
+      repository: {
+        id: 9100,
+        name: 'ledger-spec',
+        full_name: 'lab/ledger-spec',
+        owner: { login: 'lab' },
+        updated_at: '2026-03-01T00:00:00Z',
+      },
     });
     await app.worker.drain();
     const moved = await fetch(`${app.url}/api/projects/lab/ledger`, { redirect: 'manual' });

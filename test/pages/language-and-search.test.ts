@@ -9,11 +9,15 @@ import { searchPipeline } from '../../server/search/search-pipeline.ts';
 import { tokenize } from '../../server/search/tokenize.ts';
 
 describe('language negotiation', () => {
-  const negotiate = (query: unknown, cookie?: string, acceptLanguage?: string) => negotiateLanguage({ query, cookie, acceptLanguage });
+  const negotiate = (query: unknown, cookie?: string, acceptLanguage?: string) =>
+    negotiateLanguage({ query, cookie, acceptLanguage });
   it('takes ?lang= first, then the cookie, then Accept-Language by quality, then Chinese', () => {
     expect(negotiate('en', 'zh-CN', 'zh-CN')).toEqual({ lang: 'en', source: 'query' });
     expect(negotiate(undefined, 'en', 'zh-CN')).toEqual({ lang: 'en', source: 'cookie' });
-    expect(negotiate('klingon', 'nonsense', 'fr;q=1, en-GB;q=0.8, zh-CN;q=0.9')).toEqual({ lang: 'zh-CN', source: 'header' });
+    expect(negotiate('klingon', 'nonsense', 'fr;q=1, en-GB;q=0.8, zh-CN;q=0.9')).toEqual({
+      lang: 'zh-CN',
+      source: 'header',
+    });
     expect(negotiate(undefined, undefined, 'en-US,en;q=0.9')).toEqual({ lang: 'en', source: 'header' });
     expect(negotiate(undefined, undefined, 'fr, de;q=0.5')).toEqual({ lang: 'zh-CN', source: 'default' });
     expect(negotiate(['en', 'zh'], undefined, undefined)).toEqual({ lang: 'zh-CN', source: 'default' });
@@ -22,8 +26,24 @@ describe('language negotiation', () => {
 
 describe('bilingual search', () => {
   const docs = [
-    { id: 'zh', type: 'page' as const, lang: 'zh-CN' as const, title: '工作组章程', url: '/a', text: '工作组负责起草标准草案，开源项目由此成为标准。', keywords: '' },
-    { id: 'en', type: 'project' as const, lang: null, title: 'nimbus-placement', url: '/b', text: 'Declarative workload placements across clouds', keywords: 'scheduling' },
+    {
+      id: 'zh',
+      type: 'page' as const,
+      lang: 'zh-CN' as const,
+      title: '工作组章程',
+      url: '/a',
+      text: '工作组负责起草标准草案，开源项目由此成为标准。',
+      keywords: '',
+    },
+    {
+      id: 'en',
+      type: 'project' as const,
+      lang: null,
+      title: 'nimbus-placement',
+      url: '/b',
+      text: 'Declarative workload placements across clouds',
+      keywords: 'scheduling',
+    },
   ];
   searchPipeline();
   const index = lunr.Index.load(JSON.parse(JSON.stringify(buildIndex(docs))) as object);
@@ -49,8 +69,13 @@ describe('bilingual search', () => {
 
   it('keeps only the best hits, in the order a full ranking gives them', () => {
     const many = Array.from({ length: 30 }, (_, i) => ({
-      id: `d${String(i).padStart(2, '0')}`, type: 'project' as const, lang: null, title: `spec ${i}`, url: `/d${i}`,
-      text: `${'placement '.repeat(1 + (i % 7))}cloud 开源项目`, keywords: '',
+      id: `d${String(i).padStart(2, '0')}`,
+      type: 'project' as const,
+      lang: null,
+      title: `spec ${i}`,
+      url: `/d${i}`,
+      text: `${'placement '.repeat(1 + (i % 7))}cloud 开源项目`,
+      keywords: '',
     }));
     const compiled = compileIndex(lunr.Index.load(JSON.parse(JSON.stringify(buildIndex(many))) as object));
     const all = queryIndex(compiled, tokenize('placement 开源'), 100);

@@ -4,13 +4,16 @@ import { indexFile } from '../../server/search/persisted-index.ts';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
 
 let inst: TestInstance;
-const get = (path: string, headers: Record<string, string> = {}) => fetch(inst.url + path, { headers: { accept: 'text/html', ...headers }, redirect: 'manual' });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(inst.url + path, { headers: { accept: 'text/html', ...headers }, redirect: 'manual' });
 
 beforeAll(async () => {
   inst = await startTestInstance({ env: { MAGNOLIA_DEMO: 'on' } });
   await inst.worker.drain();
   // A repository-controlled description that tries to inject markup.
-  inst.store.db.prepare(`UPDATE repositories SET description = ?, updated_at = updated_at || 'x' WHERE name = 'logpipe'`).run('<script>alert(1)</script> & <b>bold</b>');
+  inst.store.db
+    .prepare(`UPDATE repositories SET description = ?, updated_at = updated_at || 'x' WHERE name = 'logpipe'`)
+    .run('<script>alert(1)</script> & <b>bold</b>');
 }, 120_000);
 afterAll(() => inst?.destroy());
 
@@ -22,7 +25,9 @@ describe('pages', () => {
     expect(en.headers.get('set-cookie')).toMatch(/^lang=en; Path=\/; Max-Age=\d+; SameSite=Lax/);
     expect(await en.text()).toContain('<html lang="en">');
     expect(await (await get('/', { cookie: 'lang=en' })).text()).toContain('<html lang="en">');
-    expect(await (await get('/', { 'accept-language': 'en-GB,en;q=0.9' })).text()).toContain('<h1 id="home-title">Open source to standard</h1>');
+    expect(await (await get('/', { 'accept-language': 'en-GB,en;q=0.9' })).text()).toContain(
+      '<h1 id="home-title">Open source to standard</h1>',
+    );
   });
 
   it('sends security headers with a CSP that needs no unsafe-inline', async () => {
@@ -63,8 +68,12 @@ describe('pages', () => {
     expect(html).toContain('<span class="level level-large level-mature">Mature</span>');
     expect(html).toContain('<h2 id="signals-title">Signals</h2>');
     expect(html).toContain('<h3>Activity</h3>');
-    expect(html).toMatch(/<a href="http:\/\/127\.0\.0\.1:9\/cloudtide\/nimbus-placement\/blob\/[0-9a-f]{40}\/[^"#]+(#L\d+(-L\d+)?)?" rel="noopener noreferrer">/);
-    expect(html).toMatch(/<h2 id="gaps-title">(Missing for Standard candidate|What is missing for the next level)<\/h2>/);
+    expect(html).toMatch(
+      /<a href="http:\/\/127\.0\.0\.1:9\/cloudtide\/nimbus-placement\/blob\/[0-9a-f]{40}\/[^"#]+(#L\d+(-L\d+)?)?" rel="noopener noreferrer">/,
+    );
+    expect(html).toMatch(
+      /<h2 id="gaps-title">(Missing for Standard candidate|What is missing for the next level)<\/h2>/,
+    );
     expect(html).toContain('<h2 id="exemptions-title">Exemptions</h2>');
   });
 
@@ -91,17 +100,32 @@ describe('pages', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=300');
     const svg = await res.text();
     expect(svg).toContain('<title>maturity: Mature</title>');
-    const again = await fetch(inst.url + '/badge/cloudtide/nimbus-placement.svg', { headers: { 'if-none-match': res.headers.get('etag')! } });
+    const again = await fetch(inst.url + '/badge/cloudtide/nimbus-placement.svg', {
+      headers: { 'if-none-match': res.headers.get('etag')! },
+    });
     expect(again.status).toBe(304);
-    expect(await (await fetch(inst.url + '/badge/cloudtide/nimbus-placement.svg?lang=zh-CN')).text()).toContain('<title>成熟度: 成熟</title>');
+    expect(await (await fetch(inst.url + '/badge/cloudtide/nimbus-placement.svg?lang=zh-CN')).text()).toContain(
+      '<title>成熟度: 成熟</title>',
+    );
   });
 
   it('searches in Chinese and English, and persists the index under the data dir', async () => {
     // The index is built in a worker after start; wait until it has settled.
-    const search = (q: string) => fetch(inst.url + '/api/search?q=' + encodeURIComponent(q)).then((r) => r.json() as Promise<{ ready: boolean; results: { type: string; title: string; url: string; snippet: string; score: number }[] }>);
+    const search = (q: string) =>
+      fetch(inst.url + '/api/search?q=' + encodeURIComponent(q)).then(
+        (r) =>
+          r.json() as Promise<{
+            ready: boolean;
+            results: { type: string; title: string; url: string; snippet: string; score: number }[];
+          }>,
+      );
     for (let i = 0; i < 100 && !(await search('x')).ready; i++) await new Promise((r) => setTimeout(r, 100));
     const zh = await search('标识解析');
-    expect(zh.results[0]).toMatchObject({ type: 'project', title: 'ziii-oss/idlink-resolver', url: '/projects/ziii-oss/idlink-resolver' });
+    expect(zh.results[0]).toMatchObject({
+      type: 'project',
+      title: 'ziii-oss/idlink-resolver',
+      url: '/projects/ziii-oss/idlink-resolver',
+    });
     const en = await search('placement');
     expect(en.results[0]).toMatchObject({ type: 'project', title: 'cloudtide/nimbus-placement' });
     const pages = await search('征求意见');

@@ -41,7 +41,8 @@ describe('the trend line of a signal', () => {
 
     // A day later three more commits arrive; the next fetch and evaluation record a changed value.
     app.clock.advance(DAY);
-    for (let i = 0; i < 3; i += 1) upstream.commit({ 'spec/core.md': `v${i + 2}\n` }, i % 2 ? ALICE : BOB, daysAgo(app, 0, -(i + 1)));
+    for (let i = 0; i < 3; i += 1)
+      upstream.commit({ 'spec/core.md': `v${i + 2}\n` }, i % 2 ? ALICE : BOB, daysAgo(app, 0, -(i + 1)));
     upstream.push();
     await app.sync.fetch(id);
     await app.sync.maturity.evaluate(id);

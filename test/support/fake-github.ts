@@ -107,7 +107,12 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
       names.delete(fullName.toLowerCase());
       formerNames.set(fullName.toLowerCase(), id);
       const next = `${owner}/${name}`;
-      held.data.repository = { ...held.data.repository, name, full_name: next, owner: { ...held.data.repository.owner, login: owner } };
+      held.data.repository = {
+        ...held.data.repository,
+        name,
+        full_name: next,
+        owner: { ...held.data.repository.owner, login: owner },
+      };
       names.set(next.toLowerCase(), id);
     },
     deleteRepository(fullName) {
@@ -161,10 +166,15 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
     if (fake.requireToken) {
       const auth = req.header('authorization') ?? '';
       if (auth !== `token ${fake.requireToken}` && auth !== `bearer ${fake.requireToken}`) {
-        return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+        return send(401, {
+          message: 'Bad credentials',
+          documentation_url: 'https://docs.github.com/rest',
+          status: '401',
+        });
       }
     }
-    const notFound = () => send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+    const notFound = () =>
+      send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
 
     // A single object, or one page of a list, with an ETag and conditional answers.
     const answer = (body: unknown, extraHeaders: Record<string, string> = {}): void => {
@@ -187,7 +197,10 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
         ...(current < last ? [link(current + 1, 'next'), link(last, 'last')] : []),
         ...(current > 1 ? [link(1, 'first'), link(current - 1, 'prev')] : []),
       ];
-      answer(items.slice((current - 1) * perPage, current * perPage), links.length > 0 ? { link: links.join(', ') } : {});
+      answer(
+        items.slice((current - 1) * perPage, current * perPage),
+        links.length > 0 ? { link: links.join(', ') } : {},
+      );
     };
 
     if (req.method !== 'GET') return send(405, { message: 'the fake serves GET only' });
@@ -205,7 +218,11 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
       const id = names.get(fullName);
       if (id === undefined && formerNames.has(fullName)) {
         const location = `${base}/repositories/${formerNames.get(fullName)}${byName[3] ?? ''}${query ? `?${query}` : ''}`;
-        return send(301, { message: 'Moved Permanently', url: location, documentation_url: 'https://docs.github.com/rest' }, { location });
+        return send(
+          301,
+          { message: 'Moved Permanently', url: location, documentation_url: 'https://docs.github.com/rest' },
+          { location },
+        );
       }
       held = id === undefined ? undefined : repos.get(id);
       rest = byName[3] ?? '';
@@ -216,8 +233,21 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
     if (!held) return notFound();
     const data = held.data;
     const issueShape = (item: FakeIssue | FakePullRequest, isPull: boolean): Record<string, unknown> => {
-      const { comment_list: _c, reviews: _r, check_runs: _k, merged_by: _m, head: _h, merged_at, ...fields } = item as FakePullRequest;
-      return isPull ? { ...fields, pull_request: { url: `${base}/repos/${data.repository.full_name}/pulls/${item.number}`, merged_at } } : fields;
+      const {
+        comment_list: _c,
+        reviews: _r,
+        check_runs: _k,
+        merged_by: _m,
+        head: _h,
+        merged_at,
+        ...fields
+      } = item as FakePullRequest;
+      return isPull
+        ? {
+            ...fields,
+            pull_request: { url: `${base}/repos/${data.repository.full_name}/pulls/${item.number}`, merged_at },
+          }
+        : fields;
     };
     const pulls = data.pullRequests ?? [];
     const items: [FakeIssue | FakePullRequest, boolean][] = [
@@ -253,9 +283,13 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
     const checks = /^\/commits\/([^/]+)\/check-runs$/.exec(rest);
     if (checks) {
       const found = pulls.find((p) => (p.head.sha ?? sha(p.number)) === checks[1]);
-      if (!found) return send(422, { message: 'No commit found for SHA', documentation_url: 'https://docs.github.com/rest' });
+      if (!found)
+        return send(422, { message: 'No commit found for SHA', documentation_url: 'https://docs.github.com/rest' });
       const runs = found.check_runs ?? [];
-      return answer({ total_count: runs.length, check_runs: runs.map((r, i) => ({ id: found.number * 1000 + i, ...r })) });
+      return answer({
+        total_count: runs.length,
+        check_runs: runs.map((r, i) => ({ id: found.number * 1000 + i, ...r })),
+      });
     }
     notFound();
   });

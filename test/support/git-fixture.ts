@@ -83,7 +83,10 @@ export function createUpstreamWithHistory(count = 12, name = 'spec'): Upstream {
   for (let i = 0; i < count; i += 1) {
     const date = new Date(Date.parse('2026-01-05T09:00:00Z') + i * 6 * 86_400_000).toISOString();
     upstream.commit(
-      { 'spec/protocol.md': `# Protocol\n\nRevision ${i}.\n\nA client MUST send a hello frame.\n`, 'README.md': `# ${name}\n\nv${i}\n` },
+      {
+        'spec/protocol.md': `# Protocol\n\nRevision ${i}.\n\nA client MUST send a hello frame.\n`,
+        'README.md': `# ${name}\n\nv${i}\n`,
+      },
       authors[i % 3]!,
       date,
       `Revise the protocol (${i})\n\nSigned-off-by: ${authors[i % 3]!.name} <${authors[i % 3]!.email}>`,

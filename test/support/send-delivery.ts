@@ -16,7 +16,11 @@ export async function sendDelivery(
 ): Promise<SentDelivery> {
   const id = options.id ?? randomUUID();
   const body = options.rawBody ?? JSON.stringify(payload);
-  const signature = 'sha256=' + createHmac('sha256', options.secret ?? TEST_SECRET).update(body).digest('hex');
+  const signature =
+    'sha256=' +
+    createHmac('sha256', options.secret ?? TEST_SECRET)
+      .update(body)
+      .digest('hex');
   const response = await fetch(`${baseUrl}/webhooks/github`, {
     method: 'POST',
     headers: {

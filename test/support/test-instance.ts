@@ -37,7 +37,11 @@ export async function startTestInstance(
   });
   const clock = options.clock ?? createFakeClock();
   const captured = captureLog();
-  const instance = await startInstance({ config, log: captured.log, clock, startWorker: options.startWorker ?? false,
+  const instance = await startInstance({
+    config,
+    log: captured.log,
+    clock,
+    startWorker: options.startWorker ?? false,
     githubOptions: { delayBaseMs: 1, retries: 1, timeoutMs: 2_000 },
   });
   return Object.assign(instance, {

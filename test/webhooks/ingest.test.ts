@@ -12,7 +12,14 @@ describe('webhook ingest', () => {
   let app: TestInstance;
   beforeAll(async () => {
     app = await startTestInstance();
-    app.store.repositories.register({ id: 500, owner: 'acme', name: 'spec', domain: null, cloneUrl: null, registeredAt: '2026-01-01T00:00:00Z' });
+    app.store.repositories.register({
+      id: 500,
+      owner: 'acme',
+      name: 'spec',
+      domain: null,
+      cloneUrl: null,
+      registeredAt: '2026-01-01T00:00:00Z',
+    });
   });
   afterAll(() => app.destroy());
 
@@ -80,7 +87,9 @@ describe('webhook ingest', () => {
 
   it('re-arms a failed delivery when GitHub redelivers it', async () => {
     // A real failure: the store rejects release rows for a while.
-    app.store.db.exec(`CREATE TRIGGER refuse_releases BEFORE INSERT ON releases BEGIN SELECT RAISE(ABORT, 'disk hiccup'); END`);
+    app.store.db.exec(
+      `CREATE TRIGGER refuse_releases BEFORE INSERT ON releases BEGIN SELECT RAISE(ABORT, 'disk hiccup'); END`,
+    );
     const payload = release(9002, 'Second', 'published');
     const sent = await sendDelivery(app.url, 'release', payload);
     await app.worker.drain();

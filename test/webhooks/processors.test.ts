@@ -24,14 +24,25 @@ describe('webhook processors', () => {
 
   beforeAll(async () => {
     app = await startTestInstance();
-    app.store.repositories.register({ id: 800, owner: 'acme', name: 'codec', domain: 'iot', cloneUrl: null, registeredAt: '2026-01-01T00:00:00Z' });
+    app.store.repositories.register({
+      id: 800,
+      owner: 'acme',
+      name: 'codec',
+      domain: 'iot',
+      cloneUrl: null,
+      registeredAt: '2026-01-01T00:00:00Z',
+    });
   });
   afterAll(() => app.destroy());
 
   it('keeps the edit when release.edited arrives before release.created', async () => {
     const base = { id: 31, tag_name: 'v1.0.0', draft: false, prerelease: false, created_at: '2026-10-02T00:00:00Z' };
     await deliver('release', { action: 'edited', release: { ...base, name: 'Edited name' }, repository: repository() });
-    const late = await deliver('release', { action: 'created', release: { ...base, name: 'Original' }, repository: repository() });
+    const late = await deliver('release', {
+      action: 'created',
+      release: { ...base, name: 'Original' },
+      repository: repository(),
+    });
     expect(late.status).toBe('processed');
     expect(app.store.releases.get(31)).toMatchObject({ name: 'Edited name', deleted_at: null });
     // And a deleted release stays deleted whatever comes later.
@@ -43,8 +54,16 @@ describe('webhook processors', () => {
 
   it('keeps the newest issue state when events overtake each other', async () => {
     const issue = { id: 41, number: 1, title: 'Bug', user: { id: 1, login: 'ann' } };
-    await deliver('issues', { action: 'closed', issue: { ...issue, state: 'closed', updated_at: '2026-10-05T00:00:00Z' }, repository: repository() });
-    await deliver('issues', { action: 'opened', issue: { ...issue, state: 'open', updated_at: '2026-10-04T00:00:00Z' }, repository: repository() });
+    await deliver('issues', {
+      action: 'closed',
+      issue: { ...issue, state: 'closed', updated_at: '2026-10-05T00:00:00Z' },
+      repository: repository(),
+    });
+    await deliver('issues', {
+      action: 'opened',
+      issue: { ...issue, state: 'open', updated_at: '2026-10-04T00:00:00Z' },
+      repository: repository(),
+    });
     expect(app.store.issues.get(41)).toMatchObject({ state: 'closed' });
   });
 
@@ -74,7 +93,11 @@ describe('webhook processors', () => {
   });
 
   it('never resurrects a deleted repository with a late edited', async () => {
-    const current = repository({ name: 'codec-spec', full_name: 'standards-org/codec-spec', owner: { login: 'standards-org' } });
+    const current = repository({
+      name: 'codec-spec',
+      full_name: 'standards-org/codec-spec',
+      owner: { login: 'standards-org' },
+    });
     await deliver('repository', { action: 'deleted', repository: { ...current, updated_at: '2026-10-08T00:00:00Z' } });
     const late = await deliver('repository', {
       action: 'edited',
@@ -90,26 +113,57 @@ describe('webhook processors', () => {
   });
 
   it('stores events about non-members, unknown events and unknown actions as ignored', async () => {
-    const stranger = await deliver('push', { ref: 'refs/heads/main', repository: repository({ id: 999, full_name: 'x/y', name: 'y' }) });
+    const stranger = await deliver('push', {
+      ref: 'refs/heads/main',
+      repository: repository({ id: 999, full_name: 'x/y', name: 'y' }),
+    });
     expect(stranger).toMatchObject({ status: 'ignored' });
     expect(stranger.note).toContain('not a member');
     const unknownEvent = await deliver('sponsorship', { action: 'created' });
     expect(unknownEvent).toMatchObject({ status: 'ignored', note: 'the sponsorship event is not used by Magnolia' });
-    const unknownAction = await deliver('release', { action: 'teleported', release: { id: 1, tag_name: 'x' }, repository: repository() });
+    const unknownAction = await deliver('release', {
+      action: 'teleported',
+      release: { id: 1, tag_name: 'x' },
+      repository: repository(),
+    });
     expect(unknownAction).toMatchObject({ status: 'ignored' });
-    const garbage = await deliver('release', { action: 'published', release: 'not an object', repository: repository() });
+    const garbage = await deliver('release', {
+      action: 'published',
+      release: 'not an object',
+      repository: repository(),
+    });
     expect(garbage).toMatchObject({ status: 'ignored' });
   });
 
   it('adopts the real GitHub id of a project registered offline', async () => {
     const provisional = app.store.repositories.nextProvisionalId();
     expect(provisional).toBeLessThan(0);
-    app.store.repositories.register({ id: provisional, owner: 'lab', name: 'ledger', domain: null, cloneUrl: null, registeredAt: '2026-01-01T00:00:00Z' });
-    await deliver('star', { action: 'created', repository: { id: 4242, name: 'ledger', full_name: 'lab/ledger', owner: { login: 'lab' }, stargazers_count: 5, language: 'Rust' } });
+    app.store.repositories.register({
+      id: provisional,
+      owner: 'lab',
+      name: 'ledger',
+      domain: null,
+      cloneUrl: null,
+      registeredAt: '2026-01-01T00:00:00Z',
+    });
+    await deliver('star', {
+      action: 'created',
+      repository: {
+        id: 4242,
+        name: 'ledger',
+        full_name: 'lab/ledger',
+        owner: { login: 'lab' },
+        stargazers_count: 5,
+        language: 'Rust',
+      },
+    });
     expect(app.store.repositories.get(provisional)).toBeUndefined();
     expect(app.store.repositories.get(4242)).toMatchObject({ full_name: 'lab/ledger', stars: 5, language: 'Rust' });
     // A payload without `language` says nothing about it: the stored one stays.
-    await deliver('star', { action: 'created', repository: { id: 4242, name: 'ledger', full_name: 'lab/ledger', owner: { login: 'lab' }, stargazers_count: 6 } });
+    await deliver('star', {
+      action: 'created',
+      repository: { id: 4242, name: 'ledger', full_name: 'lab/ledger', owner: { login: 'lab' }, stargazers_count: 6 },
+    });
     expect(app.store.repositories.get(4242)).toMatchObject({ stars: 6, language: 'Rust' });
   });
 });

@@ -3,7 +3,14 @@ import { sendDelivery } from '../support/send-delivery.ts';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
 
 const repo = { id: 700, name: 'queue', full_name: 'acme/queue', owner: { login: 'acme' } };
-const member = { id: 700, owner: 'acme', name: 'queue', domain: null, cloneUrl: null, registeredAt: '2026-01-01T00:00:00Z' };
+const member = {
+  id: 700,
+  owner: 'acme',
+  name: 'queue',
+  domain: null,
+  cloneUrl: null,
+  registeredAt: '2026-01-01T00:00:00Z',
+};
 
 describe('the durable job queue', () => {
   let app: TestInstance | undefined;
@@ -43,7 +50,9 @@ describe('the durable job queue', () => {
   it('retries with exponential backoff and dead-letters with the last error', async () => {
     app = await startTestInstance();
     app.store.repositories.register(member);
-    app.store.db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON releases BEGIN SELECT RAISE(ABORT, 'store is broken'); END`);
+    app.store.db.exec(
+      `CREATE TRIGGER refuse BEFORE INSERT ON releases BEGIN SELECT RAISE(ABORT, 'store is broken'); END`,
+    );
     const sent = await sendDelivery(app.url, 'release', {
       action: 'published',
       release: { id: 78, tag_name: 'v2.0.0' },

@@ -7,7 +7,9 @@ interface ExampleGroup {
   name: string;
   examples: Record<string, unknown>[];
 }
-const examples = createRequire(import.meta.url)('@octokit/webhooks-examples/api.github.com/index.json') as ExampleGroup[];
+const examples = createRequire(import.meta.url)(
+  '@octokit/webhooks-examples/api.github.com/index.json',
+) as ExampleGroup[];
 
 // Members: repositories the examples talk about, so processors do real work instead of ignoring everything.
 const MEMBERS = [
@@ -45,9 +47,10 @@ describe('every example payload of @octokit/webhooks-examples', () => {
     expect(app.store.deliveries.count()).toBe(329);
 
     await app.worker.drain();
-    const rows = app.store.db
-      .prepare(`SELECT status, count(*) AS n FROM deliveries GROUP BY status`)
-      .all() as { status: string; n: number }[];
+    const rows = app.store.db.prepare(`SELECT status, count(*) AS n FROM deliveries GROUP BY status`).all() as {
+      status: string;
+      n: number;
+    }[];
     const byStatus = Object.fromEntries(rows.map((r) => [r.status, r.n]));
     expect(Object.keys(byStatus).sort()).toEqual(['ignored', 'processed']);
     expect(byStatus.processed).toBeGreaterThan(100);
@@ -57,7 +60,10 @@ describe('every example payload of @octokit/webhooks-examples', () => {
     expect(deliveryJobs).toEqual([{ state: 'done', n: 329 }]);
     // Pushes, releases and repository events asked for fetches and metadata refreshes (coalesced), which ask for
     // a maturity evaluation.
-    const followUps = app.store.db.prepare(`SELECT DISTINCT kind FROM jobs WHERE kind != 'delivery' ORDER BY kind`).pluck().all();
+    const followUps = app.store.db
+      .prepare(`SELECT DISTINCT kind FROM jobs WHERE kind != 'delivery' ORDER BY kind`)
+      .pluck()
+      .all();
     expect(followUps).toEqual(['evaluate', 'fetch', 'metadata']);
     // Each delivery has an outcome note or a clean processed status, and no error.
     const errors = app.store.db.prepare(`SELECT count(*) FROM deliveries WHERE last_error IS NOT NULL`).pluck().get();

@@ -8,7 +8,13 @@ export function blameArgs(commit: string, path: string): string[] {
 }
 
 /** Blames one file at a pinned commit; returns the commit index of every line (into `table`). */
-export async function blameFile(runGit: RunGit, gitDir: string, commit: string, path: string, table: CommitTable): Promise<number[]> {
+export async function blameFile(
+  runGit: RunGit,
+  gitDir: string,
+  commit: string,
+  path: string,
+  table: CommitTable,
+): Promise<number[]> {
   const { stdout } = await runGit(blameArgs(commit, path), { cwd: gitDir });
   return parseLinePorcelain(stdout.toString('utf8'), table);
 }

@@ -69,7 +69,10 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T
  * Reads everything the pure core needs from git at the pinned commit (blobs, blame, name, license). While the
  * blame processes run, `whileBlaming` gets the file texts, so CPU work overlaps with git's.
  */
-async function collectInput<T>(options: DraftFromGitOptions, whileBlaming: (texts: string[]) => Promise<T>): Promise<{ input: DraftInput; extra: T }> {
+async function collectInput<T>(
+  options: DraftFromGitOptions,
+  whileBlaming: (texts: string[]) => Promise<T>,
+): Promise<{ input: DraftInput; extra: T }> {
   const { runGit } = options;
   const repository = await openRepository(runGit, options.repo, options.cwd);
   const paths = options.sources.map((s) => normaliseSpecPath(s.path));
@@ -95,7 +98,13 @@ async function collectInput<T>(options: DraftFromGitOptions, whileBlaming: (text
       repository: repository.url ?? options.repo,
       commit,
       permalinkBase: options.permalinkBase.replace(/\/+$/, ''),
-      files: blobs.map((b, i) => ({ path: b.path, blob: b.blob, role: options.sources[i]!.role, text: b.text, lineCommits: blames[i]! })),
+      files: blobs.map((b, i) => ({
+        path: b.path,
+        blob: b.blob,
+        role: options.sources[i]!.role,
+        text: b.text,
+        lineCommits: blames[i]!,
+      })),
       commits: table.commits,
       lang: options.lang,
       type: options.type,

@@ -35,7 +35,11 @@ export async function openRepository(runGit: RunGit, repo: string, cwd: string):
   }
   const dir = path.resolve(cwd, repo);
   const info = await stat(dir).catch(() => undefined);
-  if (!info?.isDirectory()) throw new NotFoundError('repo_not_found', `${repo} does not exist or is not a folder: give the path of a git repository or a clone URL`);
+  if (!info?.isDirectory())
+    throw new NotFoundError(
+      'repo_not_found',
+      `${repo} does not exist or is not a folder: give the path of a git repository or a clone URL`,
+    );
   // Whether it is a repository at all is answered by the first git command run in it (resolveCommit).
   return { gitDir: dir, url: undefined, close: async () => {} };
 }

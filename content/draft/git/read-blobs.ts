@@ -12,15 +12,22 @@ const MARKDOWN = /\.(md|markdown|mdown|mkd|mkdn)$/i;
 
 /** Normalises a user-given repository path: no leading `./` or `/`, forward slashes. */
 export function normaliseSpecPath(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+  return path
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\/+/, '');
 }
 
 /** Refuses paths git's batch input cannot carry and, when asked, anything but Markdown files. */
 export function checkSpecPaths(paths: readonly string[], requireMarkdown = true): void {
   for (const path of paths) {
-    if (/[\n\r]/.test(path)) throw new BadRequestError('bad_path', `path ${JSON.stringify(path)} contains a line break: rename the file`);
+    if (/[\n\r]/.test(path))
+      throw new BadRequestError('bad_path', `path ${JSON.stringify(path)} contains a line break: rename the file`);
     if (requireMarkdown && !MARKDOWN.test(path)) {
-      throw new BadRequestError('not_markdown', `${path} is not Markdown: give .md files (or list other files' roles in a sources.yml)`);
+      throw new BadRequestError(
+        'not_markdown',
+        `${path} is not Markdown: give .md files (or list other files' roles in a sources.yml)`,
+      );
     }
   }
 }
@@ -46,7 +53,10 @@ export async function readBlobs(
   const { requireMarkdown = true, optionalCandidates = [] } = options;
   checkSpecPaths(paths, requireMarkdown);
   const names = [...paths, ...optionalCandidates];
-  const { stdout: out } = await runGit(['cat-file', '--batch'], { cwd: gitDir, input: names.map((p) => `${commit}:${p}\n`).join('') });
+  const { stdout: out } = await runGit(['cat-file', '--batch'], {
+    cwd: gitDir,
+    input: names.map((p) => `${commit}:${p}\n`).join(''),
+  });
   const found: ({ sha: string; type: string; content: Buffer } | undefined)[] = [];
   let pos = 0;
   for (let i = 0; i < names.length; i++) {
@@ -66,16 +76,27 @@ export async function readBlobs(
   const files = paths.map((path, i): BlobFile => {
     const object = found[i];
     if (!object) {
-      throw new NotFoundError('path_not_found', `${path} does not exist at commit ${commit.slice(0, 12)}: check the path (git ls-tree -r --name-only ${commit.slice(0, 12)})`);
+      throw new NotFoundError(
+        'path_not_found',
+        `${path} does not exist at commit ${commit.slice(0, 12)}: check the path (git ls-tree -r --name-only ${commit.slice(0, 12)})`,
+      );
     }
-    if (object.type !== 'blob') throw new BadRequestError('not_a_file', `${path} is a ${object.type} at commit ${commit.slice(0, 12)}, not a file: list the Markdown files inside it`);
-    if (requireMarkdown && object.content.includes(0)) throw new BadRequestError('not_markdown', `${path} is binary, not Markdown`);
+    if (object.type !== 'blob')
+      throw new BadRequestError(
+        'not_a_file',
+        `${path} is a ${object.type} at commit ${commit.slice(0, 12)}, not a file: list the Markdown files inside it`,
+      );
+    if (requireMarkdown && object.content.includes(0))
+      throw new BadRequestError('not_markdown', `${path} is binary, not Markdown`);
     return { path, blob: object.sha, text: object.content.toString('utf8') };
   });
   const optionalIndex = optionalCandidates.findIndex((_, i) => found[paths.length + i]?.type === 'blob');
   const optional = found[paths.length + optionalIndex];
   return {
     files,
-    optional: optionalIndex !== -1 && optional ? { path: optionalCandidates[optionalIndex]!, blob: optional.sha, text: optional.content.toString('utf8') } : undefined,
+    optional:
+      optionalIndex !== -1 && optional
+        ? { path: optionalCandidates[optionalIndex]!, blob: optional.sha, text: optional.content.toString('utf8') }
+        : undefined,
   };
 }

@@ -10,7 +10,8 @@ export const en = {
     skipToContent: 'Skip to main content',
     primaryNav: 'Main',
     footerNav: 'About this portal',
-    footerNote: 'A community portal that turns mature open-source projects into standards. No trackers, no external resources.',
+    footerNote:
+      'A community portal that turns mature open-source projects into standards. No trackers, no external resources.',
     languageSwitch: 'Language',
     breadcrumbs: 'You are here',
   },

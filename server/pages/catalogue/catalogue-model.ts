@@ -33,7 +33,12 @@ export interface CatalogueModel {
 }
 
 /** Builds the catalogue page: the filter form (options from the data), one page of rows and the page links. */
-export function catalogueModel(snapshot: CommunitySnapshot, q: CatalogueQuery, originalUrl: string, i18n: I18nLocals): CatalogueModel {
+export function catalogueModel(
+  snapshot: CommunitySnapshot,
+  q: CatalogueQuery,
+  originalUrl: string,
+  i18n: I18nLocals,
+): CatalogueModel {
   const { lang, t, fmt } = i18n;
   const domainName = (slug: string | null): string => {
     if (slug === null) return '';
@@ -58,19 +63,28 @@ export function catalogueModel(snapshot: CommunitySnapshot, q: CatalogueQuery, o
       name: 'domain',
       id: 'filter-domain',
       label: t.catalogue.domain,
-      options: options(q.domain, [...snapshot.domains.keys()].map((slug) => ({ value: slug, label: domainName(slug) }))),
+      options: options(
+        q.domain,
+        [...snapshot.domains.keys()].map((slug) => ({ value: slug, label: domainName(slug) })),
+      ),
     },
     {
       name: 'language',
       id: 'filter-language',
       label: t.catalogue.language,
-      options: options(q.language, snapshot.languages.map((v) => ({ value: v, label: v }))),
+      options: options(
+        q.language,
+        snapshot.languages.map((v) => ({ value: v, label: v })),
+      ),
     },
     {
       name: 'license',
       id: 'filter-license',
       label: t.catalogue.license,
-      options: options(q.license, snapshot.licenses.map((v) => ({ value: v, label: v }))),
+      options: options(
+        q.license,
+        snapshot.licenses.map((v) => ({ value: v, label: v })),
+      ),
     },
     {
       name: 'sort',
@@ -78,7 +92,12 @@ export function catalogueModel(snapshot: CommunitySnapshot, q: CatalogueQuery, o
       label: t.catalogue.sort,
       options: SORTS.map((s) => ({
         value: s,
-        label: { activity: t.catalogue.sortActivity, stars: t.catalogue.sortStars, level: t.catalogue.sortLevel, name: t.catalogue.sortName }[s],
+        label: {
+          activity: t.catalogue.sortActivity,
+          stars: t.catalogue.sortStars,
+          level: t.catalogue.sortLevel,
+          name: t.catalogue.sortName,
+        }[s],
         selected: s === q.sort,
       })),
     },
@@ -102,7 +121,8 @@ export function catalogueModel(snapshot: CommunitySnapshot, q: CatalogueQuery, o
     pagination:
       pages > 1
         ? {
-            previous: page > 1 ? urlWith('/projects', params, { page: page - 1 === 1 ? undefined : String(page - 1) }) : null,
+            previous:
+              page > 1 ? urlWith('/projects', params, { page: page - 1 === 1 ? undefined : String(page - 1) }) : null,
             next: page < pages ? urlWith('/projects', params, { page: String(page + 1) }) : null,
             label: fill(t.catalogue.page, { page: fmt.number(page), pages: fmt.number(pages) }),
           }

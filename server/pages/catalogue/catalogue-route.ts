@@ -17,7 +17,11 @@ export function createCatalogueRoute(ctx: PortalContext): Router {
     if (ctx.pages.send(res, slot)) return;
     const query = readCatalogueQuery(searchParamsOf(req.originalUrl));
     const model = catalogueModel(snapshot, query, req.originalUrl, i18n);
-    renderPage(ctx, req, res, 'catalogue', { title: i18n.t.catalogue.title, nav: 'projects' }, model, { pages: ctx.pages, slot, next });
+    renderPage(ctx, req, res, 'catalogue', { title: i18n.t.catalogue.title, nav: 'projects' }, model, {
+      pages: ctx.pages,
+      slot,
+      next,
+    });
   });
   return router;
 }

@@ -23,7 +23,11 @@ export interface CatalogueRowView {
 const memo = new WeakMap<CommunitySnapshot, Map<Lang, Map<CatalogueEntry, CatalogueRowView>>>();
 
 /** The row of `entry` in the reader's language (memoised per snapshot; callers must not modify it). */
-export function catalogueRowView(snapshot: CommunitySnapshot, entry: CatalogueEntry, { lang, t, fmt }: I18nLocals): CatalogueRowView {
+export function catalogueRowView(
+  snapshot: CommunitySnapshot,
+  entry: CatalogueEntry,
+  { lang, t, fmt }: I18nLocals,
+): CatalogueRowView {
   let byLang = memo.get(snapshot);
   if (!byLang) memo.set(snapshot, (byLang = new Map()));
   let rows = byLang.get(lang);

@@ -49,8 +49,20 @@ const distinct = (values: (string | null)[]): string[] =>
   [...new Set(values.filter((v): v is string => v !== null && v !== ''))].sort((a, b) => a.localeCompare(b));
 
 const FIELDS: readonly (keyof CatalogueRow)[] = [
-  'id', 'owner', 'name', 'full_name', 'description', 'topics', 'domain', 'language', 'license_spdx', 'stars', 'archived',
-  'last_activity_at', 'level', 'evaluated_at',
+  'id',
+  'owner',
+  'name',
+  'full_name',
+  'description',
+  'topics',
+  'domain',
+  'language',
+  'license_spdx',
+  'stars',
+  'archived',
+  'last_activity_at',
+  'level',
+  'evaluated_at',
 ];
 const sameRow = (a: CatalogueRow, b: CatalogueRow): boolean => FIELDS.every((f) => a[f] === b[f]);
 
@@ -92,7 +104,11 @@ interface Known {
  * replaces only their entries; a write that touched no member (a job, a delivery) keeps the snapshot, so
  * everything keyed by its generation stays valid. A changed domain or model re-reads everything.
  */
-export function createCommunitySnapshot(store: Store, maturity: MaturityAccess, dataVersion: () => string): SnapshotSource {
+export function createCommunitySnapshot(
+  store: Store,
+  maturity: MaturityAccess,
+  dataVersion: () => string,
+): SnapshotSource {
   const queries = createCatalogueQueries(store.db);
   let snapshot: CommunitySnapshot | undefined;
   let version = '';
@@ -146,7 +162,9 @@ export function createCommunitySnapshot(store: Store, maturity: MaturityAccess, 
     }
     if (!changed) return false;
     known = next;
-    const entries = reorder ? [...next.values()].map((k) => k.entry).sort(byName) : snapshot!.entries.map((e) => next.get(e.id)!.entry);
+    const entries = reorder
+      ? [...next.values()].map((k) => k.entry).sort(byName)
+      : snapshot!.entries.map((e) => next.get(e.id)!.entry);
     publish(entries);
     return true;
   };

@@ -1,7 +1,8 @@
 import type { CatalogueEntry } from './community-snapshot.ts';
 import type { CatalogueQuery } from './catalogue-query.ts';
 
-const byName = (a: CatalogueEntry, b: CatalogueEntry): number => (a.fullName.toLowerCase() < b.fullName.toLowerCase() ? -1 : 1);
+const byName = (a: CatalogueEntry, b: CatalogueEntry): number =>
+  a.fullName.toLowerCase() < b.fullName.toLowerCase() ? -1 : 1;
 
 const COMPARE: Record<CatalogueQuery['sort'], (a: CatalogueEntry, b: CatalogueEntry) => number> = {
   activity: (a, b) => (b.lastActivityAt ?? '').localeCompare(a.lastActivityAt ?? '') || byName(a, b),

@@ -39,11 +39,18 @@ export function createContentRoute(ctx: PortalContext): Router {
     // Rendered from the model itself on each request, so the page can never disagree with the model in use.
     const markdown = ctx.maturity.modelMarkdown(i18n.lang);
     const title = (markdown && titleOf(markdown)) ?? i18n.t.nav.maturityModel;
-    renderPage(ctx, req, res, 'content', { title, nav: 'maturityModel' }, {
-      html: markdown ? renderMarkdown(markdown) : null,
-      missing: markdown ? null : i18n.t.content.modelMissing,
-      title,
-    });
+    renderPage(
+      ctx,
+      req,
+      res,
+      'content',
+      { title, nav: 'maturityModel' },
+      {
+        html: markdown ? renderMarkdown(markdown) : null,
+        missing: markdown ? null : i18n.t.content.modelMissing,
+        title,
+      },
+    );
   });
   return router;
 }

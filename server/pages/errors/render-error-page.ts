@@ -15,17 +15,28 @@ export function createErrorPageRenderer(ctx: Pick<PortalContext, 'stylesheetHref
     const notFound = body.status === 404;
     const serverError = body.status >= 500;
     const title = notFound ? t.errors.notFoundTitle : serverError ? t.errors.errorTitle : t.errors.badRequestTitle;
-    renderPage(ctx, req, res, 'error', { title }, {
-      status: String(body.status),
-      heading: title,
-      lead: notFound ? fill(t.errors.notFoundLead, { path: req.path }) : serverError ? t.errors.errorLead : body.message,
-      help: notFound ? t.errors.notFoundHelp : serverError ? t.errors.errorHelp : null,
-      requestId: serverError ? req.id : null,
-      links: [
-        { href: '/', label: t.errors.goHome },
-        { href: '/projects', label: t.nav.projects },
-        { href: '/search', label: t.nav.search },
-      ],
-    });
+    renderPage(
+      ctx,
+      req,
+      res,
+      'error',
+      { title },
+      {
+        status: String(body.status),
+        heading: title,
+        lead: notFound
+          ? fill(t.errors.notFoundLead, { path: req.path })
+          : serverError
+            ? t.errors.errorLead
+            : body.message,
+        help: notFound ? t.errors.notFoundHelp : serverError ? t.errors.errorHelp : null,
+        requestId: serverError ? req.id : null,
+        links: [
+          { href: '/', label: t.errors.goHome },
+          { href: '/projects', label: t.nav.projects },
+          { href: '/search', label: t.nav.search },
+        ],
+      },
+    );
   };
 }

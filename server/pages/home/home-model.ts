@@ -40,7 +40,12 @@ export function homeModel(snapshot: CommunitySnapshot, { t, fmt }: I18nLocals, p
     ],
     levels: [
       ...perLevel,
-      { label: t.home.noLevel, value: fmt.number(entries.filter((e) => e.level === null).length), href: '/projects?level=none', levelClass: 'level-none' },
+      {
+        label: t.home.noLevel,
+        value: fmt.number(entries.filter((e) => e.level === null).length),
+        href: '/projects?level=none',
+        levelClass: 'level-none',
+      },
     ],
     matured: matured.map((e) => ({
       name: e.fullName,

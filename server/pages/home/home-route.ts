@@ -13,7 +13,11 @@ export function createHomeRoute(ctx: PortalContext): Router {
     const slot = cachedPage(req, i18n.lang, 'home', String(snapshot.generation));
     if (ctx.pages.send(res, slot)) return;
     // Proposals arrive with the workflow issue; until then the figure is an honest zero.
-    renderPage(ctx, req, res, 'home', { title: i18n.t.site.name, nav: 'home' }, homeModel(snapshot, i18n, 0), { pages: ctx.pages, slot, next });
+    renderPage(ctx, req, res, 'home', { title: i18n.t.site.name, nav: 'home' }, homeModel(snapshot, i18n, 0), {
+      pages: ctx.pages,
+      slot,
+      next,
+    });
   });
   return router;
 }

@@ -45,7 +45,12 @@ export function buildChrome(
     stylesheetHref: page.stylesheetHref,
     nav: NAV.map(({ key, href }) => ({ href, label: t.nav[key], current: page.nav === key })),
     // Each link keeps the page and its filters and only changes the language (remembered by a cookie).
-    languages: LANGUAGES.map((l) => ({ href: urlWith(req.path, query, { lang: l }), label: LANGUAGE_NAMES[l], lang: l, current: l === lang })),
+    languages: LANGUAGES.map((l) => ({
+      href: urlWith(req.path, query, { lang: l }),
+      label: LANGUAGE_NAMES[l],
+      lang: l,
+      current: l === lang,
+    })),
     searchQuery: page.searchQuery ?? '',
     year: String(new Date().getUTCFullYear()),
   };

@@ -42,7 +42,9 @@ export function createMaturityAccess(store: Store, now: () => string = () => new
     read: (id) => readMaturity(store, id),
     history: (id, signal) => readSignalHistory(store, id, signal),
     exemptions: (id) =>
-      store.maturity.exemptions.active(id, now()).map((e) => ({ signal: e.signal, reason: e.reason, expiresAt: e.expires_at })),
+      store.maturity.exemptions
+        .active(id, now())
+        .map((e) => ({ signal: e.signal, reason: e.reason, expiresAt: e.expires_at })),
     levels: () => model().levels.map((l) => l.id),
     levelName: (level, lang) => model().levels.find((l) => l.id === level)?.name[modelLang(lang)],
     sectionTitle: (section, lang) => model().sections.find((s) => s.id === section)?.title[modelLang(lang)],

@@ -37,7 +37,10 @@ export interface ProjectModel {
       trendNone: string;
     }[];
   }[];
-  gaps: { heading: string; items: { title: string; status: string; statusClass: string; reason: string; evidence: Link[] }[] } | null;
+  gaps: {
+    heading: string;
+    items: { title: string; status: string; statusClass: string; reason: string; evidence: Link[] }[];
+  } | null;
   exemptions: { signal: string; reason: string; expires: string; isoExpires: string }[];
 }
 
@@ -50,9 +53,11 @@ const valueText = (value: SignalJson['value'], { t, fmt }: I18nLocals): string =
   return value;
 };
 
-const evidenceLinks = (evidence: SignalJson['evidence']): Link[] => evidence.map((e) => ({ href: safeHref(e.url), label: e.label }));
+const evidenceLinks = (evidence: SignalJson['evidence']): Link[] =>
+  evidence.map((e) => ({ href: safeHref(e.url), label: e.label }));
 
-const sectionTitle = (t: Messages, section: string): string => (t.section as Record<string, string | undefined>)[section] ?? section;
+const sectionTitle = (t: Messages, section: string): string =>
+  (t.section as Record<string, string | undefined>)[section] ?? section;
 
 /** Builds the project page from the mirror facts and the maturity engine's results. */
 export function projectModel(input: {
@@ -104,11 +109,16 @@ export function projectModel(input: {
       isoDate: fmt.isoDate(r.publishedAt),
       prerelease: r.prerelease,
     })),
-    contributors: p.topContributors.map((c) => ({ name: c.name, commits: fill(t.project.commitsBy, { count: fmt.number(c.commits) }) })),
+    contributors: p.topContributors.map((c) => ({
+      name: c.name,
+      commits: fill(t.project.commitsBy, { count: fmt.number(c.commits) }),
+    })),
     level: {
       label: m?.level ? levelLabel(t, m.level) : t.project.levelNone,
       levelClass: levelClass(m?.level ?? null),
-      evaluated: m?.evaluatedAt ? fill(t.project.evaluatedAt, { date: fmt.date(m.evaluatedAt), commit: (m.commit ?? '').slice(0, 12) }) : null,
+      evaluated: m?.evaluatedAt
+        ? fill(t.project.evaluatedAt, { date: fmt.date(m.evaluatedAt), commit: (m.commit ?? '').slice(0, 12) })
+        : null,
     },
     badge: {
       src: badgePath,
@@ -116,7 +126,9 @@ export function projectModel(input: {
       markdown: `[![${t.badge.label}](${input.baseUrl}${badgePath})](${input.baseUrl}/projects/${encodeURIComponent(p.owner)}/${encodeURIComponent(p.repo)})`,
     },
     warnings: [
-      ...(p.metadata.status === 'unknown' ? [fill(t.project.metadataUnknown, { reason: p.metadata.reason ?? '' })] : []),
+      ...(p.metadata.status === 'unknown'
+        ? [fill(t.project.metadataUnknown, { reason: p.metadata.reason ?? '' })]
+        : []),
       ...(p.mirror.lastError ? [fill(t.project.mirrorError, { error: p.mirror.lastError })] : []),
     ],
     sections: sectionIds.map((section) => ({

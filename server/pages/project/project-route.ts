@@ -29,7 +29,9 @@ export function createProjectRoute(ctx: PortalContext): Router {
     const domain = row.domain ? ctx.snapshot.get().domains.get(row.domain) : undefined;
     const exemptions = ctx.maturity.exemptions(row.id);
     // An exemption that runs out changes the page without a write: the page is kept until the first one does.
-    const expiresAt = Math.min(...exemptions.map((e) => (e.expiresAt ? Date.parse(e.expiresAt) : Number.POSITIVE_INFINITY)));
+    const expiresAt = Math.min(
+      ...exemptions.map((e) => (e.expiresAt ? Date.parse(e.expiresAt) : Number.POSITIVE_INFINITY)),
+    );
     const slot = cachedPage(req, i18n.lang, 'project', version, Number.isNaN(expiresAt) ? 0 : expiresAt);
     const model = projectModel({
       project: projectJson(ctx.store, row),
@@ -42,7 +44,11 @@ export function createProjectRoute(ctx: PortalContext): Router {
       baseUrl: ctx.config.baseUrl,
       i18n,
     });
-    renderPage(ctx, req, res, 'project', { title: row.full_name, nav: 'projects' }, model, { pages: ctx.pages, slot, next });
+    renderPage(ctx, req, res, 'project', { title: row.full_name, nav: 'projects' }, model, {
+      pages: ctx.pages,
+      slot,
+      next,
+    });
   });
   return router;
 }

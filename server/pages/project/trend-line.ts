@@ -29,7 +29,16 @@ export function trendLine(history: readonly ObservationJson[]): TrendLine | null
   const v0 = Math.min(...values);
   const v1 = Math.max(...values);
   const x = (t: number) => PAD + (t1 === t0 ? 0 : ((t - t0) / (t1 - t0)) * (WIDTH - 2 * PAD));
-  const y = (v: number) => HEIGHT - PAD - (v1 === v0 ? (HEIGHT - 2 * PAD) / 2 : ((v - v0) / (v1 - v0)) * (HEIGHT - 2 * PAD));
-  const coords = history.map((_, i) => ({ x: Math.round(x(times[i]!) * 10) / 10, y: Math.round(y(values[i]!) * 10) / 10 }));
-  return { width: WIDTH, height: HEIGHT, points: coords.map((c) => `${c.x},${c.y}`).join(' '), last: coords[coords.length - 1]! };
+  const y = (v: number) =>
+    HEIGHT - PAD - (v1 === v0 ? (HEIGHT - 2 * PAD) / 2 : ((v - v0) / (v1 - v0)) * (HEIGHT - 2 * PAD));
+  const coords = history.map((_, i) => ({
+    x: Math.round(x(times[i]!) * 10) / 10,
+    y: Math.round(y(values[i]!) * 10) / 10,
+  }));
+  return {
+    width: WIDTH,
+    height: HEIGHT,
+    points: coords.map((c) => `${c.x},${c.y}`).join(' '),
+    last: coords[coords.length - 1]!,
+  };
 }

@@ -21,7 +21,16 @@ export function collectSearchDocuments(ctx: Pick<PortalContext, 'snapshot' | 'ma
       url: projectHref(e.owner, e.repo),
       text: e.description ?? '',
       // Searched in either language: "区块链" and "blockchain" both find a blockchain project.
-      keywords: [e.repo, ...e.topics, domain?.en, domain?.zh, e.level ? levelLabel(en, e.level) : '', e.level ? levelLabel(zh, e.level) : '', e.license, e.language]
+      keywords: [
+        e.repo,
+        ...e.topics,
+        domain?.en,
+        domain?.zh,
+        e.level ? levelLabel(en, e.level) : '',
+        e.level ? levelLabel(zh, e.level) : '',
+        e.license,
+        e.language,
+      ]
         .filter((k): k is string => typeof k === 'string' && k.length > 0)
         .join(' '),
     };

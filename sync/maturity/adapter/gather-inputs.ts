@@ -57,7 +57,10 @@ export async function gatherInputs(deps: GatherDeps, row: RepositoryRow, now: nu
   };
 
   // The tree listing is a git process: start it first and do the store's (synchronous) reads while it runs.
-  const reader = row.head_sha && row.mirror_path ? openMirrorReader(deps.runGit, row.mirror_path, row.id, row.head_sha, deps.memory) : undefined;
+  const reader =
+    row.head_sha && row.mirror_path
+      ? openMirrorReader(deps.runGit, row.mirror_path, row.id, row.head_sha, deps.memory)
+      : undefined;
   reader?.tree.catch(() => {});
   try {
     return await gatherWith(deps, row, since, base, reader);
@@ -89,11 +92,24 @@ async function gatherWith(
 
   let git: SignalInputs['git'];
   if (!reader) {
-    git = { available: false, reason: row.last_fetch_error ? `the mirror could not be fetched: ${row.last_fetch_error}` : 'the mirror has not been fetched yet' };
+    git = {
+      available: false,
+      reason: row.last_fetch_error
+        ? `the mirror could not be fetched: ${row.last_fetch_error}`
+        : 'the mirror has not been fetched yet',
+    };
   } else {
     const tree = await reader.tree;
-    const facts = await readFacts(store, reader, tree.filter((e) => isRelevantPath(e)), deps.memory, deps.freshFacts);
-    const specPaths = normativeDocuments(tree, facts).slice(0, 3).map((d) => d.path);
+    const facts = await readFacts(
+      store,
+      reader,
+      tree.filter((e) => isRelevantPath(e)),
+      deps.memory,
+      deps.freshFacts,
+    );
+    const specPaths = normativeDocuments(tree, facts)
+      .slice(0, 3)
+      .map((d) => d.path);
     const names = tags.flatMap((t) => specPaths.map((p) => `${t.commitSha}:${p}`));
     const paths = deps.memory?.paths ?? new Map<string, boolean>();
     const unknown = names.filter((n) => !paths.has(n));
@@ -104,7 +120,13 @@ async function gatherWith(
     git = {
       available: true,
       firstCommit: first ? { sha: first.sha, time: first.author_time } : null,
-      commits: commitRows.map((c) => ({ sha: c.sha, authorName: c.author_name, authorEmail: c.author_email, time: c.author_time, signedOff: c.signed_off_by !== null })),
+      commits: commitRows.map((c) => ({
+        sha: c.sha,
+        authorName: c.author_name,
+        authorEmail: c.author_email,
+        time: c.author_time,
+        signedOff: c.signed_off_by !== null,
+      })),
       commitsSince: since,
       firstSeen: new Map(firstSeen.map((a) => [a.author_email.toLowerCase(), a.first_time])),
       tree,
@@ -118,10 +140,18 @@ async function gatherWith(
 }
 
 /** GitHub profiles (login, company) of the people who committed in the window, by email. */
-function gatherPeople(q: Store['maturity']['inputs'], commitRows: { author_email: string }[]): Map<string, { login: string; company: string | null }> {
+function gatherPeople(
+  q: Store['maturity']['inputs'],
+  commitRows: { author_email: string }[],
+): Map<string, { login: string; company: string | null }> {
   const emails = [...new Set(commitRows.map((c) => c.author_email.toLowerCase()))];
-  const noreplyLogins = emails.map((e) => [e, loginFromNoreply(e)] as const).filter((x): x is readonly [string, string] => x[1] !== null);
-  const profiles = q.people(emails, noreplyLogins.map(([, l]) => l));
+  const noreplyLogins = emails
+    .map((e) => [e, loginFromNoreply(e)] as const)
+    .filter((x): x is readonly [string, string] => x[1] !== null);
+  const profiles = q.people(
+    emails,
+    noreplyLogins.map(([, l]) => l),
+  );
   const byEmail = new Map<string, { login: string; company: string | null }>();
   for (const p of profiles) if (p.email) byEmail.set(p.email.toLowerCase(), { login: p.login, company: p.company });
   for (const [email, login] of noreplyLogins) {
@@ -141,7 +171,11 @@ function gatherApi(store: Store, row: RepositoryRow, since: number): SignalInput
   const reviews = new Map<number, { login: string | null; isBot: boolean; state: string }[]>();
   for (const r of q.reviewsOf(merged.map((m) => m.id))) {
     const list = reviews.get(r.issue_id) ?? [];
-    list.push({ login: r.reviewer_login, isBot: r.reviewer_type === 'Bot' || /\[bot\]$/i.test(r.reviewer_login ?? ''), state: r.state });
+    list.push({
+      login: r.reviewer_login,
+      isBot: r.reviewer_type === 'Bot' || /\[bot\]$/i.test(r.reviewer_login ?? ''),
+      state: r.state,
+    });
     reviews.set(r.issue_id, list);
   }
   return {

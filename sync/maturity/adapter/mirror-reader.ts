@@ -23,7 +23,13 @@ export interface MirrorReader {
  * the new blobs and tag paths; otherwise (first evaluation, restarted engine, no memory) a full
  * `git ls-tree` listing, with one `cat-file` process per later batch of reads.
  */
-export function openMirrorReader(runGit: RunGit, gitDir: string, repositoryId: number, commit: string, memory: TreeMemory | undefined): MirrorReader {
+export function openMirrorReader(
+  runGit: RunGit,
+  gitDir: string,
+  repositoryId: number,
+  commit: string,
+  memory: TreeMemory | undefined,
+): MirrorReader {
   const previous = memory?.heads.get(repositoryId);
   const remember = (tree: TreeEntry[]): TreeEntry[] => {
     memory?.heads.set(repositoryId, { commit, tree });

@@ -31,10 +31,16 @@ export function evaluateMaturity(input: EvaluationInput): MaturityJson {
   const exemptionOf = new Map(input.exemptions.filter((e) => e.active).map((e) => [e.signal, e]));
 
   const signals: SignalJson[] = model.signals.map((def) => {
-    const outcome = outcomes.get(def.id) ?? { value: null, status: 'unknown' as const, reason: 'not computed', evidence: [] };
+    const outcome = outcomes.get(def.id) ?? {
+      value: null,
+      status: 'unknown' as const,
+      reason: 'not computed',
+      evidence: [],
+    };
     const status: SignalStatus = outcome.status ?? applyThreshold(outcome.value, def.threshold);
     const threshold = describeThreshold(def.threshold);
-    const reason = outcome.reason ?? (status === 'fail' ? `${formatValue(outcome.value)} does not meet ${threshold}` : null);
+    const reason =
+      outcome.reason ?? (status === 'fail' ? `${formatValue(outcome.value)} does not meet ${threshold}` : null);
     const passingSince = status === 'pass' ? (input.passingSince.get(def.id) ?? at) : null;
     return {
       id: def.id,
@@ -53,7 +59,9 @@ export function evaluateMaturity(input: EvaluationInput): MaturityJson {
       requiredFor: def.requiredFor ?? null,
       sustainedDays: def.sustainedDays ?? null,
       passingSince,
-      window: outcome.window ? { days: outcome.window.days, since: outcome.window.since, until: outcome.window.until } : null,
+      window: outcome.window
+        ? { days: outcome.window.days, since: outcome.window.since, until: outcome.window.until }
+        : null,
       evaluatedAt: at,
       exemption: exemptionOf.get(def.id) ?? null,
     };
@@ -68,7 +76,9 @@ export function evaluateMaturity(input: EvaluationInput): MaturityJson {
     return now - Date.parse(s.passingSince ?? at) >= s.sustainedDays * DAY_MS;
   };
   const required = (levelIndex: number) =>
-    model.signals.filter((d) => d.requiredFor !== undefined && model.levels.findIndex((l) => l.id === d.requiredFor) <= levelIndex).map((d) => byId.get(d.id)!);
+    model.signals
+      .filter((d) => d.requiredFor !== undefined && model.levels.findIndex((l) => l.id === d.requiredFor) <= levelIndex)
+      .map((d) => byId.get(d.id)!);
 
   let reached = -1;
   for (let i = 0; i < model.levels.length; i += 1) {

@@ -5,7 +5,12 @@ import type { SignalJson } from '../maturity-json.ts';
  * Which observations an evaluation appends: a `change` when a signal's value, status or reason differs from its
  * newest observation (or it has none), else one `snapshot` per UTC day, so trends have a point every day.
  */
-export function planObservations(repositoryId: number, previous: readonly ObservationRow[], signals: readonly SignalJson[], at: string): NewObservation[] {
+export function planObservations(
+  repositoryId: number,
+  previous: readonly ObservationRow[],
+  signals: readonly SignalJson[],
+  at: string,
+): NewObservation[] {
   const latest = new Map(previous.map((o) => [o.signal, o]));
   const out: NewObservation[] = [];
   for (const s of signals) {

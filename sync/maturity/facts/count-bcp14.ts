@@ -7,7 +7,8 @@ import { visit } from 'unist-util-visit';
 import type { BlobFacts } from './blob-facts.ts';
 
 // Longest alternatives first so "MUST NOT" is one requirement, not a MUST.
-const KEYWORDS = /\b(MUST NOT|MUST|REQUIRED|SHALL NOT|SHALL|SHOULD NOT|SHOULD|NOT RECOMMENDED|RECOMMENDED|MAY|OPTIONAL)\b/g;
+const KEYWORDS =
+  /\b(MUST NOT|MUST|REQUIRED|SHALL NOT|SHALL|SHOULD NOT|SHOULD|NOT RECOMMENDED|RECOMMENDED|MAY|OPTIONAL)\b/g;
 const BOILERPLATE = /BCP\s*14|RFC\s*2119|RFC\s*8174/i;
 const MAX_LINES_KEPT = 200;
 
@@ -20,7 +21,9 @@ const parser = unified().use(remarkParse).use(remarkGfm);
  *     The client MUST send `HELLO`.        → 1 requirement on line 1 (MUST)
  *     `MUST` in code, "must" in lower case → not counted
  */
-export function readMarkdownFacts(markdown: string): Pick<BlobFacts, 'bcp14' | 'boilerplate' | 'headings' | 'linkedItems'> {
+export function readMarkdownFacts(
+  markdown: string,
+): Pick<BlobFacts, 'bcp14' | 'boilerplate' | 'headings' | 'linkedItems'> {
   const tree = parser.parse(markdown) as Root;
   const byKeyword: Record<string, number> = {};
   const lines: number[] = [];

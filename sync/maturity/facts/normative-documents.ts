@@ -13,7 +13,10 @@ export interface NormativeDocument {
  * files, with at least one BCP 14 requirement and either the BCP 14 boilerplate or three or more requirements
  * (one stray "MUST" in a how-to is not a specification). Most requirements first.
  */
-export function normativeDocuments(tree: readonly TreeEntry[], facts: ReadonlyMap<string, BlobFacts>): NormativeDocument[] {
+export function normativeDocuments(
+  tree: readonly TreeEntry[],
+  facts: ReadonlyMap<string, BlobFacts>,
+): NormativeDocument[] {
   const docs: NormativeDocument[] = [];
   for (const entry of tree) {
     if (!isMarkdownPath(entry.path) || isVendoredPath(entry.path) || isCommunityPath(entry.path)) continue;

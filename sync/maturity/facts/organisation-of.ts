@@ -1,8 +1,30 @@
 // Addresses that say nothing about an employer: each such author is their own organisation.
 const PERSONAL_DOMAINS = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'icloud.com',
-  'me.com', 'qq.com', 'foxmail.com', '163.com', '126.com', 'yeah.net', 'sina.com', 'sohu.com', 'aliyun.com',
-  'proton.me', 'protonmail.com', 'fastmail.com', 'gmx.com', 'gmx.de', 'mail.ru', 'yandex.ru', 'users.noreply.github.com',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'qq.com',
+  'foxmail.com',
+  '163.com',
+  '126.com',
+  'yeah.net',
+  'sina.com',
+  'sohu.com',
+  'aliyun.com',
+  'proton.me',
+  'protonmail.com',
+  'fastmail.com',
+  'gmx.com',
+  'gmx.de',
+  'mail.ru',
+  'yandex.ru',
+  'users.noreply.github.com',
 ]);
 
 export interface OrganisationHints {

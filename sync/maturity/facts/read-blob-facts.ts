@@ -3,7 +3,8 @@ import { readMarkdownFacts } from './count-bcp14.ts';
 import { detectLicense } from './detect-license.ts';
 
 // How a security policy says where to report: an address, a link to a form, or GitHub's private reporting.
-const REPORTING = /[\w.+-]+@[\w-]+\.[\w.-]+|mailto:|security\/advisories|private vulnerability report|report (a |the )?vulnerabilit(y|ies) (to|at|via|by|through)|https?:\/\/\S*(security|report|vulnerab)|邮箱|邮件|报告漏洞|漏洞报告/i;
+const REPORTING =
+  /[\w.+-]+@[\w-]+\.[\w.-]+|mailto:|security\/advisories|private vulnerability report|report (a |the )?vulnerabilit(y|ies) (to|at|via|by|through)|https?:\/\/\S*(security|report|vulnerab)|邮箱|邮件|报告漏洞|漏洞报告/i;
 
 /** Reads every fact of one file's content (pure: the same bytes always give the same facts). */
 export function readBlobFacts(content: string, path: string): BlobFacts {

@@ -47,7 +47,16 @@ export function openCatFileSession(gitDir: string, timeoutMs = 60_000): CatFileS
     for (const p of queue.splice(0)) p.reject(failure);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
-  const timer = setTimeout(() => fail(new UpstreamError('git_timeout', `git cat-file --batch-command took longer than ${timeoutMs} ms and was stopped`)), timeoutMs);
+  const timer = setTimeout(
+    () =>
+      fail(
+        new UpstreamError(
+          'git_timeout',
+          `git cat-file --batch-command took longer than ${timeoutMs} ms and was stopped`,
+        ),
+      ),
+    timeoutMs,
+  );
   timer.unref();
 
   child.stderr.on('data', (chunk: Buffer) => {
@@ -57,7 +66,12 @@ export function openCatFileSession(gitDir: string, timeoutMs = 60_000): CatFileS
   child.on('error', (error) => fail(new UpstreamError('git_failed', `could not start git: ${error.message}`)));
   child.on('close', (code) => {
     clearTimeout(timer);
-    fail(new UpstreamError('git_failed', `git cat-file --batch-command ended (exit ${code ?? 'signal'}): ${stderr.trim() || 'no output'}`));
+    fail(
+      new UpstreamError(
+        'git_failed',
+        `git cat-file --batch-command ended (exit ${code ?? 'signal'}): ${stderr.trim() || 'no output'}`,
+      ),
+    );
   });
   child.stdout.on('data', (chunk: Buffer) => {
     buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
@@ -89,7 +103,8 @@ export function openCatFileSession(gitDir: string, timeoutMs = 60_000): CatFileS
 
   const request = (command: 'info' | 'contents', name: string): Promise<CatFileObject | undefined> => {
     if (failure) return Promise.reject(failure);
-    if (/[\n\r]/.test(name)) return Promise.reject(new UpstreamError('git_failed', 'object names cannot contain line breaks'));
+    if (/[\n\r]/.test(name))
+      return Promise.reject(new UpstreamError('git_failed', 'object names cannot contain line breaks'));
     return new Promise((resolve, reject) => {
       queue.push({ withContent: command === 'contents', resolve, reject });
       child.stdin.write(`${command} ${name}\n`);

@@ -5,7 +5,11 @@ export async function readBlobs(runGit: RunGit, gitDir: string, ids: readonly st
   const out = new Map<string, string>();
   const unique = [...new Set(ids)];
   if (unique.length === 0) return out;
-  const { stdout } = await runGit(['cat-file', '--batch'], { cwd: gitDir, input: unique.join('\n') + '\n', timeoutMs: 120_000 });
+  const { stdout } = await runGit(['cat-file', '--batch'], {
+    cwd: gitDir,
+    input: unique.join('\n') + '\n',
+    timeoutMs: 120_000,
+  });
   let offset = 0;
   while (offset < stdout.length) {
     const eol = stdout.indexOf(0x0a, offset);

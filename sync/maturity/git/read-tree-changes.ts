@@ -8,21 +8,33 @@ import type { TreeMemory } from './tree-memory.ts';
  * descends only into subtrees whose (directory, tree id) pair is not in `memory`, taking the rest from there.
  * Sizes of blobs not seen before are asked with `info`. After a push this reads a handful of small objects.
  */
-export async function readTreeChanges(session: CatFileSession, commit: string, memory: TreeMemory): Promise<TreeEntry[]> {
+export async function readTreeChanges(
+  session: CatFileSession,
+  commit: string,
+  memory: TreeMemory,
+): Promise<TreeEntry[]> {
   const root = await session.contents(`${commit}^{tree}`);
-  if (!root || root.type !== 'tree' || !root.content) throw new UpstreamError('git_failed', `the tree of ${commit} could not be read`);
+  if (!root || root.type !== 'tree' || !root.content)
+    throw new UpstreamError('git_failed', `the tree of ${commit} could not be read`);
   return listTree(session, '', root.content, commit.length / 2, memory);
 }
 
 /** Files of one tree object's content, under `dir` ('' for the root), in `ls-tree -r` order. */
-async function listTree(session: CatFileSession, dir: string, content: Buffer, idBytes: number, memory: TreeMemory): Promise<TreeEntry[]> {
+async function listTree(
+  session: CatFileSession,
+  dir: string,
+  content: Buffer,
+  idBytes: number,
+  memory: TreeMemory,
+): Promise<TreeEntry[]> {
   // Each record of a tree object: "<mode> <name>\0<binary id>". Requests are all sent before any answer is awaited.
   const parts: (TreeEntry | Promise<TreeEntry | TreeEntry[]>)[] = [];
   let offset = 0;
   while (offset < content.length) {
     const space = content.indexOf(0x20, offset);
     const nul = content.indexOf(0, space);
-    if (space === -1 || nul === -1 || nul + 1 + idBytes > content.length) throw new UpstreamError('git_failed', `a tree object under '${dir}' is malformed`);
+    if (space === -1 || nul === -1 || nul + 1 + idBytes > content.length)
+      throw new UpstreamError('git_failed', `a tree object under '${dir}' is malformed`);
     const mode = content.toString('latin1', offset, space);
     const name = content.toString('utf8', space + 1, nul);
     const id = content.toString('hex', nul + 1, nul + 1 + idBytes);
@@ -48,9 +60,16 @@ async function listTree(session: CatFileSession, dir: string, content: Buffer, i
   return files;
 }
 
-async function readSubtree(session: CatFileSession, path: string, id: string, idBytes: number, memory: TreeMemory): Promise<TreeEntry[]> {
+async function readSubtree(
+  session: CatFileSession,
+  path: string,
+  id: string,
+  idBytes: number,
+  memory: TreeMemory,
+): Promise<TreeEntry[]> {
   const object = await session.contents(id);
-  if (!object || object.type !== 'tree' || !object.content) throw new UpstreamError('git_failed', `the tree ${id} of '${path}' could not be read`);
+  if (!object || object.type !== 'tree' || !object.content)
+    throw new UpstreamError('git_failed', `the tree ${id} of '${path}' could not be read`);
   const files = await listTree(session, path, object.content, idBytes, memory);
   memory.trees.set(subtreeKey(path, id), files);
   memory.stored += files.length;

@@ -13,8 +13,16 @@ export interface TreeEntry {
  * With `memory`, also remembers every subtree's listing by directory and tree id, so the next listing of this
  * repository only reads the subtrees that changed (`readTreeChanges`).
  */
-export async function readTree(runGit: RunGit, gitDir: string, commit: string, memory?: TreeMemory): Promise<TreeEntry[]> {
-  const { stdout } = await runGit(['ls-tree', '-r', '-t', '-l', '-z', '--full-tree', commit], { cwd: gitDir, timeoutMs: 60_000 });
+export async function readTree(
+  runGit: RunGit,
+  gitDir: string,
+  commit: string,
+  memory?: TreeMemory,
+): Promise<TreeEntry[]> {
+  const { stdout } = await runGit(['ls-tree', '-r', '-t', '-l', '-z', '--full-tree', commit], {
+    cwd: gitDir,
+    timeoutMs: 60_000,
+  });
   const entries: TreeEntry[] = [];
   // Directories whose records are being listed (ls-tree prints a tree before its content, depth first).
   const open: { prefix: string; files: TreeEntry[] }[] = [];

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-const text = z.object({ en: z.string().trim().min(1, 'needs an English text'), zh: z.string().trim().min(1, 'needs a Chinese text') }).strict();
+const text = z
+  .object({
+    en: z.string().trim().min(1, 'needs an English text'),
+    zh: z.string().trim().min(1, 'needs a Chinese text'),
+  })
+  .strict();
 const id = z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'ids are lower-case words joined by "-" or "."');
 
 /** A threshold: the value must be at least `min`, at most `max`, or equal to `equals`. */
@@ -40,17 +45,30 @@ export const modelSchema = z
   .strict()
   .superRefine((model, ctx) => {
     const duplicates = (ids: string[]) => ids.filter((v, i) => ids.indexOf(v) !== i);
-    for (const [list, what] of [[model.levels, 'levels'], [model.sections, 'sections'], [model.signals, 'signals']] as const) {
-      for (const dup of duplicates(list.map((x) => x.id))) ctx.addIssue({ code: 'custom', path: [what], message: `${what} id "${dup}" is used twice` });
+    for (const [list, what] of [
+      [model.levels, 'levels'],
+      [model.sections, 'sections'],
+      [model.signals, 'signals'],
+    ] as const) {
+      for (const dup of duplicates(list.map((x) => x.id)))
+        ctx.addIssue({ code: 'custom', path: [what], message: `${what} id "${dup}" is used twice` });
     }
     const levels = new Set(model.levels.map((l) => l.id));
     const sections = new Set(model.sections.map((s) => s.id));
     model.signals.forEach((s, i) => {
       if (!sections.has(s.section)) {
-        ctx.addIssue({ code: 'custom', path: ['signals', i, 'section'], message: `signal "${s.id}" names section "${s.section}", which is not among sections: ${[...sections].join(', ')}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['signals', i, 'section'],
+          message: `signal "${s.id}" names section "${s.section}", which is not among sections: ${[...sections].join(', ')}`,
+        });
       }
       if (s.requiredFor !== undefined && !levels.has(s.requiredFor)) {
-        ctx.addIssue({ code: 'custom', path: ['signals', i, 'requiredFor'], message: `signal "${s.id}" is required for level "${s.requiredFor}", which is not among levels: ${[...levels].join(', ')}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['signals', i, 'requiredFor'],
+          message: `signal "${s.id}" is required for level "${s.requiredFor}", which is not among levels: ${[...levels].join(', ')}`,
+        });
       }
     });
   });

@@ -23,16 +23,23 @@ export function parseModel(source: string, known: KnownSignals): LoadedModel {
     data = parseYaml(source);
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : '';
-    throw new ModelError([`the YAML cannot be read${where}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`]);
+    throw new ModelError([
+      `the YAML cannot be read${where}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    ]);
   }
   const parsed = modelSchema.safeParse(data);
   if (!parsed.success) {
-    throw new ModelError(parsed.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : 'model'}: ${i.message}`));
+    throw new ModelError(
+      parsed.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : 'model'}: ${i.message}`),
+    );
   }
   const problems: string[] = [];
   parsed.data.signals.forEach((s, i) => {
     const source = known.get(s.id);
-    if (source === undefined) problems.push(`signals.${i}.id: "${s.id}" is not a signal Magnolia computes; known: ${[...known.keys()].join(', ')}`);
+    if (source === undefined)
+      problems.push(
+        `signals.${i}.id: "${s.id}" is not a signal Magnolia computes; known: ${[...known.keys()].join(', ')}`,
+      );
     else if (source !== s.source) problems.push(`signals.${i}.source: "${s.id}" comes from ${source}, not ${s.source}`);
   });
   if (problems.length > 0) throw new ModelError(problems);

@@ -22,10 +22,18 @@ export const commitsInWindow: SignalDefinitionCode = {
     const w = windowOf(inputs, numberParam(params, 'windowDays', 90));
     const { people: commits, bots } = commitsSince(inputs, w.sinceMs);
     const link = links(inputs);
-    const evidence: EvidenceJson[] = commits.slice(0, 5).map((c) => ({ kind: 'commit', url: link.commit(c.sha), label: `${c.sha.slice(0, 7)} by ${c.authorName}` }));
-    if (inputs.repository.archived) return { value: commits.length, status: 'fail', reason: ARCHIVED, evidence, window: w };
+    const evidence: EvidenceJson[] = commits
+      .slice(0, 5)
+      .map((c) => ({ kind: 'commit', url: link.commit(c.sha), label: `${c.sha.slice(0, 7)} by ${c.authorName}` }));
+    if (inputs.repository.archived)
+      return { value: commits.length, status: 'fail', reason: ARCHIVED, evidence, window: w };
     const botNote = bots > 0 ? ` (${bots} by bots not counted)` : '';
-    const reason = commits.length === 0 ? `no commits by people in the last ${w.days} days${botNote}` : bots > 0 ? `${commits.length} commits by people${botNote}` : null;
+    const reason =
+      commits.length === 0
+        ? `no commits by people in the last ${w.days} days${botNote}`
+        : bots > 0
+          ? `${commits.length} commits by people${botNote}`
+          : null;
     return { value: commits.length, reason, evidence, window: w };
   },
 };
@@ -41,7 +49,13 @@ export const projectAge: SignalDefinitionCode = {
     const days = Math.floor((inputs.now - first.time * 1000) / DAY_MS);
     return {
       value: days,
-      evidence: [{ kind: 'commit', url: links(inputs).commit(first.sha), label: `first commit ${new Date(first.time * 1000).toISOString().slice(0, 10)}` }],
+      evidence: [
+        {
+          kind: 'commit',
+          url: links(inputs).commit(first.sha),
+          label: `first commit ${new Date(first.time * 1000).toISOString().slice(0, 10)}`,
+        },
+      ],
     };
   },
 };
@@ -63,7 +77,9 @@ export const maintained: SignalDefinitionCode = {
       (i) =>
         inWindow(i.updatedAt) &&
         ((i.authorAssociation !== null && MAINTAINER_ASSOCIATIONS.has(i.authorAssociation) && inWindow(i.createdAt)) ||
-          (i.firstResponseLogin !== null && maintainers.has(i.firstResponseLogin.toLowerCase()) && inWindow(i.firstResponseAt)) ||
+          (i.firstResponseLogin !== null &&
+            maintainers.has(i.firstResponseLogin.toLowerCase()) &&
+            inWindow(i.firstResponseAt)) ||
           (i.mergedBy !== null && inWindow(i.mergedAt))),
     );
     const link = links(inputs);
@@ -76,9 +92,20 @@ export const maintained: SignalDefinitionCode = {
     if (inputs.repository.archived) return { value: events, status: 'fail', reason: ARCHIVED, evidence, window: w };
     const first = inputs.git.available ? inputs.git.firstCommit : null;
     if (first && inputs.now - first.time * 1000 < w.days * DAY_MS) {
-      return { value: events, status: 'fail', reason: `younger than ${w.days} days: too young to show sustained maintenance`, evidence, window: w };
+      return {
+        value: events,
+        status: 'fail',
+        reason: `younger than ${w.days} days: too young to show sustained maintenance`,
+        evidence,
+        window: w,
+      };
     }
-    return { value: events, reason: `${commits.length} commits and ${active.length} issues or pull requests with maintainer activity`, evidence, window: w };
+    return {
+      value: events,
+      reason: `${commits.length} commits and ${active.length} issues or pull requests with maintainer activity`,
+      evidence,
+      window: w,
+    };
   },
 };
 
@@ -86,7 +113,8 @@ export const maintained: SignalDefinitionCode = {
 function maintainerLogins(items: readonly ItemInput[]): Set<string> {
   const logins = new Set<string>();
   for (const i of items) {
-    if (i.authorLogin && i.authorAssociation && MAINTAINER_ASSOCIATIONS.has(i.authorAssociation)) logins.add(i.authorLogin.toLowerCase());
+    if (i.authorLogin && i.authorAssociation && MAINTAINER_ASSOCIATIONS.has(i.authorAssociation))
+      logins.add(i.authorLogin.toLowerCase());
     if (i.mergedBy) logins.add(i.mergedBy.toLowerCase());
   }
   return logins;

@@ -41,7 +41,8 @@ function presence(id: string, kind: CommunityFile): SignalDefinitionCode {
       const early = precondition(inputs);
       if (early || !inputs.git.available) return early!;
       const file = findCommunityFile(inputs.git.tree, kind);
-      if (!file) return { value: false, reason: `no ${NAMES[kind]} file at the root, in .github/ or in docs/`, evidence: [] };
+      if (!file)
+        return { value: false, reason: `no ${NAMES[kind]} file at the root, in .github/ or in docs/`, evidence: [] };
       return { value: true, evidence: [fileEvidence(inputs, file.path)] };
     },
   };
@@ -66,16 +67,31 @@ export const license: SignalDefinitionCode = {
     if (!file) return { value: null, status: 'fail', reason: 'no LICENSE file', evidence: [] };
     const found = inputs.git.facts.get(file.path)?.license ?? null;
     // The API's licence detection (when known) names licences the text matcher does not know.
-    const spdx = found?.spdx ?? (inputs.repository.licenseSpdx && inputs.repository.licenseSpdx !== 'NOASSERTION' ? inputs.repository.licenseSpdx : null);
+    const spdx =
+      found?.spdx ??
+      (inputs.repository.licenseSpdx && inputs.repository.licenseSpdx !== 'NOASSERTION'
+        ? inputs.repository.licenseSpdx
+        : null);
     const evidence: EvidenceJson[] = [
       found
-        ? { kind: 'lines', url: links(inputs).lines(inputs.head!, file.path, found.line, found.line), label: `${file.path}: ${found.spdx}` }
+        ? {
+            kind: 'lines',
+            url: links(inputs).lines(inputs.head!, file.path, found.line, found.line),
+            label: `${file.path}: ${found.spdx}`,
+          }
         : fileEvidence(inputs, file.path),
     ];
-    if (!spdx) return { value: null, status: 'fail', reason: `${file.path} is not a licence Magnolia recognises`, evidence };
+    if (!spdx)
+      return { value: null, status: 'fail', reason: `${file.path} is not a licence Magnolia recognises`, evidence };
     const osi = isOsiApproved(spdx);
-    if (params.requireOsi === false) return { value: spdx, status: 'pass', reason: osi ? 'OSI-approved' : 'not OSI-approved', evidence };
-    return { value: spdx, status: osi ? 'pass' : 'fail', reason: osi ? 'OSI-approved' : `${spdx} is not OSI-approved`, evidence };
+    if (params.requireOsi === false)
+      return { value: spdx, status: 'pass', reason: osi ? 'OSI-approved' : 'not OSI-approved', evidence };
+    return {
+      value: spdx,
+      status: osi ? 'pass' : 'fail',
+      reason: osi ? 'OSI-approved' : `${spdx} is not OSI-approved`,
+      evidence,
+    };
   },
 };
 
@@ -90,11 +106,21 @@ export const security: SignalDefinitionCode = {
     if (!file) return { value: false, reason: 'no SECURITY file at the root, in .github/ or in docs/', evidence: [] };
     const line = inputs.git.facts.get(file.path)?.reportingLine ?? null;
     if (line === null) {
-      return { value: false, reason: `${file.path} does not say how to report a vulnerability (an address or a private channel)`, evidence: [fileEvidence(inputs, file.path)] };
+      return {
+        value: false,
+        reason: `${file.path} does not say how to report a vulnerability (an address or a private channel)`,
+        evidence: [fileEvidence(inputs, file.path)],
+      };
     }
     return {
       value: true,
-      evidence: [{ kind: 'lines', url: links(inputs).lines(inputs.head!, file.path, line, line), label: `${file.path}: how to report` }],
+      evidence: [
+        {
+          kind: 'lines',
+          url: links(inputs).lines(inputs.head!, file.path, line, line),
+          label: `${file.path}: how to report`,
+        },
+      ],
     };
   },
 };

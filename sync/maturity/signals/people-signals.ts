@@ -5,7 +5,9 @@ import type { CommitInput, SignalDefinitionCode, SignalInputs } from './signal-i
 
 function humanCommits(inputs: SignalInputs, sinceMs: number): CommitInput[] {
   if (!inputs.git.available) return [];
-  return inputs.git.commits.filter((c) => c.time * 1000 >= sinceMs && !isBotIdentity(c.authorEmail) && !isBotIdentity(c.authorName));
+  return inputs.git.commits.filter(
+    (c) => c.time * 1000 >= sinceMs && !isBotIdentity(c.authorEmail) && !isBotIdentity(c.authorName),
+  );
 }
 
 /** Groups commits by a key; remembers each group's newest commit (for evidence) and its people. */
@@ -31,7 +33,8 @@ function concentration(
   if (!inputs.git.available) return gitUnknown(inputs.git.reason);
   const w = windowOf(inputs, numberParam(params, 'windowDays', 365));
   const commits = humanCommits(inputs, w.sinceMs);
-  if (commits.length === 0) return { value: 0, reason: `no commits by people in the last ${w.days} days`, evidence: [], window: w };
+  if (commits.length === 0)
+    return { value: 0, reason: `no commits by people in the last ${w.days} days`, evidence: [], window: w };
   const groups = groupCommits(commits, keyOf);
   const chosen = smallestHalf([...groups.entries()].map(([k, g]) => [k, g.count] as const));
   const link = links(inputs);
@@ -47,7 +50,13 @@ function concentration(
 export const absenceFactor: SignalDefinitionCode = {
   id: 'people.absence-factor',
   source: 'git',
-  compute: (inputs, params) => concentration(inputs, params, (c) => c.authorEmail.toLowerCase(), (_k, g) => [...g.people][0]!),
+  compute: (inputs, params) =>
+    concentration(
+      inputs,
+      params,
+      (c) => c.authorEmail.toLowerCase(),
+      (_k, g) => [...g.people][0]!,
+    ),
 };
 
 /** `people.org-diversity`: the smallest number of organisations whose people made half of the commits. */
@@ -58,7 +67,11 @@ export const organisationalDiversity: SignalDefinitionCode = {
     concentration(
       inputs,
       params,
-      (c) => organisationOf(c.authorEmail, { profile: inputs.people.byEmail.get(c.authorEmail.toLowerCase()), overrides: inputs.people.overrides }),
+      (c) =>
+        organisationOf(c.authorEmail, {
+          profile: inputs.people.byEmail.get(c.authorEmail.toLowerCase()),
+          overrides: inputs.people.overrides,
+        }),
       (key, g) => (key.startsWith('independent: ') ? `${[...g.people][0]} (independent)` : key),
     ),
 };
@@ -82,7 +95,12 @@ export const newContributors: SignalDefinitionCode = {
       url: link.commit(g.newest.sha),
       label: `${[...g.people][0]}: first commit in the window`,
     }));
-    return { value: round(newcomers.size / (w.days / 91.25)), reason: `${newcomers.size} new contributors in ${w.days} days`, evidence, window: w };
+    return {
+      value: round(newcomers.size / (w.days / 91.25)),
+      reason: `${newcomers.size} new contributors in ${w.days} days`,
+      evidence,
+      window: w,
+    };
   },
 };
 
@@ -94,13 +112,22 @@ export const dcoSignOffs: SignalDefinitionCode = {
     if (!inputs.git.available) return gitUnknown(inputs.git.reason);
     const w = windowOf(inputs, numberParam(params, 'windowDays', 365));
     const commits = humanCommits(inputs, w.sinceMs);
-    if (commits.length === 0) return { value: null, status: 'not-applicable', reason: `no commits by people in the last ${w.days} days`, evidence: [], window: w };
+    if (commits.length === 0)
+      return {
+        value: null,
+        status: 'not-applicable',
+        reason: `no commits by people in the last ${w.days} days`,
+        evidence: [],
+        window: w,
+      };
     const unsigned = commits.filter((c) => !c.signedOff);
     const link = links(inputs);
     return {
       value: round(1 - unsigned.length / commits.length),
       reason: `${commits.length - unsigned.length} of ${commits.length} commits signed off`,
-      evidence: unsigned.slice(0, 5).map((c) => ({ kind: 'commit', url: link.commit(c.sha), label: `${c.sha.slice(0, 7)} has no Signed-off-by` })),
+      evidence: unsigned
+        .slice(0, 5)
+        .map((c) => ({ kind: 'commit', url: link.commit(c.sha), label: `${c.sha.slice(0, 7)} has no Signed-off-by` })),
       window: w,
     };
   },

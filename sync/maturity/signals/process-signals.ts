@@ -6,7 +6,11 @@ const HOUR_MS = 3_600_000;
 
 function itemEvidence(inputs: SignalInputs, item: ItemInput, label: string): EvidenceJson {
   const link = links(inputs);
-  return { kind: item.isPullRequest ? 'pull' : 'issue', url: item.isPullRequest ? link.pull(item.number) : link.issue(item.number), label };
+  return {
+    kind: item.isPullRequest ? 'pull' : 'issue',
+    url: item.isPullRequest ? link.pull(item.number) : link.issue(item.number),
+    label,
+  };
 }
 
 /**
@@ -14,14 +18,18 @@ function itemEvidence(inputs: SignalInputs, item: ItemInput, label: string): Evi
  * the window. One still open without a response counts with the time it has waited so far; one closed without
  * any response is left out (its author closed it, or it was a duplicate).
  */
-function responseTimes(inputs: SignalInputs, params: SignalParams): { w: ReturnType<typeof windowOf>; times: { item: ItemInput; hours: number; answered: boolean }[] } {
+function responseTimes(
+  inputs: SignalInputs,
+  params: SignalParams,
+): { w: ReturnType<typeof windowOf>; times: { item: ItemInput; hours: number; answered: boolean }[] } {
   const w = windowOf(inputs, numberParam(params, 'windowDays', 365));
   if (!inputs.api.available) return { w, times: [] };
   const times: { item: ItemInput; hours: number; answered: boolean }[] = [];
   for (const item of inputs.api.items) {
     if (item.authorIsBot || item.createdAt === null || Date.parse(item.createdAt) < w.sinceMs) continue;
     const created = Date.parse(item.createdAt);
-    if (item.firstResponseAt !== null) times.push({ item, hours: (Date.parse(item.firstResponseAt) - created) / HOUR_MS, answered: true });
+    if (item.firstResponseAt !== null)
+      times.push({ item, hours: (Date.parse(item.firstResponseAt) - created) / HOUR_MS, answered: true });
     else if (item.state === 'open') times.push({ item, hours: (inputs.now - created) / HOUR_MS, answered: false });
   }
   return { w, times };
@@ -34,14 +42,35 @@ function responseSignal(id: string, p: number, label: string): SignalDefinitionC
     compute(inputs, params): SignalOutcome {
       if (!inputs.api.available) return apiUnknown(inputs.api.reason);
       const { w, times } = responseTimes(inputs, params);
-      if (times.length === 0) return { value: null, status: 'not-applicable', reason: `no issues or pull requests opened by people in the last ${w.days} days`, evidence: [], window: w };
-      const value = round(p === 0.5 ? median(times.map((t) => t.hours)) : quantile(times.map((t) => t.hours), p), 1);
+      if (times.length === 0)
+        return {
+          value: null,
+          status: 'not-applicable',
+          reason: `no issues or pull requests opened by people in the last ${w.days} days`,
+          evidence: [],
+          window: w,
+        };
+      const value = round(
+        p === 0.5
+          ? median(times.map((t) => t.hours))
+          : quantile(
+              times.map((t) => t.hours),
+              p,
+            ),
+        1,
+      );
       const slowest = [...times].sort((a, b) => b.hours - a.hours).slice(0, 5);
       const unanswered = times.filter((t) => !t.answered).length;
       return {
         value,
         reason: `${label} over ${times.length} issues and pull requests${unanswered > 0 ? `, ${unanswered} still unanswered` : ''}`,
-        evidence: slowest.map((t) => itemEvidence(inputs, t.item, `#${t.item.number} ${t.answered ? 'answered after' : 'unanswered for'} ${Math.round(t.hours)} h`)),
+        evidence: slowest.map((t) =>
+          itemEvidence(
+            inputs,
+            t.item,
+            `#${t.item.number} ${t.answered ? 'answered after' : 'unanswered for'} ${Math.round(t.hours)} h`,
+          ),
+        ),
         window: w,
       };
     },
@@ -60,8 +89,17 @@ export const pullClosureRatio: SignalDefinitionCode = {
   compute(inputs, params) {
     if (!inputs.api.available) return apiUnknown(inputs.api.reason);
     const w = windowOf(inputs, numberParam(params, 'windowDays', 365));
-    const pulls = inputs.api.items.filter((i) => i.isPullRequest && i.createdAt !== null && Date.parse(i.createdAt) >= w.sinceMs);
-    if (pulls.length === 0) return { value: null, status: 'fail', reason: `no pull requests opened in the last ${w.days} days`, evidence: [], window: w };
+    const pulls = inputs.api.items.filter(
+      (i) => i.isPullRequest && i.createdAt !== null && Date.parse(i.createdAt) >= w.sinceMs,
+    );
+    if (pulls.length === 0)
+      return {
+        value: null,
+        status: 'fail',
+        reason: `no pull requests opened in the last ${w.days} days`,
+        evidence: [],
+        window: w,
+      };
     const open = pulls.filter((p) => p.state !== 'closed');
     return {
       value: round(1 - open.length / pulls.length),
@@ -83,14 +121,18 @@ export const reviewCoverage: SignalDefinitionCode = {
     const reviews = inputs.api.reviews;
     const unreviewed = pulls.filter((p) => {
       const author = p.authorLogin?.toLowerCase();
-      const approved = (reviews.get(p.id) ?? []).some((r) => r.state === 'APPROVED' && !r.isBot && r.login !== null && r.login.toLowerCase() !== author);
+      const approved = (reviews.get(p.id) ?? []).some(
+        (r) => r.state === 'APPROVED' && !r.isBot && r.login !== null && r.login.toLowerCase() !== author,
+      );
       const mergedByOther = p.mergedBy !== null && p.mergedBy.toLowerCase() !== author;
       return !approved && !mergedByOther;
     });
     return {
       value: round(1 - unreviewed.length / pulls.length),
       reason: `${pulls.length - unreviewed.length} of the last ${pulls.length} merged pull requests reviewed`,
-      evidence: unreviewed.slice(0, 5).map((p) => itemEvidence(inputs, p, `#${p.number} merged by its author without approval`)),
+      evidence: unreviewed
+        .slice(0, 5)
+        .map((p) => itemEvidence(inputs, p, `#${p.number} merged by its author without approval`)),
     };
   },
 };
@@ -101,8 +143,16 @@ export const ciChecks: SignalDefinitionCode = {
   source: 'api',
   compute(inputs, params) {
     if (!inputs.api.available) return apiUnknown(inputs.api.reason);
-    const pulls = inputs.api.mergedPulls.slice(0, numberParam(params, 'lastMerged', 30)).filter((p) => p.checkRuns !== null);
-    if (pulls.length === 0) return { value: null, status: 'unknown', reason: 'the checks of merged pull requests have not been read yet', evidence: [] };
+    const pulls = inputs.api.mergedPulls
+      .slice(0, numberParam(params, 'lastMerged', 30))
+      .filter((p) => p.checkRuns !== null);
+    if (pulls.length === 0)
+      return {
+        value: null,
+        status: 'unknown',
+        reason: 'the checks of merged pull requests have not been read yet',
+        evidence: [],
+      };
     const without = pulls.filter((p) => p.checkRuns === 0);
     return {
       value: round(1 - without.length / pulls.length),

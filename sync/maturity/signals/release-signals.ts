@@ -27,7 +27,11 @@ export const recentReleases: SignalDefinitionCode = {
       label: `${r.name ?? r.tagName} (${r.publishedAt!.slice(0, 10)}${r.prerelease ? ', prerelease' : ''})`,
     }));
     const reason =
-      all.length === 0 ? 'no releases' : recent.length === 0 ? `no release in the last ${w.days} days (latest ${all[0]!.publishedAt!.slice(0, 10)})` : null;
+      all.length === 0
+        ? 'no releases'
+        : recent.length === 0
+          ? `no release in the last ${w.days} days (latest ${all[0]!.publishedAt!.slice(0, 10)})`
+          : null;
     return { value: recent.length, reason, evidence, window: w };
   },
 };
@@ -52,9 +56,17 @@ export const releaseCadence: SignalDefinitionCode = {
     const w = windowOf(inputs, numberParam(params, 'windowDays', 730));
     const tags = versionTags(inputs.git.tags).filter((t) => Date.parse(t.taggedAt!) >= w.sinceMs);
     const link = links(inputs);
-    const evidence: EvidenceJson[] = tags.slice(-5).map((t) => ({ kind: 'tag', url: link.tag(t.name), label: `${t.name} (${t.taggedAt!.slice(0, 10)})` }));
+    const evidence: EvidenceJson[] = tags
+      .slice(-5)
+      .map((t) => ({ kind: 'tag', url: link.tag(t.name), label: `${t.name} (${t.taggedAt!.slice(0, 10)})` }));
     if (tags.length < 2) {
-      return { value: null, status: 'fail', reason: `fewer than two version tags in the last ${w.days} days`, evidence, window: w };
+      return {
+        value: null,
+        status: 'fail',
+        reason: `fewer than two version tags in the last ${w.days} days`,
+        evidence,
+        window: w,
+      };
     }
     const gaps = tags.slice(1).map((t, i) => (Date.parse(t.taggedAt!) - Date.parse(tags[i]!.taggedAt!)) / DAY_MS);
     return { value: round(median(gaps), 1), reason: `${tags.length} version tags`, evidence, window: w };
@@ -74,7 +86,9 @@ export const semverShare: SignalDefinitionCode = {
     return {
       value: round(1 - other.length / tags.length),
       reason: other.length > 0 ? `${other.length} of ${tags.length} tags are not SemVer` : null,
-      evidence: other.slice(0, 5).map((t) => ({ kind: 'tag', url: link.tag(t.name), label: `${t.name} is not SemVer` })),
+      evidence: other
+        .slice(0, 5)
+        .map((t) => ({ kind: 'tag', url: link.tag(t.name), label: `${t.name} is not SemVer` })),
     };
   },
 };
@@ -84,10 +98,10 @@ export const changelog: SignalDefinitionCode = {
   id: 'releases.changelog',
   source: 'git',
   compute(inputs) {
-    if (!inputs.git.available || inputs.head === null) return gitUnknown(inputs.git.available ? 'no commit to evaluate' : inputs.git.reason);
+    if (!inputs.git.available || inputs.head === null)
+      return gitUnknown(inputs.git.available ? 'no commit to evaluate' : inputs.git.reason);
     const file = findCommunityFile(inputs.git.tree, 'changelog');
     if (!file) return { value: false, reason: 'no CHANGELOG, CHANGES, HISTORY or NEWS file', evidence: [] };
     return { value: true, evidence: [fileEvidence(inputs, file.path)] };
   },
 };
-

@@ -10,7 +10,10 @@ export function numberParam(params: SignalParams, name: string, fallback: number
 }
 
 /** The evaluation window ending now. */
-export function windowOf(inputs: SignalInputs, days: number): { days: number; since: string; until: string; sinceMs: number } {
+export function windowOf(
+  inputs: SignalInputs,
+  days: number,
+): { days: number; since: string; until: string; sinceMs: number } {
   const sinceMs = inputs.now - days * DAY_MS;
   return { days, since: new Date(sinceMs).toISOString(), until: new Date(inputs.now).toISOString(), sinceMs };
 }

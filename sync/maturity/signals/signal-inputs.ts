@@ -74,7 +74,14 @@ export interface SignalInputs {
     | { available: false; reason: string }
     | {
         available: true;
-        releases: { id: number; tagName: string; name: string | null; publishedAt: string | null; draft: boolean; prerelease: boolean }[];
+        releases: {
+          id: number;
+          tagName: string;
+          name: string | null;
+          publishedAt: string | null;
+          draft: boolean;
+          prerelease: boolean;
+        }[];
         /** Issues and pull requests created or updated in the longest window, and those still open. */
         items: ItemInput[];
         /** The most recently merged pull requests, newest first. */

@@ -11,7 +11,19 @@ function precondition(inputs: SignalInputs): SignalOutcome | null {
   return null;
 }
 
-const KEYWORD_ORDER = ['MUST', 'MUST NOT', 'REQUIRED', 'SHALL', 'SHALL NOT', 'SHOULD', 'SHOULD NOT', 'RECOMMENDED', 'NOT RECOMMENDED', 'MAY', 'OPTIONAL'];
+const KEYWORD_ORDER = [
+  'MUST',
+  'MUST NOT',
+  'REQUIRED',
+  'SHALL',
+  'SHALL NOT',
+  'SHOULD',
+  'SHOULD NOT',
+  'RECOMMENDED',
+  'NOT RECOMMENDED',
+  'MAY',
+  'OPTIONAL',
+];
 
 /** `spec.normative-documents`: requirements (BCP 14 keywords) in the project's normative Markdown documents. */
 export const normativeSpecs: SignalDefinitionCode = {
@@ -21,14 +33,25 @@ export const normativeSpecs: SignalDefinitionCode = {
     const early = precondition(inputs);
     if (early || !inputs.git.available) return early!;
     const docs = normativeDocuments(inputs.git.tree, inputs.git.facts);
-    if (docs.length === 0) return { value: 0, reason: 'no Markdown document states requirements with BCP 14 keywords (MUST, SHOULD, MAY ...)', evidence: [] };
+    if (docs.length === 0)
+      return {
+        value: 0,
+        reason: 'no Markdown document states requirements with BCP 14 keywords (MUST, SHOULD, MAY ...)',
+        evidence: [],
+      };
     const link = links(inputs);
     const evidence: EvidenceJson[] = [];
     for (const d of docs.slice(0, 10)) {
       const lines = d.facts.bcp14.lines;
-      const counts = KEYWORD_ORDER.filter((k) => d.facts.bcp14.byKeyword[k]).map((k) => `${k} ${d.facts.bcp14.byKeyword[k]}`).join(', ');
+      const counts = KEYWORD_ORDER.filter((k) => d.facts.bcp14.byKeyword[k])
+        .map((k) => `${k} ${d.facts.bcp14.byKeyword[k]}`)
+        .join(', ');
       if (d.facts.boilerplate) {
-        evidence.push({ kind: 'lines', url: link.lines(inputs.head!, d.path, d.facts.boilerplate.from, d.facts.boilerplate.to), label: `${d.path}: BCP 14 boilerplate` });
+        evidence.push({
+          kind: 'lines',
+          url: link.lines(inputs.head!, d.path, d.facts.boilerplate.from, d.facts.boilerplate.to),
+          label: `${d.path}: BCP 14 boilerplate`,
+        });
       }
       evidence.push({
         kind: 'lines',
@@ -49,7 +72,9 @@ export const versionedSpecReleases: SignalDefinitionCode = {
     const early = precondition(inputs);
     if (early || !inputs.git.available) return early!;
     const link = links(inputs);
-    const tagged = inputs.git.tags.filter((t) => (inputs.git.available ? (inputs.git.specAtTags.get(t.name)?.length ?? 0) > 0 : false));
+    const tagged = inputs.git.tags.filter((t) =>
+      inputs.git.available ? (inputs.git.specAtTags.get(t.name)?.length ?? 0) > 0 : false,
+    );
     if (tagged.length === 0) return { value: 0, reason: 'no version tag contains a normative document', evidence: [] };
     const evidence: EvidenceJson[] = tagged.slice(-5).map((t) => {
       const path = inputs.git.available ? inputs.git.specAtTags.get(t.name)![0]! : '';
@@ -68,8 +93,16 @@ export const conformanceSuite: SignalDefinitionCode = {
   compute(inputs) {
     const early = precondition(inputs);
     if (early || !inputs.git.available) return early!;
-    const files = inputs.git.tree.filter((e) => !isVendoredPath(e.path) && e.path.split('/').slice(0, -1).some((dir) => SUITE_DIR.test(dir)));
-    if (files.length === 0) return { value: 0, reason: 'no conformance, compliance, TCK or test-suite directory', evidence: [] };
+    const files = inputs.git.tree.filter(
+      (e) =>
+        !isVendoredPath(e.path) &&
+        e.path
+          .split('/')
+          .slice(0, -1)
+          .some((dir) => SUITE_DIR.test(dir)),
+    );
+    if (files.length === 0)
+      return { value: 0, reason: 'no conformance, compliance, TCK or test-suite directory', evidence: [] };
     const link = links(inputs);
     const readme = files.find((f) => /(^|\/)readme\.md$/i.test(f.path));
     const shown = [...(readme ? [readme] : []), ...files.filter((f) => f !== readme).slice(0, 4)];
@@ -101,10 +134,20 @@ export const implementations: SignalDefinitionCode = {
       for (const item of facts.linkedItems) {
         if (!whole && !(item.heading !== null && IMPLEMENTATIONS_HEADING.test(item.heading))) continue;
         const key = item.urls[0]!.replace(/\/+$/, '').toLowerCase();
-        if (!seen.has(key)) seen.set(key, { kind: 'lines', url: link.lines(inputs.head!, entry.path, item.line, item.line), label: `${entry.path}: ${item.urls[0]}` });
+        if (!seen.has(key))
+          seen.set(key, {
+            kind: 'lines',
+            url: link.lines(inputs.head!, entry.path, item.line, item.line),
+            label: `${entry.path}: ${item.urls[0]}`,
+          });
       }
     }
-    if (seen.size === 0) return { value: 0, reason: 'no implementations listed (IMPLEMENTATIONS.md or an "Implementations" section with links)', evidence: [] };
+    if (seen.size === 0)
+      return {
+        value: 0,
+        reason: 'no implementations listed (IMPLEMENTATIONS.md or an "Implementations" section with links)',
+        evidence: [],
+      };
     return { value: seen.size, evidence: [...seen.values()].slice(0, 10) };
   },
 };

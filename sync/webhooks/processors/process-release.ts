@@ -28,7 +28,9 @@ export const processRelease: Processor = (payload, action, ctx) => {
   if (!written) {
     const existing = releases.get(facts.id);
     return processed(
-      existing?.deleted_at ? `release ${facts.tagName} was deleted; kept deleted` : `release ${facts.tagName} already newer`,
+      existing?.deleted_at
+        ? `release ${facts.tagName} was deleted; kept deleted`
+        : `release ${facts.tagName} already newer`,
     );
   }
   return processed();

@@ -3,7 +3,15 @@ import { isOutcome, resolveMember } from '../resolve-member.ts';
 import { repositoryFacts } from '../to-facts.ts';
 
 const KNOWN = new Set([
-  'created', 'deleted', 'archived', 'unarchived', 'edited', 'renamed', 'transferred', 'publicized', 'privatized',
+  'created',
+  'deleted',
+  'archived',
+  'unarchived',
+  'edited',
+  'renamed',
+  'transferred',
+  'publicized',
+  'privatized',
 ]);
 
 /**

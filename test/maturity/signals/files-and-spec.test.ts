@@ -75,10 +75,13 @@ describe('community file and specification signals on constructed repositories',
     a.git('tag', 'snapshot-2026');
     a.commit(
       {
-        'README.md': '# Acme\n\nA protocol.\n\n## Implementations\n\n- [acme-js](https://github.com/third/acme-js)\n\n## Links\n\n- [website](https://acme.example)\n',
-        'IMPLEMENTATIONS.md': '# Implementations\n\n- [acme-go](https://github.com/acme/acme-go): Go\n- [acme-rs](https://github.com/other/acme-rs/): Rust\n- [acme-go, again](https://github.com/acme/acme-go)\n',
+        'README.md':
+          '# Acme\n\nA protocol.\n\n## Implementations\n\n- [acme-js](https://github.com/third/acme-js)\n\n## Links\n\n- [website](https://acme.example)\n',
+        'IMPLEMENTATIONS.md':
+          '# Implementations\n\n- [acme-go](https://github.com/acme/acme-go): Go\n- [acme-rs](https://github.com/other/acme-rs/): Rust\n- [acme-go, again](https://github.com/acme/acme-go)\n',
         LICENSE: LICENSE_APACHE,
-        'CONTRIBUTING.md': '# Contributing\n\nYou MUST sign off your commits. You MUST run the tests. You SHOULD add a test.\n',
+        'CONTRIBUTING.md':
+          '# Contributing\n\nYou MUST sign off your commits. You MUST run the tests. You SHOULD add a test.\n',
         '.github/CODE_OF_CONDUCT.md': '# Code of conduct\n\nBe kind.\n',
         'docs/GOVERNANCE.md': '# Governance\n\nLazy consensus.\n',
         MAINTAINERS: 'Alice Zhang <alice@cloudtide.example>\nBob Li <bob@hanhai.example>\n',
@@ -143,43 +146,95 @@ describe('community file and specification signals on constructed repositories',
   });
 
   it('recognises the licence and the line that names it, and whether it is OSI-approved', () => {
-    expect(outcome(acme.result, 'files.license')).toEqual({ value: 'Apache-2.0', status: 'pass', reason: 'OSI-approved' });
+    expect(outcome(acme.result, 'files.license')).toEqual({
+      value: 'Apache-2.0',
+      status: 'pass',
+      reason: 'OSI-approved',
+    });
     const [evidence] = signalOf(acme.result, 'files.license').evidence;
-    expect(evidence).toEqual({ kind: 'lines', url: url('acme/protocol', `blob/${acme.upstream.head()}/LICENSE#L3-L3`), label: 'LICENSE: Apache-2.0' });
+    expect(evidence).toEqual({
+      kind: 'lines',
+      url: url('acme/protocol', `blob/${acme.upstream.head()}/LICENSE#L3-L3`),
+      label: 'LICENSE: Apache-2.0',
+    });
     expect(lineAt(app, acme.id, acme.upstream.head(), 'LICENSE', 3)).toContain('Apache License');
-    expect(outcome(mono.result, 'files.license')).toEqual({ value: 'BUSL-1.1', status: 'fail', reason: 'BUSL-1.1 is not OSI-approved' });
+    expect(outcome(mono.result, 'files.license')).toEqual({
+      value: 'BUSL-1.1',
+      status: 'fail',
+      reason: 'BUSL-1.1 is not OSI-approved',
+    });
   });
 
   it('links the line of the security policy that says how to report', () => {
     expect(outcome(acme.result, 'files.security')).toEqual({ value: true, status: 'pass', reason: null });
-    expect(signalOf(acme.result, 'files.security').evidence[0]!.url).toBe(url('acme/protocol', `blob/${acme.upstream.head()}/SECURITY.md#L5-L5`));
+    expect(signalOf(acme.result, 'files.security').evidence[0]!.url).toBe(
+      url('acme/protocol', `blob/${acme.upstream.head()}/SECURITY.md#L5-L5`),
+    );
     expect(lineAt(app, acme.id, acme.upstream.head(), 'SECURITY.md', 5)).toContain('security@acme.example');
     // In a package folder it is not the project's policy (GitHub looks at the root, .github/ and docs/ only).
-    expect(outcome(mono.result, 'files.security')).toEqual({ value: false, status: 'fail', reason: 'no SECURITY file at the root, in .github/ or in docs/' });
+    expect(outcome(mono.result, 'files.security')).toEqual({
+      value: false,
+      status: 'fail',
+      reason: 'no SECURITY file at the root, in .github/ or in docs/',
+    });
   });
 
   it('counts BCP 14 requirements of normative documents only (not code, lower case, community files or one stray MUST)', () => {
     const head = acme.upstream.head();
-    expect(outcome(acme.result, 'spec.normative-documents')).toEqual({ value: 7, status: 'pass', reason: '2 normative documents' });
+    expect(outcome(acme.result, 'spec.normative-documents')).toEqual({
+      value: 7,
+      status: 'pass',
+      reason: '2 normative documents',
+    });
     expect(signalOf(acme.result, 'spec.normative-documents').evidence).toEqual([
-      { kind: 'lines', url: url('acme/protocol', `blob/${head}/spec/protocol.md#L3-L3`), label: 'spec/protocol.md: BCP 14 boilerplate' },
-      { kind: 'lines', url: url('acme/protocol', `blob/${head}/spec/protocol.md#L7-L7`), label: 'spec/protocol.md: 4 requirements (MUST 1, MUST NOT 1, SHOULD 1, MAY 1); first at line 7' },
-      { kind: 'lines', url: url('acme/protocol', `blob/${head}/spec/wire.md#L3-L3`), label: 'spec/wire.md: 3 requirements (MUST 1, SHALL 1, OPTIONAL 1); first at line 3' },
+      {
+        kind: 'lines',
+        url: url('acme/protocol', `blob/${head}/spec/protocol.md#L3-L3`),
+        label: 'spec/protocol.md: BCP 14 boilerplate',
+      },
+      {
+        kind: 'lines',
+        url: url('acme/protocol', `blob/${head}/spec/protocol.md#L7-L7`),
+        label: 'spec/protocol.md: 4 requirements (MUST 1, MUST NOT 1, SHOULD 1, MAY 1); first at line 7',
+      },
+      {
+        kind: 'lines',
+        url: url('acme/protocol', `blob/${head}/spec/wire.md#L3-L3`),
+        label: 'spec/wire.md: 3 requirements (MUST 1, SHALL 1, OPTIONAL 1); first at line 3',
+      },
     ]);
     expect(lineAt(app, acme.id, head, 'spec/protocol.md', 7)).toBe('A client MUST send a hello frame.');
     expect(lineAt(app, acme.id, head, 'spec/protocol.md', 3)).toContain('BCP 14');
   });
 
   it('counts version tags that carry the specification, the conformance suite and distinct implementations', () => {
-    expect(outcome(acme.result, 'spec.versioned-releases')).toEqual({ value: 2, status: 'pass', reason: '2 tags carry the specification' });
+    expect(outcome(acme.result, 'spec.versioned-releases')).toEqual({
+      value: 2,
+      status: 'pass',
+      reason: '2 tags carry the specification',
+    });
     // v0.1.0 predates the spec; v1.0.0 and snapshot-2026 point at the commit that added it.
-    expect(signalOf(acme.result, 'spec.versioned-releases').evidence.map((e) => e.url).sort()).toEqual([
+    expect(
+      signalOf(acme.result, 'spec.versioned-releases')
+        .evidence.map((e) => e.url)
+        .sort(),
+    ).toEqual([
       url('acme/protocol', `blob/${acme.v1}/spec/protocol.md`),
       url('acme/protocol', `blob/${acme.v1}/spec/protocol.md`),
     ]);
-    expect(outcome(acme.result, 'releases.semver')).toEqual({ value: 0.67, status: 'pass', reason: '1 of 3 tags are not SemVer' });
-    expect(outcome(acme.result, 'spec.conformance-suite')).toEqual({ value: 2, status: 'pass', reason: '2 files in the suite' });
-    expect(signalOf(acme.result, 'spec.conformance-suite').evidence[0]!.url).toBe(url('acme/protocol', `blob/${acme.upstream.head()}/conformance/README.md`));
+    expect(outcome(acme.result, 'releases.semver')).toEqual({
+      value: 0.67,
+      status: 'pass',
+      reason: '1 of 3 tags are not SemVer',
+    });
+    expect(outcome(acme.result, 'spec.conformance-suite')).toEqual({
+      value: 2,
+      status: 'pass',
+      reason: '2 files in the suite',
+    });
+    expect(signalOf(acme.result, 'spec.conformance-suite').evidence[0]!.url).toBe(
+      url('acme/protocol', `blob/${acme.upstream.head()}/conformance/README.md`),
+    );
     expect(outcome(acme.result, 'spec.implementations')).toEqual({ value: 3, status: 'pass', reason: null });
     expect(signalOf(acme.result, 'spec.implementations').evidence.map((e) => e.label)).toEqual([
       'IMPLEMENTATIONS.md: https://github.com/acme/acme-go',
@@ -190,15 +245,31 @@ describe('community file and specification signals on constructed repositories',
 
   it('finds a monorepo spec and its suite in a subfolder, and ignores vendored documents', () => {
     const head = mono.upstream.head();
-    expect(outcome(mono.result, 'spec.normative-documents')).toEqual({ value: 5, status: 'pass', reason: '1 normative document' });
+    expect(outcome(mono.result, 'spec.normative-documents')).toEqual({
+      value: 5,
+      status: 'pass',
+      reason: '1 normative document',
+    });
     expect(signalOf(mono.result, 'spec.normative-documents').evidence.map((e) => e.url)).toEqual([
       url('hanhai/mono', `blob/${head}/packages/format/spec/format.md#L3-L3`),
       url('hanhai/mono', `blob/${head}/packages/format/spec/format.md#L5-L5`),
     ]);
-    expect(outcome(mono.result, 'spec.conformance-suite')).toEqual({ value: 1, status: 'pass', reason: '1 files in the suite' });
-    expect(outcome(mono.result, 'spec.versioned-releases')).toEqual({ value: 1, status: 'pass', reason: '1 tags carry the specification' });
+    expect(outcome(mono.result, 'spec.conformance-suite')).toEqual({
+      value: 1,
+      status: 'pass',
+      reason: '1 files in the suite',
+    });
+    expect(outcome(mono.result, 'spec.versioned-releases')).toEqual({
+      value: 1,
+      status: 'pass',
+      reason: '1 tags carry the specification',
+    });
     expect(signalOf(mono.result, 'spec.versioned-releases').evidence).toEqual([
-      { kind: 'file', url: url('hanhai/mono', `blob/${mono.tagged}/packages/format/spec/format.md`), label: 'packages/format/spec/format.md in format/v1.0.0' },
+      {
+        kind: 'file',
+        url: url('hanhai/mono', `blob/${mono.tagged}/packages/format/spec/format.md`),
+        label: 'packages/format/spec/format.md in format/v1.0.0',
+      },
     ]);
     // A Go-module style tag prefix is still SemVer.
     expect(outcome(mono.result, 'releases.semver')).toMatchObject({ value: 1, status: 'pass' });

@@ -33,15 +33,19 @@ describe('people and activity signals on constructed repositories', () => {
     const busy = createUpstream('busy');
     busy.commit({ 'README.md': '# busy\n' }, ALICE, at(500), signed(ALICE, 'Start'));
     busy.commit({ 'src/a.txt': 'a\n' }, BOB, at(480), signed(BOB, 'Add a'));
-    for (let i = 0; i < 4; i += 1) busy.commit({ 'src/a.txt': `alice ${i}\n` }, ALICE, at(200 - i * 40), signed(ALICE, `Alice ${i}`));
-    for (let i = 0; i < 4; i += 1) busy.commit({ 'src/b.txt': `bob ${i}\n` }, BOB, at(190 - i * 40, 1), signed(BOB, `Bob ${i}`));
+    for (let i = 0; i < 4; i += 1)
+      busy.commit({ 'src/a.txt': `alice ${i}\n` }, ALICE, at(200 - i * 40), signed(ALICE, `Alice ${i}`));
+    for (let i = 0; i < 4; i += 1)
+      busy.commit({ 'src/b.txt': `bob ${i}\n` }, BOB, at(190 - i * 40, 1), signed(BOB, `Bob ${i}`));
     for (let i = 0; i < 2; i += 1) busy.commit({ 'src/c.txt': `carol ${i}\n` }, CAROL, at(60 - i * 20), `Carol ${i}`);
-    for (let i = 0; i < 20; i += 1) busy.commit({ 'package.json': `{"v": ${i}}\n` }, DEPENDABOT, at(80 - i * 3, 2), `Bump dependency (${i})`);
+    for (let i = 0; i < 20; i += 1)
+      busy.commit({ 'package.json': `{"v": ${i}}\n` }, DEPENDABOT, at(80 - i * 3, 2), `Bump dependency (${i})`);
     busy.push();
 
     // One maintainer, no tags, no releases.
     const solo = createUpstream('solo');
-    for (let i = 0; i < 5; i += 1) solo.commit({ 'README.md': `# solo ${i}\n` }, ALICE, at(300 - i * 50), signed(ALICE, `Solo ${i}`));
+    for (let i = 0; i < 5; i += 1)
+      solo.commit({ 'README.md': `# solo ${i}\n` }, ALICE, at(300 - i * 50), signed(ALICE, `Solo ${i}`));
     solo.push();
 
     // Recently active, but archived on GitHub.
@@ -52,7 +56,8 @@ describe('people and activity signals on constructed repositories', () => {
 
     // Started a month ago: very active, but too young.
     const young = createUpstream('young');
-    for (let i = 0; i < 12; i += 1) young.commit({ 'README.md': `# young ${i}\n` }, i % 2 ? ALICE : BOB, at(30 - i * 2));
+    for (let i = 0; i < 12; i += 1)
+      young.commit({ 'README.md': `# young ${i}\n` }, i % 2 ? ALICE : BOB, at(30 - i * 2));
     young.push();
 
     upstreams = { busy, solo, archived, young };
@@ -74,36 +79,72 @@ describe('people and activity signals on constructed repositories', () => {
 
   it('does not count bot commits as people: absence factor, diversity, newcomers, DCO', () => {
     const busy = result('busy');
-    expect(outcome(busy, 'people.absence-factor')).toEqual({ value: 2, status: 'pass', reason: '3 in all made 10 commits' });
-    const labels = (id: string) => signalOf(busy, id).evidence.map((e) => e.label).sort();
+    expect(outcome(busy, 'people.absence-factor')).toEqual({
+      value: 2,
+      status: 'pass',
+      reason: '3 in all made 10 commits',
+    });
+    const labels = (id: string) =>
+      signalOf(busy, id)
+        .evidence.map((e) => e.label)
+        .sort();
     expect(labels('people.absence-factor')).toEqual(['Alice Zhang: 4 of 10 commits', 'Bob Li: 4 of 10 commits']);
-    expect(outcome(busy, 'people.org-diversity')).toEqual({ value: 2, status: 'pass', reason: '3 in all made 10 commits' });
-    expect(labels('people.org-diversity')).toEqual(['cloudtide.example: 4 of 10 commits', 'hanhai.example: 4 of 10 commits']);
+    expect(outcome(busy, 'people.org-diversity')).toEqual({
+      value: 2,
+      status: 'pass',
+      reason: '3 in all made 10 commits',
+    });
+    expect(labels('people.org-diversity')).toEqual([
+      'cloudtide.example: 4 of 10 commits',
+      'hanhai.example: 4 of 10 commits',
+    ]);
     // Carol is the only person whose first commit is in the year: 1 per 4 quarters.
-    expect(outcome(busy, 'people.new-contributors')).toEqual({ value: 0.25, status: 'fail', reason: '1 new contributors in 365 days' });
-    expect(signalOf(busy, 'people.new-contributors').evidence.map((e) => e.label)).toEqual(['Carol Wu: first commit in the window']);
+    expect(outcome(busy, 'people.new-contributors')).toEqual({
+      value: 0.25,
+      status: 'fail',
+      reason: '1 new contributors in 365 days',
+    });
+    expect(signalOf(busy, 'people.new-contributors').evidence.map((e) => e.label)).toEqual([
+      'Carol Wu: first commit in the window',
+    ]);
     expect(outcome(busy, 'process.dco')).toEqual({ value: 0.8, status: 'fail', reason: '8 of 10 commits signed off' });
-    expect(signalOf(busy, 'process.dco').evidence.map((e) => e.label)).toEqual(expect.arrayContaining([expect.stringMatching(/^[0-9a-f]{7} has no Signed-off-by$/)]));
+    expect(signalOf(busy, 'process.dco').evidence.map((e) => e.label)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^[0-9a-f]{7} has no Signed-off-by$/)]),
+    );
     expect(signalOf(busy, 'process.dco').evidence).toHaveLength(2);
   });
 
   it('counts only people in the 90-day commit activity', () => {
     const busy = result('busy');
     // Alice's last (80 days ago), Bob's last (70), Carol's two (60 and 40); the bot's 20 are left out.
-    expect(outcome(busy, 'activity.commits-90d')).toEqual({ value: 4, status: 'pass', reason: '4 commits by people (20 by bots not counted)' });
+    expect(outcome(busy, 'activity.commits-90d')).toEqual({
+      value: 4,
+      status: 'pass',
+      reason: '4 commits by people (20 by bots not counted)',
+    });
     const commits = signalOf(busy, 'activity.commits-90d').evidence;
     expect(commits.every((e) => e.kind === 'commit' && !e.label.includes('[bot]'))).toBe(true);
   });
 
   it('without an API token: API signals are unknown with the reason, git signals are still computed', async () => {
-    expect(outcome(result('busy'), 'releases.recent')).toEqual({ value: null, status: 'unknown', reason: 'API metadata unknown: no API token: set GITHUB_TOKEN' });
+    expect(outcome(result('busy'), 'releases.recent')).toEqual({
+      value: null,
+      status: 'unknown',
+      reason: 'API metadata unknown: no API token: set GITHUB_TOKEN',
+    });
     // The real refresh, against a GitHub that does not answer, records why; the next evaluation says it.
     const refreshed = await app.sync.refreshMetadata(ids.busy);
     expect(refreshed.status).toBe('unknown');
     const busy = await app.sync.maturity.evaluate(ids.busy);
     const api = busy.signals.filter((s) => s.source === 'api');
     expect(api.map((s) => s.id).sort()).toEqual([
-      'activity.maintained', 'process.ci', 'process.pr-closure', 'process.response-median', 'process.response-p90', 'process.review-coverage', 'releases.recent',
+      'activity.maintained',
+      'process.ci',
+      'process.pr-closure',
+      'process.response-median',
+      'process.response-p90',
+      'process.review-coverage',
+      'releases.recent',
     ]);
     for (const s of api) {
       expect(s.status, s.id).toBe('unknown');
@@ -119,9 +160,19 @@ describe('people and activity signals on constructed repositories', () => {
 
   it('a single maintainer has absence factor 1, with the commit that shows it', () => {
     const solo = result('solo');
-    expect(outcome(solo, 'people.absence-factor')).toEqual({ value: 1, status: 'fail', reason: '1 in all made 5 commits' });
+    expect(outcome(solo, 'people.absence-factor')).toEqual({
+      value: 1,
+      status: 'fail',
+      reason: '1 in all made 5 commits',
+    });
     const evidence = signalOf(solo, 'people.absence-factor').evidence;
-    expect(evidence).toEqual([{ kind: 'commit', url: `${app.config.githubUrl}/solo/lonely/commit/${upstreams.solo.head()}`, label: 'Alice Zhang: 5 of 5 commits' }]);
+    expect(evidence).toEqual([
+      {
+        kind: 'commit',
+        url: `${app.config.githubUrl}/solo/lonely/commit/${upstreams.solo.head()}`,
+        label: 'Alice Zhang: 5 of 5 commits',
+      },
+    ]);
     expect(outcome(solo, 'people.org-diversity')).toMatchObject({ value: 1, status: 'fail' });
     expect(solo.gaps.map((g) => g.signal)).toContain('people.absence-factor');
   });
@@ -130,9 +181,17 @@ describe('people and activity signals on constructed repositories', () => {
     const solo = result('solo');
     expect(outcome(solo, 'releases.recent')).toEqual({ value: 0, status: 'fail', reason: 'no releases' });
     expect(signalOf(solo, 'releases.recent').evidence).toEqual([]);
-    expect(outcome(solo, 'releases.cadence')).toEqual({ value: null, status: 'fail', reason: 'fewer than two version tags in the last 730 days' });
+    expect(outcome(solo, 'releases.cadence')).toEqual({
+      value: null,
+      status: 'fail',
+      reason: 'fewer than two version tags in the last 730 days',
+    });
     expect(outcome(solo, 'releases.semver')).toEqual({ value: null, status: 'fail', reason: 'no tags' });
-    expect(outcome(solo, 'releases.changelog')).toEqual({ value: false, status: 'fail', reason: 'no CHANGELOG, CHANGES, HISTORY or NEWS file' });
+    expect(outcome(solo, 'releases.changelog')).toEqual({
+      value: false,
+      status: 'fail',
+      reason: 'no CHANGELOG, CHANGES, HISTORY or NEWS file',
+    });
     expect(outcome(solo, 'spec.versioned-releases')).toMatchObject({ value: 0, status: 'fail' });
   });
 
@@ -149,7 +208,10 @@ describe('people and activity signals on constructed repositories', () => {
   it('a repository younger than 90 days is too young, however active', () => {
     const young = result('young');
     expect(outcome(young, 'activity.age')).toEqual({ value: 30, status: 'fail', reason: '30 does not meet >= 90' });
-    expect(signalOf(young, 'activity.age').evidence[0]).toMatchObject({ kind: 'commit', label: `first commit ${daysAgo(app, 30).slice(0, 10)}` });
+    expect(signalOf(young, 'activity.age').evidence[0]).toMatchObject({
+      kind: 'commit',
+      label: `first commit ${daysAgo(app, 30).slice(0, 10)}`,
+    });
     expect(outcome(young, 'activity.commits-90d')).toMatchObject({ value: 12, status: 'pass' });
     expect(outcome(young, 'activity.maintained')).toEqual({
       value: 12,

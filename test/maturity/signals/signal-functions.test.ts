@@ -14,7 +14,17 @@ function inputs(commits: CommitInput[], overrides: { match: string; organisation
     githubUrl: 'https://github.example',
     repository: { owner: 'o', name: 'r', fullName: 'o/r', archived: false, licenseSpdx: null },
     head: 'a'.repeat(40),
-    git: { available: true, firstCommit: null, commits, commitsSince: 0, firstSeen: new Map(), tree: [], facts: new Map(), tags: [], specAtTags: new Map() },
+    git: {
+      available: true,
+      firstCommit: null,
+      commits,
+      commitsSince: 0,
+      firstSeen: new Map(),
+      tree: [],
+      facts: new Map(),
+      tags: [],
+      specAtTags: new Map(),
+    },
     people: { byEmail: new Map([['wu@gmail.com', { login: 'wu', company: '@EdgeHive' }]]), overrides },
     api: { available: false, reason: 'no API token' },
   };
@@ -39,19 +49,40 @@ describe('signal functions (pure)', () => {
 
   it('smallest half: the fewest groups, largest first, covering at least half', () => {
     expect(smallestHalf([['a', 1]])).toEqual([['a', 1]]);
-    expect(smallestHalf([['a', 5], ['b', 5]])).toEqual([['a', 5]]);
-    expect(smallestHalf([['a', 4], ['b', 4], ['c', 2]])).toEqual([['a', 4], ['b', 4]]);
+    expect(
+      smallestHalf([
+        ['a', 5],
+        ['b', 5],
+      ]),
+    ).toEqual([['a', 5]]);
+    expect(
+      smallestHalf([
+        ['a', 4],
+        ['b', 4],
+        ['c', 2],
+      ]),
+    ).toEqual([
+      ['a', 4],
+      ['b', 4],
+    ]);
     expect(quantile([4, 10, 24, 48], 0.5)).toBe(10);
     expect(quantile([4, 10, 24, 48], 0.9)).toBe(48);
   });
 
   it('organisation: a correction first (address, @domain, login), then the domain, the company field, else the person', () => {
     expect(organisationOf('li.na@cloudtide.cn', { overrides: [] })).toBe('cloudtide.cn');
-    expect(organisationOf('wu@gmail.com', { profile: { login: 'wu', company: '@EdgeHive ' }, overrides: [] })).toBe('edgehive');
+    expect(organisationOf('wu@gmail.com', { profile: { login: 'wu', company: '@EdgeHive ' }, overrides: [] })).toBe(
+      'edgehive',
+    );
     expect(organisationOf('zhao@qq.com', { overrides: [] })).toBe('independent: zhao@qq.com');
-    const overrides = [{ match: '@hanhai.example', organisation: 'Hanhai Group' }, { match: 'wu', organisation: 'Cloudtide' }];
+    const overrides = [
+      { match: '@hanhai.example', organisation: 'Hanhai Group' },
+      { match: 'wu', organisation: 'Cloudtide' },
+    ];
     expect(organisationOf('Bob@Hanhai.example', { overrides })).toBe('Hanhai Group');
-    expect(organisationOf('wu@gmail.com', { profile: { login: 'Wu', company: 'EdgeHive' }, overrides })).toBe('Cloudtide');
+    expect(organisationOf('wu@gmail.com', { profile: { login: 'Wu', company: 'EdgeHive' }, overrides })).toBe(
+      'Cloudtide',
+    );
     // A login correction reaches a noreply address whose profile was never read.
     expect(organisationOf('12345+wu@users.noreply.github.com', { overrides })).toBe('Cloudtide');
   });
@@ -59,24 +90,43 @@ describe('signal functions (pure)', () => {
   it('absence factor 1 for a single maintainer, however many bot commits; corrections merge organisations', () => {
     const commits = [
       ...Array.from({ length: 3 }, () => commit('Solo', 'solo@acme.example')),
-      ...Array.from({ length: 9 }, () => commit('dependabot[bot]', '49699333+dependabot[bot]@users.noreply.github.com')),
+      ...Array.from({ length: 9 }, () =>
+        commit('dependabot[bot]', '49699333+dependabot[bot]@users.noreply.github.com'),
+      ),
       commit('Wu', 'wu@gmail.com'),
       commit('Wu', 'wu@gmail.com'),
     ];
     expect(absenceFactor.compute(inputs(commits), {})).toMatchObject({ value: 1, reason: '2 in all made 5 commits' });
     expect(organisationalDiversity.compute(inputs(commits), {})).toMatchObject({ value: 1 });
-    const evidence = organisationalDiversity.compute(inputs([commit('A', 'a@x.example'), commit('B', 'b@y.example')]), {}).evidence;
+    const evidence = organisationalDiversity.compute(
+      inputs([commit('A', 'a@x.example'), commit('B', 'b@y.example')]),
+      {},
+    ).evidence;
     expect(evidence).toHaveLength(1);
-    const merged = organisationalDiversity.compute(inputs([commit('A', 'a@x.example'), commit('B', 'b@y.example')], [{ match: '@y.example', organisation: 'x.example' }]), {});
+    const merged = organisationalDiversity.compute(
+      inputs(
+        [commit('A', 'a@x.example'), commit('B', 'b@y.example')],
+        [{ match: '@y.example', organisation: 'x.example' }],
+      ),
+      {},
+    );
     expect(merged).toMatchObject({ value: 1, reason: '1 in all made 2 commits' });
     expect(merged.evidence.map((e) => e.label)).toEqual(['x.example: 2 of 2 commits']);
   });
 
   it('commits in 90 days: only by people; a bot-only repository has no activity', () => {
-    const botOnly = [commit('dependabot[bot]', '49699333+dependabot[bot]@users.noreply.github.com'), commit('A', 'a@x.example', 200)];
-    expect(commitsInWindow.compute(inputs(botOnly), { windowDays: 90 })).toMatchObject({ value: 0, reason: 'no commits by people in the last 90 days (1 by bots not counted)' });
+    const botOnly = [
+      commit('dependabot[bot]', '49699333+dependabot[bot]@users.noreply.github.com'),
+      commit('A', 'a@x.example', 200),
+    ];
+    expect(commitsInWindow.compute(inputs(botOnly), { windowDays: 90 })).toMatchObject({
+      value: 0,
+      reason: 'no commits by people in the last 90 days (1 by bots not counted)',
+    });
     const git = inputs([]);
-    expect(commitsInWindow.compute({ ...git, git: { available: false, reason: 'the mirror has not been fetched yet' } }, {})).toEqual({
+    expect(
+      commitsInWindow.compute({ ...git, git: { available: false, reason: 'the mirror has not been fetched yet' } }, {}),
+    ).toEqual({
       value: null,
       status: 'unknown',
       reason: 'the mirror has not been fetched yet',
