@@ -1,3 +1,5 @@
+import { DomainError, type ErrorKind } from '../kernel/errors/domain-error.ts';
+
 /** What a CLI command may touch of the outside world; the entry point passes the real process's. */
 export interface CliIO {
   env: Record<string, string | undefined>;
@@ -8,12 +10,10 @@ export interface CliIO {
   isTTY: boolean;
 }
 
-/** A failure a command reports to the user: printed without a stack trace, exit code 1 (or `exitCode`). */
-export class CliError extends Error {
-  readonly exitCode: number;
-  constructor(message: string, exitCode = 1) {
-    super(message);
-    this.exitCode = exitCode;
+/** A wrong command line (an option, an argument): printed without a stack trace, exit code by its kind. */
+export class CliError extends DomainError {
+  constructor(message: string, kind: ErrorKind = 'invalid') {
+    super(kind, 'invalid_command', message);
     this.name = 'CliError';
   }
 }

@@ -1,8 +1,9 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../server/config/read-config.ts';
-import { HttpError } from '../server/errors/http-errors.ts';
-import { redactSecrets } from '../server/log/redact-secrets.ts';
-import { CliError, type CliIO } from './cli-io.ts';
+import { ConfigError } from '../kernel/config/read-config.ts';
+import { DomainError } from '../kernel/errors/domain-error.ts';
+import { redactSecrets } from '../kernel/log/redact-secrets.ts';
+import type { CliIO } from './cli-io.ts';
+import { EXIT_CODE } from './exit-code.ts';
 import { registerDraftCommand } from './commands/draft.ts';
 import { registerMaturityCommand } from './commands/maturity.ts';
 import { registerProjectCommand } from './commands/project.ts';
@@ -31,11 +32,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof CliError) {
+    if (error instanceof DomainError) {
       io.stderr.write(`magnolia: ${redactSecrets(error.message)}\n`);
-      return error.exitCode;
+      return EXIT_CODE[error.kind];
     }
-    if (error instanceof ConfigError || error instanceof HttpError) {
+    if (error instanceof ConfigError) {
       io.stderr.write(`magnolia: ${redactSecrets(error.message)}\n`);
       return 1;
     }

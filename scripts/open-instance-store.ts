@@ -1,8 +1,8 @@
 import { openDatabase } from '../db/open-database.ts';
 import { createStore, type Store } from '../db/store.ts';
-import { systemClock } from '../server/clock.ts';
-import { readConfig, type Config } from '../server/config/read-config.ts';
-import { createLogger, type Logger } from '../server/log/create-logger.ts';
+import { systemClock } from '../kernel/clock.ts';
+import { readConfig, type Config } from '../kernel/config/read-config.ts';
+import { createLogger, type Logger } from '../kernel/log/create-logger.ts';
 import { createSyncServices, type SyncServices } from '../sync/create-sync-services.ts';
 import { createGitHubClient } from '../sync/github/create-github-client.ts';
 import type { CliIO } from './cli-io.ts';

@@ -5,15 +5,15 @@ import { createStore, type Store } from '../db/store.ts';
 import { createAdminDeliveriesRoute } from './api/admin-deliveries-route.ts';
 import { createMaturityRoute } from './api/maturity-route.ts';
 import { createProjectsRoute } from './api/projects-route.ts';
-import type { Clock } from './clock.ts';
-import type { Config } from './config/read-config.ts';
+import type { Clock } from '../kernel/clock.ts';
+import type { Config } from '../kernel/config/read-config.ts';
 import { errorHandler, notFoundHandler } from './errors/error-handler.ts';
 import { createHealthRoute } from './health/health-route.ts';
 import { requestContext } from './http/request-context.ts';
 import { i18nMiddleware } from './i18n/i18n-middleware.ts';
 import { createPortal, type Portal } from './pages/create-portal.ts';
 import { securityHeaders } from './pages/layout/security-headers.ts';
-import type { Logger } from './log/create-logger.ts';
+import type { Logger } from '../kernel/log/create-logger.ts';
 import type { DeliveryIngest } from './webhooks/delivery-ingest.ts';
 import { createWebhookRoute } from './webhooks/webhook-route.ts';
 

@@ -16,9 +16,9 @@ import { createJobWorker, type JobWorker } from '../sync/queue/job-worker.ts';
 import { createDeliveryJobHandler } from '../sync/webhooks/delivery-job-handler.ts';
 import { createApp } from './app.ts';
 import { createPortal } from './pages/create-portal.ts';
-import { systemClock, type Clock } from './clock.ts';
-import type { Config } from './config/read-config.ts';
-import type { Logger } from './log/create-logger.ts';
+import { systemClock, type Clock } from '../kernel/clock.ts';
+import type { Config } from '../kernel/config/read-config.ts';
+import type { Logger } from '../kernel/log/create-logger.ts';
 import { createDeliveryIngest } from './webhooks/delivery-ingest.ts';
 
 export interface InstanceOptions {

@@ -6,8 +6,8 @@ import path from 'node:path';
 import express from 'express';
 import { openDatabase } from '../../db/open-database.ts';
 import { createStore } from '../../db/store.ts';
-import { readConfig } from '../../server/config/read-config.ts';
-import { createLogger } from '../../server/log/create-logger.ts';
+import { readConfig } from '../../kernel/config/read-config.ts';
+import { createLogger } from '../../kernel/log/create-logger.ts';
 import { securityHeaders } from '../../server/pages/layout/security-headers.ts';
 import { startInstance } from '../../server/start-instance.ts';
 

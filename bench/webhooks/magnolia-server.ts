@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readConfig } from '../../server/config/read-config.ts';
-import { createLogger } from '../../server/log/create-logger.ts';
+import { readConfig } from '../../kernel/config/read-config.ts';
+import { createLogger } from '../../kernel/log/create-logger.ts';
 import { startInstance } from '../../server/start-instance.ts';
 
 const secret = process.argv[2] ?? 'bench-secret';

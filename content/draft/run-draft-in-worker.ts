@@ -1,4 +1,4 @@
-import { spawnWorker } from '../../server/threads/spawn-worker.ts';
+import { spawnWorker } from '../../kernel/threads/spawn-worker.ts';
 import type { DraftInput, DraftResult } from './draft-types.ts';
 
 /** The worker's answer. */

@@ -1,6 +1,6 @@
 // A content page is a Markdown file per language: `content/pages/<slug>.<lang>.md`, its first `# ` line the title.
 import { readFileSync } from 'node:fs';
-import type { Lang } from '../../server/i18n/languages.ts';
+import type { Lang } from '../../kernel/i18n/languages.ts';
 
 /** A content page's Markdown and its title. */
 export interface PageSource {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { RepositoryRow } from '../../db/repositories/repository-queries.ts';
-import { systemClock } from '../../server/clock.ts';
+import { systemClock } from '../../kernel/clock.ts';
 import { exemptSignal } from '../../sync/maturity/exempt-signal.ts';
 import type { MaturityJson } from '../../sync/maturity/maturity-json.ts';
 import { ModelError } from '../../sync/maturity/model/model-error.ts';

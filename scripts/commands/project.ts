@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { isoNow, systemClock } from '../../server/clock.ts';
+import { isoNow, systemClock } from '../../kernel/clock.ts';
 import { addProject, parseFullName } from '../../sync/projects/add-project.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
 import { openInstanceStore } from '../open-instance-store.ts';

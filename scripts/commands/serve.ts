@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { readConfig } from '../../server/config/read-config.ts';
-import { createLogger } from '../../server/log/create-logger.ts';
+import { readConfig } from '../../kernel/config/read-config.ts';
+import { createLogger } from '../../kernel/log/create-logger.ts';
 import { startInstance } from '../../server/start-instance.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
 

@@ -3,7 +3,7 @@ import { openDatabase } from '../../db/open-database.ts';
 import { createStore } from '../../db/store.ts';
 import { ROLES, type Role } from '../../db/users/user-queries.ts';
 import { mintToken } from '../../server/auth/api-token.ts';
-import { readConfig } from '../../server/config/read-config.ts';
+import { readConfig } from '../../kernel/config/read-config.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;

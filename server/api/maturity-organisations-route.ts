@@ -4,8 +4,8 @@ import type { Store } from '../../db/store.ts';
 import { contributorOrganisations } from '../../sync/maturity/contributor-organisations.ts';
 import { organisationJson, removeOrganisation, setOrganisation } from '../../sync/maturity/set-organisation.ts';
 import { requireToken } from '../auth/require-token.ts';
-import type { Clock } from '../clock.ts';
-import { BadRequestError } from '../errors/http-errors.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { DomainError } from '../../kernel/errors/domain-error.ts';
 
 const body = z.object({ organisation: z.string({ message: 'send {"organisation": "<name>"}' }) });
 
@@ -29,7 +29,7 @@ export function createMaturityOrganisationsRoute(store: Store, clock: Clock): Ro
   router.put('/api/maturity/organisations/:match', admin, express.json(), (req, res) => {
     const parsed = body.safeParse(req.body);
     if (!parsed.success)
-      throw new BadRequestError('bad_organisation', parsed.error.issues.map((i) => i.message).join('; '));
+      throw new DomainError('invalid', 'bad_organisation', parsed.error.issues.map((i) => i.message).join('; '));
     res.json(
       setOrganisation(store, clock, {
         match: String(req.params.match),

@@ -10,8 +10,8 @@ import { readMaturity, readSignalHistory } from '../../sync/maturity/read-maturi
 import { KNOWN_SIGNALS } from '../../sync/maturity/signals/signal-registry.ts';
 import { requireToken } from '../auth/require-token.ts';
 import { createMaturityOrganisationsRoute } from './maturity-organisations-route.ts';
-import { isoNow, type Clock } from '../clock.ts';
-import { BadRequestError, NotFoundError } from '../errors/http-errors.ts';
+import { isoNow, type Clock } from '../../kernel/clock.ts';
+import { DomainError } from '../../kernel/errors/domain-error.ts';
 
 const exemptionBody = z.object({
   signal: z.string().min(1, 'name the signal to exempt, e.g. "files.adopters"'),
@@ -32,7 +32,8 @@ export function createMaturityRoute(store: Store, clock: Clock): Router {
     const fullName = `${String(req.params.owner)}/${String(req.params.repo)}`;
     const row = store.repositories.findMember(fullName) ?? store.repositories.findByFormerName(fullName);
     if (!row)
-      throw new NotFoundError(
+      throw new DomainError(
+        'not-found',
         'project_not_found',
         `${fullName} is not a member project: see GET /api/projects for the list`,
       );
@@ -49,7 +50,11 @@ export function createMaturityRoute(store: Store, clock: Clock): Router {
     const row = project(req);
     const signal = typeof req.query.signal === 'string' ? req.query.signal : '';
     if (!KNOWN_SIGNALS.has(signal)) {
-      throw new BadRequestError('unknown_signal', `add ?signal=<id>, one of: ${[...KNOWN_SIGNALS.keys()].join(', ')}`);
+      throw new DomainError(
+        'invalid',
+        'unknown_signal',
+        `add ?signal=<id>, one of: ${[...KNOWN_SIGNALS.keys()].join(', ')}`,
+      );
     }
     res.json({ signal, observations: readSignalHistory(store, row.id, signal) });
   });
@@ -68,7 +73,7 @@ export function createMaturityRoute(store: Store, clock: Clock): Router {
       const row = project(req);
       const parsed = exemptionBody.safeParse(req.body);
       if (!parsed.success)
-        throw new BadRequestError('bad_exemption', parsed.error.issues.map((i) => i.message).join('; '));
+        throw new DomainError('invalid', 'bad_exemption', parsed.error.issues.map((i) => i.message).join('; '));
       const { signal, reason, expiresAt } = parsed.data;
       res
         .status(201)
@@ -83,7 +88,8 @@ export function createMaturityRoute(store: Store, clock: Clock): Router {
       const row = project(req);
       const exemption = store.maturity.exemptions.get(Number(req.params.id));
       if (!exemption || exemption.repository_id !== row.id) {
-        throw new NotFoundError(
+        throw new DomainError(
+          'not-found',
           'exemption_not_found',
           `exemption ${String(req.params.id)} of ${row.full_name} does not exist: list them with GET .../maturity/exemptions`,
         );
@@ -103,15 +109,13 @@ export function createMaturityRoute(store: Store, clock: Clock): Router {
       version: active?.version ?? null,
       digest: active?.digest ?? null,
       source: active?.source ?? null,
-      versions: store.maturity.models
-        .list()
-        .map((m) => ({
-          version: m.version,
-          digest: m.digest,
-          active: m.active === 1,
-          createdAt: m.created_at,
-          createdBy: m.created_by,
-        })),
+      versions: store.maturity.models.list().map((m) => ({
+        version: m.version,
+        digest: m.digest,
+        active: m.active === 1,
+        createdAt: m.created_at,
+        createdBy: m.created_by,
+      })),
     });
   });
 
@@ -130,7 +134,8 @@ export function createMaturityRoute(store: Store, clock: Clock): Router {
             ? (body as { source: string }).source
             : null;
       if (!source)
-        throw new BadRequestError(
+        throw new DomainError(
+          'invalid',
           'model_required',
           'send the model YAML as the body (Content-Type: text/yaml) or as {"source": "..."}',
         );

@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import type { Store } from '../../db/store.ts';
-import { NotFoundError } from '../errors/http-errors.ts';
+import { DomainError } from '../../kernel/errors/domain-error.ts';
 import { projectJson, projectSummaryJson } from '../projects/project-json.ts';
 
 /** `GET /api/projects` and `GET /api/projects/:owner/:repo` (old names redirect after a rename or transfer). */
@@ -25,7 +25,8 @@ export function createProjectsRoute(store: Store): Router {
       res.redirect(301, `/api/projects/${encodeURIComponent(moved.owner)}/${encodeURIComponent(moved.name)}`);
       return;
     }
-    throw new NotFoundError(
+    throw new DomainError(
+      'not-found',
       'project_not_found',
       `${fullName} is not a member project: see GET /api/projects for the list`,
     );

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import express, { type Router } from 'express';
 import type { Store } from '../../db/store.ts';
-import { NotFoundError } from '../errors/http-errors.ts';
-import { toLang } from '../i18n/languages.ts';
+import { DomainError } from '../../kernel/errors/domain-error.ts';
+import { toLang } from '../../kernel/i18n/languages.ts';
 import { messagesFor } from '../i18n/messages.ts';
 import { levelLabel } from '../pages/project/level-label.ts';
 import type { MaturityAccess } from '../pages/project/load-maturity.ts';
@@ -18,7 +18,11 @@ export function createBadgeRoute(store: Store, maturity: MaturityAccess): Router
   router.get('/badge/:owner/:repo.svg', (req, res) => {
     const row = store.repositories.findMember(`${req.params.owner}/${req.params.repo}`);
     if (!row)
-      throw new NotFoundError('project_not_found', `${req.params.owner}/${req.params.repo} is not a member project`);
+      throw new DomainError(
+        'not-found',
+        'project_not_found',
+        `${req.params.owner}/${req.params.repo} is not a member project`,
+      );
     const t = messagesFor(toLang(req.query['lang']) ?? 'en');
     const level = maturity.read(row.id)?.level ?? null;
     const svg = renderBadge(t.badge.label, levelLabel(t, level), level);

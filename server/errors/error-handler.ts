@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { HttpError } from './http-errors.ts';
+import { DomainError } from '../../kernel/errors/domain-error.ts';
+import { HTTP_STATUS } from './http-status.ts';
 
 /** What the error handler tells the client. */
 export interface ErrorBody {
@@ -10,7 +11,8 @@ export interface ErrorBody {
 
 // body-parser and friends throw errors with `status` and `type` (for example a body over the size limit).
 function describe(error: unknown, requestId: string): ErrorBody {
-  if (error instanceof HttpError) return { status: error.status, code: error.code, message: error.message };
+  if (error instanceof DomainError)
+    return { status: HTTP_STATUS[error.kind], code: error.code, message: error.message };
   const e = error as { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown; message?: unknown };
   const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
   if (status === 413) {
@@ -84,6 +86,6 @@ export function errorHandler(renderPage?: ErrorPageRenderer) {
 /** 404 for any route nobody answered. */
 export function notFoundHandler() {
   return (req: Request, _res: Response, next: NextFunction): void => {
-    next(new HttpError(404, 'not_found', `nothing at ${req.path}: check the address`));
+    next(new DomainError('not-found', 'not_found', `nothing at ${req.path}: check the address`));
   };
 }

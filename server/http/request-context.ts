@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import type { Logger } from '../log/create-logger.ts';
+import type { Logger } from '../../kernel/log/create-logger.ts';
 
 declare module 'express-serve-static-core' {
   interface Request {

@@ -1,4 +1,4 @@
-import type { Lang } from './languages.ts';
+import type { Lang } from '../../kernel/i18n/languages.ts';
 
 /** Date and number formatting for one language (Intl objects are costly to build, so they are made once). */
 export interface Formatters {

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { formattersFor, type Formatters } from './formatters.ts';
-import type { Lang } from './languages.ts';
+import type { Lang } from '../../kernel/i18n/languages.ts';
 import { messagesFor, type Messages } from './messages.ts';
 import { negotiateLanguage, readCookie } from './negotiate-language.ts';
 

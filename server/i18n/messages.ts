@@ -1,6 +1,6 @@
 import { en } from './catalogues/en.ts';
 import { zhCN } from './catalogues/zh-CN.ts';
-import type { Lang } from './languages.ts';
+import type { Lang } from '../../kernel/i18n/languages.ts';
 
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 

@@ -1,4 +1,4 @@
-import { DEFAULT_LANG, toLang, type Lang } from './languages.ts';
+import { DEFAULT_LANG, toLang, type Lang } from '../../kernel/i18n/languages.ts';
 
 /** Where the language of a request came from; only an explicit `?lang=` is remembered in the cookie. */
 export interface Negotiated {

@@ -1,9 +1,9 @@
 import express, { type Router } from 'express';
 import { createDataVersion } from '../../db/changes/data-version.ts';
 import type { Store } from '../../db/store.ts';
-import type { Config } from '../config/read-config.ts';
+import type { Config } from '../../kernel/config/read-config.ts';
 import type { ErrorPageRenderer } from '../errors/error-handler.ts';
-import type { Logger } from '../log/create-logger.ts';
+import type { Logger } from '../../kernel/log/create-logger.ts';
 import { createBadgeRoute } from '../badges/badge-route.ts';
 import { createSearchIndex, type SearchIndex } from '../search/search-index.ts';
 import { createStaticRoute } from '../static/static-route.ts';

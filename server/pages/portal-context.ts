@@ -1,5 +1,5 @@
 import type { Store } from '../../db/store.ts';
-import type { Config } from '../config/read-config.ts';
+import type { Config } from '../../kernel/config/read-config.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import type { SnapshotSource } from './catalogue/community-snapshot.ts';
 import type { PageCache } from './page-cache.ts';

@@ -1,6 +1,6 @@
 import type { RepositoryRow } from '../../db/repositories/repository-queries.ts';
 import type { Store } from '../../db/store.ts';
-import { redactSecrets } from '../log/redact-secrets.ts';
+import { redactSecrets } from '../../kernel/log/redact-secrets.ts';
 
 /** A project as `GET /api/projects` lists it. */
 export interface ProjectSummaryJson {

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/languages.ts';
+import type { Lang } from '../../kernel/i18n/languages.ts';
 
 /** Kinds of things the search finds (proposals and drafts join when they exist). */
 export type SearchDocumentType = 'project' | 'page' | 'proposal' | 'draft';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import lunr from 'lunr';
-import type { Logger } from '../log/create-logger.ts';
-import { spawnWorker } from '../threads/spawn-worker.ts';
+import type { Logger } from '../../kernel/log/create-logger.ts';
+import { spawnWorker } from '../../kernel/threads/spawn-worker.ts';
 import { makeSnippet, type SnippetPart } from './make-snippet.ts';
 import { compileIndex, type CompiledIndex } from './compile-index.ts';
 import { indexFile, readPersistedIndex } from './persisted-index.ts';

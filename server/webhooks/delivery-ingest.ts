@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { AcceptResult } from '../../db/deliveries/delivery-queries.ts';
-import type { Logger } from '../log/create-logger.ts';
-import { spawnWorker } from '../threads/spawn-worker.ts';
+import type { Logger } from '../../kernel/log/create-logger.ts';
+import { spawnWorker } from '../../kernel/threads/spawn-worker.ts';
 import type { IngestReply, IngestRequest, IngestThreadData } from './delivery-ingest-thread.ts';
 import type { RawDelivery } from './read-delivery.ts';
 

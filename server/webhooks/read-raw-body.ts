@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { BadRequestError, PayloadTooLargeError } from '../errors/http-errors.ts';
+import { DomainError } from '../../kernel/errors/domain-error.ts';
 
 /**
  * Reads a request body as raw bytes, up to `limit`. With a Content-Length the bytes land in one buffer of their
@@ -9,9 +9,9 @@ import { BadRequestError, PayloadTooLargeError } from '../errors/http-errors.ts'
 export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
   const tooLarge = () =>
-    new PayloadTooLargeError('payload_too_large', `the body is larger than ${Math.round(limit / 1024 / 1024)} MB`);
+    new DomainError('too-large', 'payload_too_large', `the body is larger than ${Math.round(limit / 1024 / 1024)} MB`);
   if (declared !== undefined && (!Number.isSafeInteger(declared) || declared < 0)) {
-    return Promise.reject(new BadRequestError('bad_content_length', 'Content-Length is not a number of bytes'));
+    return Promise.reject(new DomainError('invalid', 'bad_content_length', 'Content-Length is not a number of bytes'));
   }
   if (declared !== undefined && declared > limit) {
     req.resume();
@@ -30,7 +30,7 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer
       if (received + chunk.length > (whole ? whole.length : limit)) {
         fail(
           whole
-            ? new BadRequestError('body_length_mismatch', 'the body is longer than its Content-Length')
+            ? new DomainError('invalid', 'body_length_mismatch', 'the body is longer than its Content-Length')
             : tooLarge(),
         );
         return;
@@ -41,7 +41,7 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer
     });
     req.once('end', () => {
       if (whole && received !== whole.length) {
-        reject(new BadRequestError('body_length_mismatch', 'the body is shorter than its Content-Length'));
+        reject(new DomainError('invalid', 'body_length_mismatch', 'the body is shorter than its Content-Length'));
         return;
       }
       resolve(whole ?? Buffer.concat(chunks, received));

@@ -1,12 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { isoNow, type Clock } from '../clock.ts';
-import {
-  BadRequestError,
-  UnauthorisedError,
-  UnavailableError,
-  UnsupportedMediaTypeError,
-} from '../errors/http-errors.ts';
-import type { Logger } from '../log/create-logger.ts';
+import { isoNow, type Clock } from '../../kernel/clock.ts';
+import { DomainError } from '../../kernel/errors/domain-error.ts';
+import type { Logger } from '../../kernel/log/create-logger.ts';
 import type { DeliveryIngest, IngestOutcome } from './delivery-ingest.ts';
 import type { RawDelivery } from './read-delivery.ts';
 import { readRawBody } from './read-raw-body.ts';
@@ -51,13 +46,15 @@ export function createWebhookRoute(deps: WebhookRouteDeps): Router {
     '/webhooks/github',
     (req, _res, next) => {
       if (!deps.configured) {
-        throw new UnavailableError(
+        throw new DomainError(
+          'unavailable',
           'webhooks_not_configured',
           'webhooks are not configured on this Magnolia: set GITHUB_WEBHOOK_SECRET to the secret of the GitHub hook',
         );
       }
       if (!mediaType(req)) {
-        throw new UnsupportedMediaTypeError(
+        throw new DomainError(
+          'unsupported',
           'unsupported_media_type',
           'send the delivery as application/json (or application/x-www-form-urlencoded); set the hook content type to application/json',
         );
@@ -69,19 +66,26 @@ export function createWebhookRoute(deps: WebhookRouteDeps): Router {
       const deliveryId = header(req, 'x-github-delivery');
       const missing = [!event && 'X-GitHub-Event', !deliveryId && 'X-GitHub-Delivery'].filter(Boolean);
       if (missing.length > 0) {
-        throw new BadRequestError(
+        throw new DomainError(
+          'invalid',
           'missing_header',
           `the ${missing.join(' and ')} header is missing: GitHub always sends it`,
         );
       }
-      if (!EVENT_NAME.test(event!)) throw new BadRequestError('bad_event', 'X-GitHub-Event is not a GitHub event name');
+      if (!EVENT_NAME.test(event!))
+        throw new DomainError('invalid', 'bad_event', 'X-GitHub-Event is not a GitHub event name');
       if (!DELIVERY_ID.test(deliveryId!)) {
-        throw new BadRequestError('bad_delivery_id', 'X-GitHub-Delivery must be a GUID of letters, digits and dashes');
+        throw new DomainError(
+          'invalid',
+          'bad_delivery_id',
+          'X-GitHub-Delivery must be a GUID of letters, digits and dashes',
+        );
       }
       const deliveryLog = log.child({ deliveryId, event });
       const signature = header(req, 'x-hub-signature-256');
       if (!signature) {
-        throw new UnauthorisedError(
+        throw new DomainError(
+          'unauthenticated',
           'missing_signature',
           'the X-Hub-Signature-256 header is missing: set a secret on the GitHub hook (the same as GITHUB_WEBHOOK_SECRET)',
         );
@@ -100,19 +104,21 @@ export function createWebhookRoute(deps: WebhookRouteDeps): Router {
         outcome = await ingest.submit(raw, isoNow(clock), clock.now());
       } catch (error) {
         deliveryLog.error({ err: error }, 'could not store the delivery');
-        throw new UnavailableError(
+        throw new DomainError(
+          'unavailable',
           'store_unavailable',
           'the delivery could not be stored; GitHub records this as a failure: redeliver it when the store is writable again',
         );
       }
       if (outcome.kind === 'refused' && outcome.reason === 'bad_signature') {
         deliveryLog.warn('webhook signature does not match');
-        throw new UnauthorisedError(
+        throw new DomainError(
+          'unauthenticated',
           'bad_signature',
           'the signature does not match: the hook secret and GITHUB_WEBHOOK_SECRET (or _PREVIOUS) differ',
         );
       }
-      if (outcome.kind === 'refused') throw new BadRequestError('bad_json', outcome.message);
+      if (outcome.kind === 'refused') throw new DomainError('invalid', 'bad_json', outcome.message);
       deliveryLog.info({ action: outcome.action, result: outcome.result }, 'delivery accepted');
       // A string body lets node write headers and body in one syscall (res.json sends a Buffer: two, plus an ETag).
       const answer = JSON.stringify({ accepted: true, delivery: raw.id, result: outcome.result });

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { buildDemoCommunity } from '../../scripts/demo/build-demo-community.ts';
+import { buildDemoCommunity } from './build/build-demo-community.ts';
 import type { Store } from '../../db/store.ts';
-import { isoNow, type Clock } from '../../server/clock.ts';
-import type { Config } from '../../server/config/read-config.ts';
-import type { Logger } from '../../server/log/create-logger.ts';
+import { isoNow, type Clock } from '../../kernel/clock.ts';
+import type { Config } from '../../kernel/config/read-config.ts';
+import type { Logger } from '../../kernel/log/create-logger.ts';
 import { storeMetadata } from '../github/store-metadata.ts';
 import type { SyncServices } from '../create-sync-services.ts';
 

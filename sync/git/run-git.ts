@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { UpstreamError } from '../../server/errors/http-errors.ts';
-import { redactSecrets } from '../../server/log/redact-secrets.ts';
+import { DomainError } from '../../kernel/errors/domain-error.ts';
+import { redactSecrets } from '../../kernel/log/redact-secrets.ts';
 
 /** Options for one git invocation. */
 export interface RunGitOptions {
@@ -80,14 +80,16 @@ export const runGit: RunGit = (args, options = {}) => {
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (error) => {
       clearTimeout(timer);
-      reject(new UpstreamError('git_failed', `could not start git: ${redactSecrets(error.message)}`));
+      reject(new DomainError('upstream', 'git_failed', `could not start git: ${redactSecrets(error.message)}`));
     });
     child.on('close', (code) => {
       clearTimeout(timer);
       const stderr = Buffer.concat(err).toString('utf8');
       const command = redactSecrets(`git ${args.join(' ')}`);
       if (timedOut) {
-        reject(new UpstreamError('git_timeout', `${command} took longer than ${timeoutMs} ms and was stopped`));
+        reject(
+          new DomainError('upstream', 'git_timeout', `${command} took longer than ${timeoutMs} ms and was stopped`),
+        );
         return;
       }
       const exit = code ?? -1;
@@ -103,11 +105,11 @@ export const runGit: RunGit = (args, options = {}) => {
 };
 
 /** A git command that exited with a failure code; message and stderr are already redacted. */
-export class GitError extends UpstreamError {
+export class GitError extends DomainError {
   readonly exitCode: number;
   readonly stderr: string;
   constructor(command: string, exitCode: number, stderr: string) {
-    super('git_failed', `${command} failed (exit ${exitCode}): ${stderr || 'no output'}`);
+    super('upstream', 'git_failed', `${command} failed (exit ${exitCode}): ${stderr || 'no output'}`);
     this.exitCode = exitCode;
     this.stderr = stderr;
   }

@@ -2,10 +2,10 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { CachedResponse } from '../../db/http-cache/http-cache-queries.ts';
-import { isoNow, systemClock, type Clock } from '../../server/clock.ts';
-import type { Config } from '../../server/config/read-config.ts';
-import type { Logger } from '../../server/log/create-logger.ts';
-import { redactSecrets } from '../../server/log/redact-secrets.ts';
+import { isoNow, systemClock, type Clock } from '../../kernel/clock.ts';
+import type { Config } from '../../kernel/config/read-config.ts';
+import type { Logger } from '../../kernel/log/create-logger.ts';
+import { redactSecrets } from '../../kernel/log/redact-secrets.ts';
 import { octokitLog } from './octokit-log.ts';
 
 const MagnoliaOctokit = Octokit.plugin(throttling, retry);

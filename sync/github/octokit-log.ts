@@ -1,5 +1,5 @@
-import type { Logger } from '../../server/log/create-logger.ts';
-import { redactSecrets } from '../../server/log/redact-secrets.ts';
+import type { Logger } from '../../kernel/log/create-logger.ts';
+import { redactSecrets } from '../../kernel/log/redact-secrets.ts';
 
 /** The logger shape Octokit calls. */
 export interface OctokitLog {

@@ -1,7 +1,7 @@
 import type { RepositoryRow } from '../../db/repositories/repository-queries.ts';
 import type { Store } from '../../db/store.ts';
-import { isoNow, type Clock } from '../../server/clock.ts';
-import type { Logger } from '../../server/log/create-logger.ts';
+import { isoNow, type Clock } from '../../kernel/clock.ts';
+import type { Logger } from '../../kernel/log/create-logger.ts';
 import { statusOf, type GitHubClient } from './create-github-client.ts';
 import { describeGitHubError } from './describe-github-error.ts';
 import { emptyDetails, fetchDetails, fetchUsers, requestBudget } from './fetch-details.ts';

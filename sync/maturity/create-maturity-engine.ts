@@ -1,5 +1,5 @@
 import type { Store } from '../../db/store.ts';
-import { isoNow, type Clock } from '../../server/clock.ts';
+import { isoNow, type Clock } from '../../kernel/clock.ts';
 import type { RunGit } from '../git/run-git.ts';
 import type { GatherMemory } from './adapter/gather-inputs.ts';
 import { evaluateRepository } from './evaluate-repository.ts';

@@ -1,6 +1,6 @@
 import type { Store } from '../../db/store.ts';
-import { isoNow, type Clock } from '../../server/clock.ts';
-import { NotFoundError } from '../../server/errors/http-errors.ts';
+import { isoNow, type Clock } from '../../kernel/clock.ts';
+import { DomainError } from '../../kernel/errors/domain-error.ts';
 import type { RunGit } from '../git/run-git.ts';
 import { gatherInputs, type GatherMemory } from './adapter/gather-inputs.ts';
 import { evaluateMaturity } from './evaluate/evaluate-maturity.ts';
@@ -31,7 +31,7 @@ export async function evaluateRepository(
   const { store, clock } = deps;
   const row = store.repositories.get(repositoryId);
   if (!row || row.removed_at !== null || row.deleted_at !== null) {
-    throw new NotFoundError('not_a_member', `repository ${repositoryId} is not a member project`);
+    throw new DomainError('not-found', 'not_a_member', `repository ${repositoryId} is not a member project`);
   }
   const now = clock.now();
   const at = isoNow(clock);

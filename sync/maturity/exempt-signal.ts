@@ -1,6 +1,6 @@
 import type { Store } from '../../db/store.ts';
-import { isoNow, type Clock } from '../../server/clock.ts';
-import { BadRequestError } from '../../server/errors/http-errors.ts';
+import { isoNow, type Clock } from '../../kernel/clock.ts';
+import { DomainError } from '../../kernel/errors/domain-error.ts';
 import { exemptionJson } from './exemption-json.ts';
 import { enqueueEvaluation } from './maturity-jobs.ts';
 import type { ExemptionJson } from './maturity-json.ts';
@@ -23,21 +23,23 @@ export interface ExemptionRequest {
 export function exemptSignal(store: Store, clock: Clock, request: ExemptionRequest): ExemptionJson {
   const { repositoryId, signal, by } = request;
   if (!KNOWN_SIGNALS.has(signal))
-    throw new BadRequestError(
+    throw new DomainError(
+      'invalid',
       'unknown_signal',
       `"${signal}" is not a signal; one of: ${[...KNOWN_SIGNALS.keys()].join(', ')}`,
     );
   const reason = request.reason.trim();
-  if (reason.length < 3) throw new BadRequestError('bad_exemption', 'say why the signal is exempted (reason)');
+  if (reason.length < 3) throw new DomainError('invalid', 'bad_exemption', 'say why the signal is exempted (reason)');
   const parsed = /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(request.expiresAt) ? Date.parse(request.expiresAt) : Number.NaN;
   if (Number.isNaN(parsed))
-    throw new BadRequestError(
+    throw new DomainError(
+      'invalid',
       'bad_exemption',
       `the expiry "${request.expiresAt}" is not a date: give YYYY-MM-DD or an ISO-8601 date-time`,
     );
   const at = isoNow(clock);
   const expires = new Date(parsed).toISOString();
-  if (expires <= at) throw new BadRequestError('bad_exemption', `the expiry ${expires} is not in the future`);
+  if (expires <= at) throw new DomainError('invalid', 'bad_exemption', `the expiry ${expires} is not in the future`);
   const id = store.transaction(() => {
     const created = store.maturity.exemptions.create({
       repositoryId,

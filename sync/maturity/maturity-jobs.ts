@@ -1,5 +1,5 @@
 import type { Store } from '../../db/store.ts';
-import type { Clock } from '../../server/clock.ts';
+import type { Clock } from '../../kernel/clock.ts';
 import { enqueueRepositoryJob } from '../queue/enqueue-follow-ups.ts';
 
 /** Job kind: re-evaluate one project's maturity (coalesced per project, serialised with its fetches). */

@@ -1,7 +1,7 @@
 import type { OrganisationRow } from '../../db/maturity/maturity-organisation-queries.ts';
 import type { Store } from '../../db/store.ts';
-import { isoNow, type Clock } from '../../server/clock.ts';
-import { BadRequestError, NotFoundError } from '../../server/errors/http-errors.ts';
+import { isoNow, type Clock } from '../../kernel/clock.ts';
+import { DomainError } from '../../kernel/errors/domain-error.ts';
 import { enqueueEvaluation } from './maturity-jobs.ts';
 
 /** An organisation correction as the API shows it. */
@@ -30,7 +30,8 @@ export function organisationJson(row: OrganisationRow): OrganisationJson {
 export function checkMatch(match: string): string {
   const m = match.trim();
   if (EMAIL.test(m) || DOMAIN.test(m) || LOGIN.test(m)) return m;
-  throw new BadRequestError(
+  throw new DomainError(
+    'invalid',
     'bad_organisation_match',
     `"${match}" is not an email address (li.na@example.com), an @domain (@example.com) or a GitHub login`,
   );
@@ -54,7 +55,7 @@ export function setOrganisation(
   const match = checkMatch(input.match);
   const organisation = input.organisation.trim();
   if (organisation.length === 0 || organisation.length > 200)
-    throw new BadRequestError('bad_organisation', 'name the organisation (1 to 200 characters)');
+    throw new DomainError('invalid', 'bad_organisation', 'name the organisation (1 to 200 characters)');
   return store.transaction(() => {
     store.maturity.organisations.set(match, organisation, isoNow(clock), input.by);
     return {
@@ -68,7 +69,8 @@ export function setOrganisation(
 export function removeOrganisation(store: Store, clock: Clock, match: string): OrganisationChange {
   return store.transaction(() => {
     if (!store.maturity.organisations.remove(match)) {
-      throw new NotFoundError(
+      throw new DomainError(
+        'not-found',
         'organisation_not_found',
         `no organisation correction for "${match}": list them with GET /api/maturity/organisations`,
       );

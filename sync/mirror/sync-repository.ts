@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { RepositoryRow } from '../../db/repositories/repository-queries.ts';
 import type { Store } from '../../db/store.ts';
-import { isoNow, type Clock } from '../../server/clock.ts';
-import type { Config } from '../../server/config/read-config.ts';
-import { NotFoundError } from '../../server/errors/http-errors.ts';
-import type { Logger } from '../../server/log/create-logger.ts';
-import { redactSecrets } from '../../server/log/redact-secrets.ts';
+import { isoNow, type Clock } from '../../kernel/clock.ts';
+import type { Config } from '../../kernel/config/read-config.ts';
+import { DomainError } from '../../kernel/errors/domain-error.ts';
+import type { Logger } from '../../kernel/log/create-logger.ts';
+import { redactSecrets } from '../../kernel/log/redact-secrets.ts';
 import type { RunGit } from '../git/run-git.ts';
 import { gitCredentialEnv } from './git-credentials.ts';
 import { countCommits, readHeadBranch, readRefs } from './read-refs.ts';
@@ -54,7 +54,7 @@ export async function syncRepository(deps: MirrorDeps, repositoryId: number): Pr
   const { store, config, log, clock, runGit } = deps;
   const row = store.repositories.get(repositoryId);
   if (!row || row.removed_at !== null)
-    throw new NotFoundError('not_a_member', `repository ${repositoryId} is not a member project`);
+    throw new DomainError('not-found', 'not_a_member', `repository ${repositoryId} is not a member project`);
   const gitDir = row.mirror_path ?? mirrorPathFor(config, row);
   if (!row.mirror_path) store.repositories.setMirrorPath(row.id, gitDir);
   const cloneUrl = cloneUrlFor(config, row);

@@ -1,7 +1,7 @@
 import type { RepositoryLookup } from '../github/fetch-repository.ts';
 import type { Store } from '../../db/store.ts';
-import { isoNow, type Clock } from '../../server/clock.ts';
-import { BadRequestError, ConflictError, NotFoundError } from '../../server/errors/http-errors.ts';
+import { isoNow, type Clock } from '../../kernel/clock.ts';
+import { DomainError } from '../../kernel/errors/domain-error.ts';
 
 export type { RepositoryLookup };
 
@@ -34,7 +34,8 @@ const DOMAIN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function parseFullName(fullName: string): { owner: string; repo: string } {
   const match = NAME.exec(fullName.trim().replace(/\.git$/, ''));
   if (!match || match[2] === '.' || match[2] === '..') {
-    throw new BadRequestError(
+    throw new DomainError(
+      'invalid',
       'bad_name',
       `"${fullName}" is not <owner>/<repo> (for example cloudtide/nimbus-placement)`,
     );
@@ -50,14 +51,19 @@ export async function addProject(deps: AddProjectDeps, input: AddProjectInput): 
   const { store, clock } = deps;
   const { owner, repo } = parseFullName(input.fullName);
   if (input.domain !== undefined && !DOMAIN.test(input.domain)) {
-    throw new BadRequestError('bad_domain', `--domain must be a slug like cloud-computing (got "${input.domain}")`);
+    throw new DomainError(
+      'invalid',
+      'bad_domain',
+      `--domain must be a slug like cloud-computing (got "${input.domain}")`,
+    );
   }
   if (store.repositories.findMember(`${owner}/${repo}`)) {
-    throw new ConflictError('already_member', `${owner}/${repo} is already a member project`);
+    throw new DomainError('conflict', 'already_member', `${owner}/${repo} is already a member project`);
   }
   const found = await deps.lookup(owner, repo);
   if (found.kind === 'not-found' && input.cloneUrl === undefined) {
-    throw new NotFoundError(
+    throw new DomainError(
+      'not-found',
       'not_on_github',
       `GitHub has no repository ${owner}/${repo}: check the name, or give --clone-url for a repository hosted elsewhere`,
     );
@@ -68,7 +74,8 @@ export async function addProject(deps: AddProjectDeps, input: AddProjectInput): 
     const id = found.kind === 'found' ? found.id : store.repositories.nextProvisionalId();
     const existing = store.repositories.get(id);
     if (existing && existing.removed_at === null && existing.deleted_at === null) {
-      throw new ConflictError(
+      throw new DomainError(
+        'conflict',
         'already_member',
         `${existing.full_name} (the same GitHub repository) is already a member`,
       );

@@ -1,5 +1,5 @@
 import type { Store } from '../../db/store.ts';
-import type { Clock } from '../../server/clock.ts';
+import type { Clock } from '../../kernel/clock.ts';
 import type { FollowUps } from '../webhooks/processor-context.ts';
 
 /** Job kinds of the mirror. */

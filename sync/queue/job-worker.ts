@@ -1,8 +1,8 @@
 import type { JobRow } from '../../db/jobs/job-queries.ts';
 import type { Store } from '../../db/store.ts';
-import type { Clock } from '../../server/clock.ts';
-import type { Logger } from '../../server/log/create-logger.ts';
-import { redactSecrets } from '../../server/log/redact-secrets.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import type { Logger } from '../../kernel/log/create-logger.ts';
+import { redactSecrets } from '../../kernel/log/redact-secrets.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff-delay.ts';
 import type { JobHandler } from './job-handler.ts';
 

@@ -1,6 +1,6 @@
 import type { Store } from '../../db/store.ts';
-import { isoNow, type Clock } from '../../server/clock.ts';
-import type { Logger } from '../../server/log/create-logger.ts';
+import { isoNow, type Clock } from '../../kernel/clock.ts';
+import type { Logger } from '../../kernel/log/create-logger.ts';
 import type { JobHandler } from '../queue/job-handler.ts';
 import { ignored, type FollowUps, type ProcessOutcome } from './processor-context.ts';
 import { PROCESSORS } from './processors.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from '../../server/config/read-config.ts';
+import { ConfigError, readConfig } from '../../kernel/config/read-config.ts';
 
 describe('readConfig', () => {
   it('applies the documented defaults', () => {

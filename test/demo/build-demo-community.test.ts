@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemoCommunity } from '../../scripts/demo/build-demo-community.ts';
-import type { DemoProject } from '../../scripts/demo/demo-project.ts';
+import { buildDemoCommunity } from '../../sync/demo/build/build-demo-community.ts';
+import type { DemoProject } from '../../sync/demo/build/demo-project.ts';
 import { runGit, type RunGit } from '../../sync/git/run-git.ts';
 
 const referenceDate = Date.parse('2026-10-01T00:00:00Z');

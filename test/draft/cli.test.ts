@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftManifest } from '../../content/draft/draft-types.ts';
 import { registerDraftCommand } from '../../scripts/commands/draft.ts';
 import { CliError, type CliIO } from '../../scripts/cli-io.ts';
-import { HttpError } from '../../server/errors/http-errors.ts';
+import { DomainError } from '../../kernel/errors/domain-error.ts';
 import { ALICE, BOB, createFixtureRepo, type FixtureRepo } from './fixture-repo.ts';
 
 /** Runs `magnolia draft …` through a fresh commander program; returns exit code and captured output. */
@@ -32,7 +32,7 @@ async function draft(
     await program.parseAsync(['draft', ...args], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) code = error.exitCode;
-    else if (error instanceof CliError || error instanceof HttpError) {
+    else if (error instanceof CliError || error instanceof DomainError) {
       err += `magnolia: ${error.message}\n`;
       code = 1;
     } else throw error;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../db/open-database.ts';
 import { createStore, type Store } from '../../db/store.ts';
-import type { DemoProject, DemoPullRequest, DemoIssue, DemoUserRef } from '../../scripts/demo/demo-project.ts';
+import type { DemoProject, DemoPullRequest, DemoIssue, DemoUserRef } from '../../sync/demo/build/demo-project.ts';
 
 /** The API part of a demo project: what storeMetadata takes and the fake GitHub serves. */
 export type DemoMetadata = Pick<

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../db/store.ts';
-import { buildDemoCommunity } from '../../scripts/demo/build-demo-community.ts';
+import { buildDemoCommunity } from '../../sync/demo/build/build-demo-community.ts';
 import { storeMetadata } from '../../sync/github/store-metadata.ts';
 import { demoMetadata, registerMember, REPO_ID, tempStore } from './metadata-fixture.ts';
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect } from 'vitest';
-import { isoNow } from '../../server/clock.ts';
+import { isoNow } from '../../kernel/clock.ts';
 import { storeMetadata, type MetadataSnapshot } from '../../sync/github/store-metadata.ts';
 import type { MaturityJson, SignalJson } from '../../sync/maturity/maturity-json.ts';
 import { addProject } from '../../sync/projects/add-project.ts';

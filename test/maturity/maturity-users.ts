@@ -1,7 +1,7 @@
 import type { Store } from '../../db/store.ts';
 import type { Role } from '../../db/users/user-queries.ts';
 import { mintToken } from '../../server/auth/api-token.ts';
-import { isoNow, type Clock } from '../../server/clock.ts';
+import { isoNow, type Clock } from '../../kernel/clock.ts';
 
 /** Creates a user with a role and returns a bearer token for them. */
 export function createUser(store: Store, login: string, role: Role, clock: Clock): string {

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger, type Logger } from '../../server/log/create-logger.ts';
+import { createLogger, type Logger } from '../../kernel/log/create-logger.ts';
 
 /** A real pino logger whose lines are kept in memory, so tests can inspect (and search for leaked secrets in) them. */
 export function captureLog(level = 'debug'): { log: Logger; lines: string[]; text: () => string } {

@@ -1,4 +1,4 @@
-import type { Clock } from '../../server/clock.ts';
+import type { Clock } from '../../kernel/clock.ts';
 
 /** A clock that only moves when a test moves it. */
 export interface FakeClock extends Clock {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readConfig, type Config } from '../../server/config/read-config.ts';
+import { readConfig, type Config } from '../../kernel/config/read-config.ts';
 import { startInstance, type Instance } from '../../server/start-instance.ts';
 import { captureLog } from './capture-log.ts';
 import { createFakeClock, type FakeClock } from './fake-clock.ts';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { NotFoundError } from '../../../server/errors/http-errors.ts';
+import { DomainError } from '../../../kernel/errors/domain-error.ts';
 import type { RunGit } from '../../../sync/git/run-git.ts';
 
 /** A repository ready to be read: its git directory, and how to release it. */
@@ -36,7 +36,8 @@ export async function openRepository(runGit: RunGit, repo: string, cwd: string):
   const dir = path.resolve(cwd, repo);
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory())
-    throw new NotFoundError(
+    throw new DomainError(
+      'not-found',
       'repo_not_found',
       `${repo} does not exist or is not a folder: give the path of a git repository or a clone URL`,
     );

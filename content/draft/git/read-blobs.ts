@@ -1,4 +1,4 @@
-import { BadRequestError, NotFoundError } from '../../../server/errors/http-errors.ts';
+import { DomainError } from '../../../kernel/errors/domain-error.ts';
 import type { RunGit } from '../../../sync/git/run-git.ts';
 
 /** A file read at a commit. */
@@ -22,9 +22,14 @@ export function normaliseSpecPath(path: string): string {
 export function checkSpecPaths(paths: readonly string[], requireMarkdown = true): void {
   for (const path of paths) {
     if (/[\n\r]/.test(path))
-      throw new BadRequestError('bad_path', `path ${JSON.stringify(path)} contains a line break: rename the file`);
+      throw new DomainError(
+        'invalid',
+        'bad_path',
+        `path ${JSON.stringify(path)} contains a line break: rename the file`,
+      );
     if (requireMarkdown && !MARKDOWN.test(path)) {
-      throw new BadRequestError(
+      throw new DomainError(
+        'invalid',
         'not_markdown',
         `${path} is not Markdown: give .md files (or list other files' roles in a sources.yml)`,
       );
@@ -76,18 +81,20 @@ export async function readBlobs(
   const files = paths.map((path, i): BlobFile => {
     const object = found[i];
     if (!object) {
-      throw new NotFoundError(
+      throw new DomainError(
+        'not-found',
         'path_not_found',
         `${path} does not exist at commit ${commit.slice(0, 12)}: check the path (git ls-tree -r --name-only ${commit.slice(0, 12)})`,
       );
     }
     if (object.type !== 'blob')
-      throw new BadRequestError(
+      throw new DomainError(
+        'invalid',
         'not_a_file',
         `${path} is a ${object.type} at commit ${commit.slice(0, 12)}, not a file: list the Markdown files inside it`,
       );
     if (requireMarkdown && object.content.includes(0))
-      throw new BadRequestError('not_markdown', `${path} is binary, not Markdown`);
+      throw new DomainError('invalid', 'not_markdown', `${path} is binary, not Markdown`);
     return { path, blob: object.sha, text: object.content.toString('utf8') };
   });
   const optionalIndex = optionalCandidates.findIndex((_, i) => found[paths.length + i]?.type === 'blob');

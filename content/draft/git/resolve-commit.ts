@@ -1,4 +1,4 @@
-import { BadRequestError, NotFoundError } from '../../../server/errors/http-errors.ts';
+import { DomainError } from '../../../kernel/errors/domain-error.ts';
 import type { RunGit } from '../../../sync/git/run-git.ts';
 
 /**
@@ -14,14 +14,16 @@ export async function resolveCommit(runGit: RunGit, gitDir: string, ref: string)
     },
   );
   if (code === 128 && /not a git repository/i.test(stderr)) {
-    throw new BadRequestError(
+    throw new DomainError(
+      'invalid',
       'not_a_git_repository',
       `${gitDir} is not a git repository: give the path of a clone (or a bare repository) or a clone URL`,
     );
   }
   const sha = stdout.toString('utf8').trim();
   if (code !== 0 || !/^[0-9a-f]{40}$/.test(sha)) {
-    throw new NotFoundError(
+    throw new DomainError(
+      'not-found',
       'unknown_ref',
       `ref "${ref}" is not a branch, tag or commit of this repository: check the name (git tag, git branch -a) or fetch it first`,
     );

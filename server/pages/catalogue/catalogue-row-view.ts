@@ -1,5 +1,5 @@
 import type { I18nLocals } from '../../i18n/i18n-middleware.ts';
-import type { Lang } from '../../i18n/languages.ts';
+import type { Lang } from '../../../kernel/i18n/languages.ts';
 import { levelClass, levelLabel } from '../project/level-label.ts';
 import { projectHref } from '../project/project-href.ts';
 import type { CatalogueEntry, CommunitySnapshot } from './community-snapshot.ts';

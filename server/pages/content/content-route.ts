@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { plainTextOf, readPageSource, titleOf } from '../../../content/render/read-page-source.ts';
 import { renderMarkdown } from '../../../content/render/render-markdown.ts';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
-import { LANGUAGES, type Lang } from '../../i18n/languages.ts';
+import { LANGUAGES, type Lang } from '../../../kernel/i18n/languages.ts';
 import type { SearchDocument } from '../../search/search-document.ts';
 import type { NavKey } from '../layout/build-chrome.ts';
 import type { PortalContext } from '../portal-context.ts';

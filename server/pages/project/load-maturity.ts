@@ -6,7 +6,7 @@ import { loadActiveModel } from '../../../sync/maturity/model/load-active-model.
 import type { LoadedModel } from '../../../sync/maturity/model/parse-model.ts';
 import { renderModelMarkdown } from '../../../sync/maturity/model/render-model-markdown.ts';
 import { readMaturity, readSignalHistory } from '../../../sync/maturity/read-maturity.ts';
-import type { Lang } from '../../i18n/languages.ts';
+import type { Lang } from '../../../kernel/i18n/languages.ts';
 
 /** An active exemption of one signal for one project. */
 export interface ExemptionView {

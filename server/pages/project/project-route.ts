@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { NotFoundError } from '../../errors/http-errors.ts';
+import { DomainError } from '../../../kernel/errors/domain-error.ts';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
 import { projectJson } from '../../projects/project-json.ts';
 import type { PortalContext } from '../portal-context.ts';
@@ -24,7 +24,11 @@ export function createProjectRoute(ctx: PortalContext): Router {
         res.redirect(301, projectHref(moved.owner, moved.name));
         return;
       }
-      throw new NotFoundError('project_not_found', `${fullName} is not a member project: see /projects for the list`);
+      throw new DomainError(
+        'not-found',
+        'project_not_found',
+        `${fullName} is not a member project: see /projects for the list`,
+      );
     }
     const domain = row.domain ? ctx.snapshot.get().domains.get(row.domain) : undefined;
     const exemptions = ctx.maturity.exemptions(row.id);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { gitEnvironment } from '../../git/run-git.ts';
-import { UpstreamError } from '../../../server/errors/http-errors.ts';
+import { DomainError } from '../../../kernel/errors/domain-error.ts';
 
 /** One object as `git cat-file` reports it; `content` only for `contents` requests. */
 export interface CatFileObject {
@@ -50,7 +50,8 @@ export function openCatFileSession(gitDir: string, timeoutMs = 60_000): CatFileS
   const timer = setTimeout(
     () =>
       fail(
-        new UpstreamError(
+        new DomainError(
+          'upstream',
           'git_timeout',
           `git cat-file --batch-command took longer than ${timeoutMs} ms and was stopped`,
         ),
@@ -63,11 +64,14 @@ export function openCatFileSession(gitDir: string, timeoutMs = 60_000): CatFileS
     stderr += chunk.toString('utf8');
   });
   child.stdin.on('error', () => {}); // reported through 'close'
-  child.on('error', (error) => fail(new UpstreamError('git_failed', `could not start git: ${error.message}`)));
+  child.on('error', (error) =>
+    fail(new DomainError('upstream', 'git_failed', `could not start git: ${error.message}`)),
+  );
   child.on('close', (code) => {
     clearTimeout(timer);
     fail(
-      new UpstreamError(
+      new DomainError(
+        'upstream',
         'git_failed',
         `git cat-file --batch-command ended (exit ${code ?? 'signal'}): ${stderr.trim() || 'no output'}`,
       ),
@@ -104,7 +108,7 @@ export function openCatFileSession(gitDir: string, timeoutMs = 60_000): CatFileS
   const request = (command: 'info' | 'contents', name: string): Promise<CatFileObject | undefined> => {
     if (failure) return Promise.reject(failure);
     if (/[\n\r]/.test(name))
-      return Promise.reject(new UpstreamError('git_failed', 'object names cannot contain line breaks'));
+      return Promise.reject(new DomainError('upstream', 'git_failed', 'object names cannot contain line breaks'));
     return new Promise((resolve, reject) => {
       queue.push({ withContent: command === 'contents', resolve, reject });
       child.stdin.write(`${command} ${name}\n`);
@@ -117,7 +121,7 @@ export function openCatFileSession(gitDir: string, timeoutMs = 60_000): CatFileS
     close() {
       clearTimeout(timer);
       if (!child.stdin.destroyed) child.stdin.end();
-      fail(new UpstreamError('git_failed', 'git cat-file --batch-command was closed'));
+      fail(new DomainError('upstream', 'git_failed', 'git cat-file --batch-command was closed'));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../../server/errors/http-errors.ts';
+import { DomainError } from '../../../kernel/errors/domain-error.ts';
 import type { CatFileSession } from './cat-file-session.ts';
 import { subtreeKey, type TreeEntry } from './read-tree.ts';
 import type { TreeMemory } from './tree-memory.ts';
@@ -15,7 +15,7 @@ export async function readTreeChanges(
 ): Promise<TreeEntry[]> {
   const root = await session.contents(`${commit}^{tree}`);
   if (!root || root.type !== 'tree' || !root.content)
-    throw new UpstreamError('git_failed', `the tree of ${commit} could not be read`);
+    throw new DomainError('upstream', 'git_failed', `the tree of ${commit} could not be read`);
   return listTree(session, '', root.content, commit.length / 2, memory);
 }
 
@@ -34,7 +34,7 @@ async function listTree(
     const space = content.indexOf(0x20, offset);
     const nul = content.indexOf(0, space);
     if (space === -1 || nul === -1 || nul + 1 + idBytes > content.length)
-      throw new UpstreamError('git_failed', `a tree object under '${dir}' is malformed`);
+      throw new DomainError('upstream', 'git_failed', `a tree object under '${dir}' is malformed`);
     const mode = content.toString('latin1', offset, space);
     const name = content.toString('utf8', space + 1, nul);
     const id = content.toString('hex', nul + 1, nul + 1 + idBytes);
@@ -69,7 +69,7 @@ async function readSubtree(
 ): Promise<TreeEntry[]> {
   const object = await session.contents(id);
   if (!object || object.type !== 'tree' || !object.content)
-    throw new UpstreamError('git_failed', `the tree ${id} of '${path}' could not be read`);
+    throw new DomainError('upstream', 'git_failed', `the tree ${id} of '${path}' could not be read`);
   const files = await listTree(session, path, object.content, idBytes, memory);
   memory.trees.set(subtreeKey(path, id), files);
   memory.stored += files.length;
@@ -78,7 +78,7 @@ async function readSubtree(
 
 async function blobEntry(session: CatFileSession, path: string, id: string, memory: TreeMemory): Promise<TreeEntry> {
   const object = await session.info(id);
-  if (!object) throw new UpstreamError('git_failed', `the blob ${id} of '${path}' is missing`);
+  if (!object) throw new DomainError('upstream', 'git_failed', `the blob ${id} of '${path}' is missing`);
   memory.sizes.set(id, object.size);
   return { path, blob: id, size: object.size };
 }

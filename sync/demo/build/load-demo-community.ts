@@ -13,7 +13,7 @@ import {
 } from './demo-history-schema.ts';
 
 /** Where the demo content lives in this repository. */
-export const defaultDemoContentDir = fileURLToPath(new URL('../../content/demo/', import.meta.url));
+export const defaultDemoContentDir = fileURLToPath(new URL('../../../content/demo/', import.meta.url));
 
 /** One project folder: its parsed history and the files its commits copy. */
 export interface LoadedDemoProject {
