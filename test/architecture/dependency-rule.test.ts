@@ -55,9 +55,9 @@ describe('the dependency rule', () => {
   it('would catch an engine importing the HTTP face', () => {
     // The checker itself: an import from sync/ into server/ is seen as one, and so is a dynamic import.
     const probe =
-      "import { createApp } from '../server/app.ts';\nconst cli = await import('../../scripts/magnolia.ts');\n";
+      "import { createApp } from '../../server/app.ts';\nconst cli = await import('../../scripts/magnolia.ts');\n";
     expect(importsOf('sync/mirror/probe.ts', probe)).toEqual([
-      { spec: '../server/app.ts', layer: 'server' },
+      { spec: '../../server/app.ts', layer: 'server' },
       { spec: '../../scripts/magnolia.ts', layer: 'scripts' },
     ]);
   });
