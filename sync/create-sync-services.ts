@@ -1,3 +1,4 @@
+import { msg } from '../kernel/i18n/message.ts';
 import type { Store } from '../db/store.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { Config } from '../kernel/config/read-config.ts';
@@ -62,7 +63,7 @@ export function createSyncServices(deps: SyncDeps): SyncServices {
     lookup: (owner, repo) =>
       github
         ? lookupRepository(github, owner, repo)
-        : Promise.resolve({ kind: 'unknown', reason: 'no GitHub API client' }),
+        : Promise.resolve({ kind: 'unknown', reason: msg('github.no-client') }),
     handlers: {
       [JOB_FETCH]: {
         async run(job) {

@@ -1,3 +1,4 @@
+import { storedMessage, type Message } from '../../kernel/i18n/message.ts';
 import type { Db } from '../open-database.ts';
 
 /** Whether a repository's API-derived metadata is known, where it came from, and where listings resume. */
@@ -5,7 +6,8 @@ export interface MetadataState {
   /** 'api' or 'demo' (demo data is never refreshed from the API). */
   source: string | null;
   status: 'ok' | 'unknown' | null;
-  reason: string | null;
+  /** Why metadata is unknown. */
+  reason: Message | null;
   /** Last successful refresh (or seed). */
   fetchedAt: string | null;
   /** Where the incremental issue listing resumes (`since`); NULL before the first listing stored anything. */
@@ -29,7 +31,10 @@ export function createMetadataStateQueries(db: Db): MetadataStateQueries {
     `UPDATE repositories SET issues_since = @since WHERE id = @id AND (issues_since IS NULL OR issues_since < @since)`,
   );
   return {
-    get: (id) => get.get(id) as MetadataState | undefined,
+    get: (id) => {
+      const row = get.get(id) as (Omit<MetadataState, 'reason'> & { reason: string | null }) | undefined;
+      return row && { ...row, reason: storedMessage(row.reason) };
+    },
     advanceIssuesSince: (id, since) => void advance.run({ id, since }),
   };
 }

@@ -1,3 +1,4 @@
+import { storeMessage, type Message } from '../../kernel/i18n/message.ts';
 import type { Db } from '../open-database.ts';
 
 /** A member repository row. */
@@ -120,7 +121,8 @@ export interface RepositoryQueries {
     id: number,
     source: 'api' | 'demo',
     status: 'ok' | 'unknown',
-    reason: string | null,
+    /** Why metadata is unknown (kept as the JSON of the message). */
+    reason: Message | null,
     at: string,
   ): void;
 }
@@ -248,6 +250,7 @@ export function createRepositoryQueries(db: Db): RepositoryQueries {
     setMirrorPath: (id, mirrorPath) => void setMirrorPath.run(mirrorPath, id),
     recordFetch: (id, result) => void recordFetch.run({ id, ...result }),
     recordFetchError: (id, error, at) => void recordFetchError.run(error, at, id),
-    setMetadataState: (id, source, status, reason, at) => void setMetadataState.run({ id, source, status, reason, at }),
+    setMetadataState: (id, source, status, reason, at) =>
+      void setMetadataState.run({ id, source, status, reason: storeMessage(reason), at }),
   };
 }

@@ -1,3 +1,5 @@
+import type { MessageParams } from '../i18n/message.ts';
+
 /**
  * What went wrong, as every layer names it. The HTTP edge maps a kind to a status (server/errors/http-status.ts)
  * and the CLI to an exit code (scripts/exit-code.ts); nothing else decides either.
@@ -14,9 +16,6 @@ export type ErrorKind =
   | 'too-large'
   /** The input is of a form this interface does not read (a content type, a file type). */
   | 'unsupported';
-
-/** Parameters of a message, for the catalogues that render it in the reader's language. */
-export type MessageParams = Record<string, string | number>;
 
 /**
  * The one error model: a stable machine-readable `code`, a `kind`, and a message that says what to do next.

@@ -1,3 +1,4 @@
+import { renderMessage } from '../../content/i18n/render-message.ts';
 import type { Command } from 'commander';
 import { isoNow, systemClock } from '../../kernel/clock.ts';
 import { addProject, parseFullName } from '../../sync/projects/add-project.ts';
@@ -34,7 +35,7 @@ export function registerProjectCommand(program: Command, io: CliIO): void {
         const metadata = await instance.sync.refreshMetadata(added.id);
         if (metadata.status !== 'ok')
           io.stderr.write(
-            `${added.fullName}: metadata ${metadata.status}${'reason' in metadata ? `: ${metadata.reason}` : ''}\n`,
+            `${added.fullName}: metadata ${metadata.status}${'reason' in metadata ? `: ${renderMessage(metadata.reason, 'en')}` : ''}\n`,
           );
         io.stdout.write(`${added.fullName}\n`);
       } finally {

@@ -9,6 +9,7 @@ import { enqueueEvaluation } from '../../sync/maturity/maturity-jobs.ts';
 import { readMaturity, readSignalHistory } from '../../sync/maturity/read-maturity.ts';
 import { KNOWN_SIGNALS } from '../../sync/maturity/signals/signal-registry.ts';
 import { requireToken } from '../auth/require-token.ts';
+import { maturityAnswer, observationAnswer } from './maturity-answer.ts';
 import { createMaturityOrganisationsRoute } from './maturity-organisations-route.ts';
 import { isoNow, type Clock } from '../../kernel/clock.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
@@ -43,7 +44,11 @@ export function createMaturityRoute(store: Store, clock: Clock): Router {
   router.get('/api/projects/:owner/:repo/maturity', (req, res) => {
     const row = project(req);
     const maturity = readMaturity(store, row.id);
-    res.json(maturity ?? { level: null, nextLevel: null, evaluatedAt: null, commit: null, gaps: [], signals: [] });
+    res.json(
+      maturity
+        ? maturityAnswer(maturity)
+        : { level: null, nextLevel: null, evaluatedAt: null, commit: null, gaps: [], signals: [] },
+    );
   });
 
   router.get('/api/projects/:owner/:repo/maturity/history', (req, res) => {
@@ -56,7 +61,7 @@ export function createMaturityRoute(store: Store, clock: Clock): Router {
         `add ?signal=<id>, one of: ${[...KNOWN_SIGNALS.keys()].join(', ')}`,
       );
     }
-    res.json({ signal, observations: readSignalHistory(store, row.id, signal) });
+    res.json({ signal, observations: readSignalHistory(store, row.id, signal).map(observationAnswer) });
   });
 
   router.get('/api/projects/:owner/:repo/maturity/exemptions', requireToken(store, clock, 'reviewer'), (req, res) => {

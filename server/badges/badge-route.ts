@@ -3,7 +3,7 @@ import express, { type Router } from 'express';
 import type { Store } from '../../db/store.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
 import { toLang } from '../../kernel/i18n/languages.ts';
-import { messagesFor } from '../i18n/messages.ts';
+import { messagesFor } from '../../content/i18n/messages.ts';
 import { levelLabel } from '../pages/project/level-label.ts';
 import type { MaturityAccess } from '../pages/project/load-maturity.ts';
 import { renderBadge } from './render-badge.ts';

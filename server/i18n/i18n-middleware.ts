@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
-import { formattersFor, type Formatters } from './formatters.ts';
+import { formattersFor, type Formatters } from '../../content/i18n/formatters.ts';
 import type { Lang } from '../../kernel/i18n/languages.ts';
-import { messagesFor, type Messages } from './messages.ts';
+import { messagesFor, type Messages } from '../../content/i18n/messages.ts';
 import { negotiateLanguage, readCookie } from './negotiate-language.ts';
 
 /** What every page handler finds in `res.locals` after the i18n middleware. */

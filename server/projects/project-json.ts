@@ -1,3 +1,5 @@
+import { renderMessage } from '../../content/i18n/render-message.ts';
+import { msg, storedMessage, type MessageParams } from '../../kernel/i18n/message.ts';
 import type { RepositoryRow } from '../../db/repositories/repository-queries.ts';
 import type { Store } from '../../db/store.ts';
 import { redactSecrets } from '../../kernel/log/redact-secrets.ts';
@@ -43,7 +45,15 @@ export interface ProjectJson extends ProjectSummaryJson {
     lastAttemptAt: string | null;
     lastError: string | null;
   };
-  metadata: { status: 'ok' | 'unknown'; reason: string | null; source: string | null; fetchedAt: string | null };
+  metadata: {
+    status: 'ok' | 'unknown';
+    /** Why metadata is unknown, in English; `reasonCode` and `reasonParams` say it in any language. */
+    reason: string | null;
+    reasonCode: string | null;
+    reasonParams: MessageParams | null;
+    source: string | null;
+    fetchedAt: string | null;
+  };
 }
 
 /**
@@ -107,9 +117,15 @@ export function projectJson(store: Store, row: RepositoryRow): ProjectJson {
     },
     metadata: {
       status: row.metadata_status === 'ok' ? 'ok' : 'unknown',
-      reason: row.metadata_status === 'ok' ? null : (row.metadata_reason ?? 'not fetched yet'),
+      ...metadataReason(row),
       source: row.metadata_source,
       fetchedAt: row.metadata_fetched_at,
     },
   };
+}
+
+function metadataReason(row: RepositoryRow): Pick<ProjectJson['metadata'], 'reason' | 'reasonCode' | 'reasonParams'> {
+  if (row.metadata_status === 'ok') return { reason: null, reasonCode: null, reasonParams: null };
+  const reason = storedMessage(row.metadata_reason) ?? msg('github.not-fetched');
+  return { reason: renderMessage(reason, 'en'), reasonCode: reason.code, reasonParams: reason.params ?? {} };
 }

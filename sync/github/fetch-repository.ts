@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../kernel/i18n/message.ts';
 import type { RepositoryFacts } from '../../db/repositories/repository-queries.ts';
 import { repositorySchema, type RepositoryPayload } from '../webhooks/payload-schemas.ts';
 import { repositoryFacts } from '../webhooks/to-facts.ts';
@@ -53,7 +54,7 @@ function parsed(data: unknown): FetchedRepository {
 
 /** What `project add` learns about a repository before registering it. */
 export type RepositoryLookup =
-  { kind: 'found'; id: number; facts: RepositoryFacts } | { kind: 'not-found' } | { kind: 'unknown'; reason: string };
+  { kind: 'found'; id: number; facts: RepositoryFacts } | { kind: 'not-found' } | { kind: 'unknown'; reason: Message };
 
 /**
  * Looks a repository up by name for `project add`: its GitHub id and facts, absent, or unknown with the reason.
@@ -65,7 +66,7 @@ export async function lookupRepository(github: GitHubClient, owner: string, repo
     if (found.kind === 'not-found' && !github.authenticated) {
       return {
         kind: 'unknown',
-        reason: `${owner}/${repo} answers 404 without a token (it may be private): set GITHUB_TOKEN`,
+        reason: msg('github.not-found-anonymous', { repository: `${owner}/${repo}` }),
       };
     }
     if (found.kind === 'not-found') return found;

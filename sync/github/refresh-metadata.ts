@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../kernel/i18n/message.ts';
 import type { RepositoryRow } from '../../db/repositories/repository-queries.ts';
 import type { Store } from '../../db/store.ts';
 import { isoNow, type Clock } from '../../kernel/clock.ts';
@@ -65,9 +66,9 @@ export type MetadataOutcome =
       /** Work left for the next refresh, and other remarks. */
       notes: string[];
     }
-  | { status: 'unknown'; repository: string; reason: string; requests: number; notModified: number }
-  | { status: 'tombstoned'; repository: string; reason: string }
-  | { status: 'skipped'; reason: string };
+  | { status: 'unknown'; repository: string; reason: Message; requests: number; notModified: number }
+  | { status: 'tombstoned'; repository: string; reason: Message }
+  | { status: 'skipped'; reason: Message };
 
 const DAY = 86_400_000;
 const CACHE_UNUSED_DAYS = 90;
@@ -90,12 +91,13 @@ export async function refreshMetadata(
   const limit = { ...defaultRefreshLimits, ...limits };
   const row = store.repositories.get(repositoryId);
   if (!row || row.removed_at !== null)
-    return { status: 'skipped', reason: `repository ${repositoryId} is not a member project` };
-  if (row.deleted_at !== null) return { status: 'skipped', reason: `${row.full_name} was deleted on GitHub` };
+    return { status: 'skipped', reason: msg('github.skipped.not-member', { id: repositoryId }) };
+  if (row.deleted_at !== null)
+    return { status: 'skipped', reason: msg('github.skipped.deleted', { repository: row.full_name }) };
   const state = store.metadataState.get(repositoryId);
   if (state?.source === 'demo')
-    return { status: 'skipped', reason: `${row.full_name} holds demo data, which is never refreshed` };
-  if (!github) return markUnknown(deps, row, 'no GitHub API client configured', 0, 0);
+    return { status: 'skipped', reason: msg('github.skipped.demo', { repository: row.full_name }) };
+  if (!github) return markUnknown(deps, row, msg('github.no-client'), 0, 0);
 
   const started = { exchanges: github.stats.exchanges, notModified: github.stats.notModified };
   const counts = () => {
@@ -112,18 +114,16 @@ export async function refreshMetadata(
     if (found.kind === 'not-found' && !github.authenticated) {
       // Without a token a private repository answers 404 too: that proves nothing, so nothing is tombstoned.
       const { requests, notModified } = counts();
-      return markUnknown(
-        deps,
-        row,
-        `${fullName} answers 404 without a token (it may be private): set GITHUB_TOKEN`,
-        requests,
-        notModified,
-      );
+      return markUnknown(deps, row, msg('github.not-found-anonymous', { repository: fullName }), requests, notModified);
     }
     if (found.kind === 'not-found') {
       store.repositories.tombstone(id, isoNow(clock));
       log.info({ repository: fullName }, 'repository not found on GitHub: tombstoned');
-      return { status: 'tombstoned', repository: fullName, reason: `${fullName} no longer exists on GitHub (404)` };
+      return {
+        status: 'tombstoned',
+        repository: fullName,
+        reason: msg('github.tombstoned', { repository: fullName }),
+      };
     }
     const renamed = adoptIdentity(store, row, found, isoNow(clock));
     id = found.repo.id;
@@ -198,7 +198,7 @@ export async function refreshMetadata(
 function markUnknown(
   deps: RefreshDeps,
   row: Pick<RepositoryRow, 'id' | 'full_name'>,
-  reason: string,
+  reason: Message,
   requests: number,
   notModified: number,
 ): MetadataOutcome {

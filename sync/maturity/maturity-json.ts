@@ -1,5 +1,8 @@
-// The public shape of a project's maturity (GET /api/projects/:owner/:repo/maturity) — the contract between the
-// maturity engine (sync/maturity) and everything that shows it (API, pages, badges, search).
+// The shape of a project's maturity as the engine stores it — the contract between the maturity engine
+// (sync/maturity) and everything that shows it (API, pages, badges, search). Reasons and evidence labels are
+// message codes with parameters; the API renders them in English beside the codes (server/api/maturity-answer.ts)
+// and the pages in the reader's language.
+import type { Message } from '../../kernel/i18n/message.ts';
 
 export type SignalStatus = 'pass' | 'fail' | 'not-applicable' | 'unknown';
 
@@ -7,7 +10,7 @@ export type SignalStatus = 'pass' | 'fail' | 'not-applicable' | 'unknown';
 export interface EvidenceJson {
   kind: 'file' | 'lines' | 'commit' | 'release' | 'tag' | 'issue' | 'pull' | 'user' | 'link';
   url: string;
-  label: string;
+  label: Message;
 }
 
 export interface SignalJson {
@@ -16,7 +19,7 @@ export interface SignalJson {
   title: string;
   value: number | string | boolean | null;
   status: SignalStatus;
-  reason: string | null;
+  reason: Message | null;
   commit: string | null;
   source: 'git' | 'api';
   evidence: EvidenceJson[];
@@ -53,7 +56,7 @@ export interface GapJson {
   signal: string;
   title: string;
   status: SignalStatus;
-  reason: string | null;
+  reason: Message | null;
   evidence: EvidenceJson[];
   /** Optional extensions. */
   requiredFor?: string;
@@ -81,7 +84,7 @@ export interface ObservationJson {
   signal: string;
   value: number | string | boolean | null;
   status: SignalStatus;
-  reason: string | null;
+  reason: Message | null;
   commit: string | null;
   observedAt: string;
   /** Optional extensions: a change or the daily snapshot, and the evidence at that time. */

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../kernel/i18n/message.ts';
 import type { RepositoryLookup } from '../github/fetch-repository.ts';
 import type { Store } from '../../db/store.ts';
 import { isoNow, type Clock } from '../../kernel/clock.ts';
@@ -23,7 +24,7 @@ export interface AddedProject {
   /** True when GitHub's id was not known yet (offline, another forge): a provisional id is used until it is. */
   provisional: boolean;
   /** Why metadata is unknown, when it is. */
-  unknownReason: string | null;
+  unknownReason: Message | null;
   domainCreated: boolean;
 }
 
@@ -92,8 +93,7 @@ export async function addProject(deps: AddProjectDeps, input: AddProjectInput): 
       store.repositories.rename(id, found.facts.owner, found.facts.name, at);
       store.repositories.applyFacts(id, found.facts, at);
     } else {
-      const reason =
-        found.kind === 'unknown' ? found.reason : 'the repository is not on GitHub (registered with --clone-url)';
+      const reason = found.kind === 'unknown' ? found.reason : msg('github.not-on-github');
       store.repositories.setMetadataState(id, 'api', 'unknown', reason, at);
     }
     return {

@@ -1,3 +1,4 @@
+import { textReason } from '../maturity/in-english.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,7 +24,7 @@ describe('magnolia maturity commands', () => {
   beforeAll(async () => {
     const app = await startTestInstance({ dataDir });
     const upstream = createUpstreamWithHistory(6, 'codec');
-    const offline = async () => ({ kind: 'unknown' as const, reason: 'no API token' });
+    const offline = async () => ({ kind: 'unknown' as const, reason: textReason('no API token') });
     const added = await addProject(
       { store: app.store, clock: app.clock, lookup: offline },
       { fullName: 'acme/codec', cloneUrl: upstream.url },

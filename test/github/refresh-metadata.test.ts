@@ -1,8 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { lookupRepository, refreshMetadata } from '../../sync/github/refresh-metadata.ts';
+import { renderOptional } from '../../content/i18n/render-message.ts';
+import type { Message } from '../../kernel/i18n/message.ts';
+import { lookupRepository, refreshMetadata as refreshWithCodes } from '../../sync/github/refresh-metadata.ts';
 import { storeMetadata } from '../../sync/github/store-metadata.ts';
 import { closedPortUrl, startHarness, TOKEN, type Harness } from './github-harness.ts';
 import { demoMetadata, registerMember, REPO_ID, tempStore } from './metadata-fixture.ts';
+
+/** Reasons as a reader sees them (in English): the engine gives message codes. */
+function english(value: object): { [field: string]: unknown; reason?: string | null } {
+  const reason = (value as { reason?: Message | null }).reason;
+  return 'reason' in value ? { ...value, reason: renderOptional(reason, 'en') } : { ...value };
+}
+
+/** The metadata refresh, with its reason in English. */
+const refreshMetadata = async (...args: Parameters<typeof refreshWithCodes>) =>
+  english(await refreshWithCodes(...args));
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -37,7 +49,7 @@ describe('refreshMetadata against a fake GitHub Enterprise API', () => {
     expect(harness.store.contributors.listForRepository(REPO_ID)).toHaveLength(108);
     expect(harness.store.githubUsers.get('bob')?.company).toBe('Globex Corp.');
     expect(harness.store.githubUsers.get('helper[bot]')).toBeUndefined();
-    expect(harness.store.metadataState.get(REPO_ID)).toMatchObject({
+    expect(english(harness.store.metadataState.get(REPO_ID)!)).toMatchObject({
       source: 'api',
       status: 'ok',
       reason: null,
@@ -185,7 +197,7 @@ describe('refreshMetadata against a fake GitHub Enterprise API', () => {
     expect(harness.github.stats.networkErrors).toBe(4); // one attempt and three retries
     const reason = outcome.status === 'unknown' ? outcome.reason : '';
     expect(reason).toMatch(/^GitHub API unreachable at http:\/\/127\.0\.0\.1:\d+\/api\/v3: .*ECONNREFUSED/);
-    expect(harness.store.metadataState.get(REPO_ID)).toEqual({
+    expect(english(harness.store.metadataState.get(REPO_ID)!)).toEqual({
       source: 'api',
       status: 'unknown',
       reason,
@@ -233,14 +245,14 @@ describe('refreshMetadata against a fake GitHub Enterprise API', () => {
       reason: 'GitHub API answered 502: Server Error',
     });
     expect(issueCount(harness)).toBe(100);
-    const since = harness.store.metadataState.get(REPO_ID)!.issuesSince;
+    const since = english(harness.store.metadataState.get(REPO_ID)!)!.issuesSince;
     expect(since).not.toBeNull();
 
     harness.fake.requests.length = 0;
     expect(await refreshMetadata(harness.deps, REPO_ID)).toMatchObject({ status: 'ok' });
     expect(new URLSearchParams(seen(harness, /\/issues\?/)[0]!.query).get('since')).toBe(since);
     expect(issueCount(harness)).toBe(234);
-    expect(harness.store.metadataState.get(REPO_ID)).toMatchObject({ status: 'ok', reason: null });
+    expect(english(harness.store.metadataState.get(REPO_ID)!)).toMatchObject({ status: 'ok', reason: null });
   });
 
   it('never puts the token in logs or reasons, even when GitHub echoes it', async () => {
@@ -273,7 +285,7 @@ describe('refreshMetadata against a fake GitHub Enterprise API', () => {
       harness.logs(),
       JSON.stringify(outcome),
       JSON.stringify(lookup),
-      harness.store.metadataState.get(REPO_ID)!.reason!,
+      english(harness.store.metadataState.get(REPO_ID)!)!.reason!,
     ]) {
       expect(text).not.toContain(TOKEN);
       expect(text).not.toContain(TOKEN.slice(4, 20));
@@ -294,7 +306,7 @@ describe('refreshMetadata against a fake GitHub Enterprise API', () => {
     harness = await startHarness();
     const outcome = await refreshMetadata({ ...harness.deps, github: undefined }, REPO_ID);
     expect(outcome).toMatchObject({ status: 'unknown', reason: 'no GitHub API client configured' });
-    expect(harness.store.metadataState.get(REPO_ID)).toMatchObject({
+    expect(english(harness.store.metadataState.get(REPO_ID)!)).toMatchObject({
       status: 'unknown',
       reason: 'no GitHub API client configured',
     });
@@ -311,7 +323,7 @@ describe('lookupRepository', () => {
     });
     expect(await lookupRepository(harness.github, 'acme', 'nothing')).toEqual({ kind: 'not-found' });
     harness.fake.requireToken = 'another-token-entirely';
-    expect(await lookupRepository(harness.github, 'acme', 'widget')).toEqual({
+    expect(english(await lookupRepository(harness.github, 'acme', 'widget'))).toEqual({
       kind: 'unknown',
       reason:
         'GitHub rejected the credentials (401 Bad credentials - https://docs.github.com/rest): check GITHUB_TOKEN',

@@ -3,14 +3,18 @@ import { expect } from 'vitest';
 import { isoNow } from '../../kernel/clock.ts';
 import { storeMetadata, type MetadataSnapshot } from '../../sync/github/store-metadata.ts';
 import type { MaturityJson, SignalJson } from '../../sync/maturity/maturity-json.ts';
+import { inEnglish, textReason } from './in-english.ts';
 import { addProject } from '../../sync/projects/add-project.ts';
 import type { Upstream } from '../support/git-fixture.ts';
 import type { TestInstance } from '../support/test-instance.ts';
 
 export const DAY = 86_400_000;
 
+/** A signal with its reason and evidence labels in English. */
+export type EnglishSignal = ReturnType<typeof inEnglish<SignalJson>>;
+
 /** GitHub as the tests' machines see it: unreachable, so the project stays "API metadata unknown". */
-const offline = async () => ({ kind: 'unknown' as const, reason: 'no API token: set GITHUB_TOKEN' });
+const offline = async () => ({ kind: 'unknown' as const, reason: textReason('no API token: set GITHUB_TOKEN') });
 
 /** Registers `fullName` from a local upstream (no GitHub) and mirrors it through the real fetch; returns its id. */
 export async function mirrorProject(app: TestInstance, fullName: string, upstream: Upstream): Promise<number> {
@@ -31,14 +35,14 @@ export function giveApiData(app: TestInstance, id: number, snapshot: MetadataSna
 }
 
 /** The signal `id` of a result (fails the test when the model has no such signal). */
-export function signalOf(result: MaturityJson, id: string): SignalJson {
+export function signalOf(result: MaturityJson, id: string): EnglishSignal {
   const found = result.signals.find((s) => s.id === id);
   expect(found, `signal ${id}`).toBeDefined();
-  return found!;
+  return inEnglish(found!);
 }
 
 /** Value, status and reason of a signal, for whole-object assertions. */
-export function outcome(result: MaturityJson, id: string): Pick<SignalJson, 'value' | 'status' | 'reason'> {
+export function outcome(result: MaturityJson, id: string): Pick<EnglishSignal, 'value' | 'status' | 'reason'> {
   const s = signalOf(result, id);
   return { value: s.value, status: s.status, reason: s.reason };
 }

@@ -1,10 +1,11 @@
+import { textReason } from '../maturity/in-english.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addProject } from '../../sync/projects/add-project.ts';
 import { ALICE, BOB, CAROL, createUpstreamWithHistory, type Upstream } from '../support/git-fixture.ts';
 import { sendDelivery } from '../support/send-delivery.ts';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
 
-const offline = async () => ({ kind: 'unknown' as const, reason: 'GitHub is not reachable in tests' });
+const offline = async () => ({ kind: 'unknown' as const, reason: textReason('GitHub is not reachable in tests') });
 
 describe('git mirror', () => {
   let app: TestInstance;

@@ -1,5 +1,5 @@
 import type { I18nLocals } from '../../i18n/i18n-middleware.ts';
-import { fill } from '../../i18n/messages.ts';
+import { fill } from '../../../content/i18n/messages.ts';
 import { searchParamsOf, urlWith } from '../layout/url-with.ts';
 import { levelLabel } from '../project/level-label.ts';
 import { catalogueRowView, type CatalogueRowView } from './catalogue-row-view.ts';

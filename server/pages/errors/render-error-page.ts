@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { ErrorBody } from '../../errors/error-handler.ts';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
-import { fill } from '../../i18n/messages.ts';
+import { fill } from '../../../content/i18n/messages.ts';
 import type { PortalContext } from '../portal-context.ts';
 import { renderPage } from '../render-page.ts';
 

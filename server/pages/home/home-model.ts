@@ -1,5 +1,5 @@
 import type { I18nLocals } from '../../i18n/i18n-middleware.ts';
-import { fill } from '../../i18n/messages.ts';
+import { fill } from '../../../content/i18n/messages.ts';
 import type { CommunitySnapshot } from '../catalogue/community-snapshot.ts';
 import { projectHref } from '../project/project-href.ts';
 import { levelClass, levelLabel } from '../project/level-label.ts';

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
 import { LANGUAGES, type Lang } from '../../../kernel/i18n/languages.ts';
-import type { Messages } from '../../i18n/messages.ts';
+import type { Messages } from '../../../content/i18n/messages.ts';
 import { searchParamsOf, urlWith } from './url-with.ts';
 
 /** The navigation entries; `key` names their label in the catalogue. */

@@ -1,4 +1,4 @@
-import type { Messages } from '../../i18n/messages.ts';
+import type { Messages } from '../../../content/i18n/messages.ts';
 
 /** The name of a level in the reader's language (the level id itself for a level the catalogue does not know). */
 export function levelLabel(t: Messages, level: string | null): string {

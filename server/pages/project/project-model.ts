@@ -1,6 +1,8 @@
 import type { MaturityJson, SignalJson } from '../../../sync/maturity/maturity-json.ts';
+import type { Lang } from '../../../kernel/i18n/languages.ts';
+import { renderMessage, renderOptional } from '../../../content/i18n/render-message.ts';
 import type { I18nLocals } from '../../i18n/i18n-middleware.ts';
-import { fill, type Messages } from '../../i18n/messages.ts';
+import { fill, type Messages } from '../../../content/i18n/messages.ts';
 import type { ProjectJson } from '../../projects/project-json.ts';
 import type { ExemptionView, MaturityAccess } from './load-maturity.ts';
 import { levelClass, levelLabel } from './level-label.ts';
@@ -53,8 +55,12 @@ const valueText = (value: SignalJson['value'], { t, fmt }: I18nLocals): string =
   return value;
 };
 
-const evidenceLinks = (evidence: SignalJson['evidence']): Link[] =>
-  evidence.map((e) => ({ href: safeHref(e.url), label: e.label }));
+const evidenceLinks = (evidence: SignalJson['evidence'], lang: Lang): Link[] =>
+  evidence.map((e) => ({ href: safeHref(e.url), label: renderMessage(e.label, lang) }));
+
+/** A signal's title in the reader's language (the model carries both). */
+const signalTitle = (s: SignalJson, lang: Lang): string =>
+  (lang === 'en' ? s.titleEn : s.titleZh) ?? s.titleEn ?? s.title;
 
 const sectionTitle = (t: Messages, section: string): string =>
   (t.section as Record<string, string | undefined>)[section] ?? section;
@@ -83,7 +89,7 @@ export function projectModel(input: {
     const ib = SECTION_ORDER.indexOf(b);
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
   });
-  const titles = new Map((m?.signals ?? []).map((s) => [s.id, s.title]));
+  const titles = new Map((m?.signals ?? []).map((s) => [s.id, signalTitle(s, i18n.lang)]));
 
   return {
     name: p.fullName,
@@ -127,7 +133,13 @@ export function projectModel(input: {
     },
     warnings: [
       ...(p.metadata.status === 'unknown'
-        ? [fill(t.project.metadataUnknown, { reason: p.metadata.reason ?? '' })]
+        ? [
+            fill(t.project.metadataUnknown, {
+              reason: p.metadata.reasonCode
+                ? renderMessage({ code: p.metadata.reasonCode, params: p.metadata.reasonParams ?? {} }, i18n.lang)
+                : '',
+            }),
+          ]
         : []),
       ...(p.mirror.lastError ? [fill(t.project.mirrorError, { error: p.mirror.lastError })] : []),
     ],
@@ -138,17 +150,17 @@ export function projectModel(input: {
         const line = trendLine(history);
         return {
           id: s.id,
-          title: s.title,
+          title: signalTitle(s, i18n.lang),
           value: valueText(s.value, i18n),
           status: t.status[s.status],
           statusClass: `status-${s.status}`,
-          reason: s.reason ?? '',
-          evidence: evidenceLinks(s.evidence),
+          reason: renderOptional(s.reason, i18n.lang) ?? '',
+          evidence: evidenceLinks(s.evidence, i18n.lang),
           trend: line
             ? {
                 ...line,
                 label: fill(t.project.trendLabel, {
-                  signal: s.title,
+                  signal: signalTitle(s, i18n.lang),
                   count: fmt.number(history.length),
                   from: fmt.date(history[0]!.observedAt),
                   to: fmt.date(history[history.length - 1]!.observedAt),
@@ -163,11 +175,11 @@ export function projectModel(input: {
       ? {
           heading: m.nextLevel ? fill(t.project.gapsFor, { level: levelLabel(t, m.nextLevel) }) : t.project.gaps,
           items: m.gaps.map((g) => ({
-            title: g.title,
+            title: titles.get(g.signal) ?? g.title,
             status: t.status[g.status],
             statusClass: `status-${g.status}`,
-            reason: g.reason ?? '',
-            evidence: evidenceLinks(g.evidence),
+            reason: renderOptional(g.reason, i18n.lang) ?? '',
+            evidence: evidenceLinks(g.evidence, i18n.lang),
           })),
         }
       : null,

@@ -1,4 +1,4 @@
-import { messagesFor } from '../../i18n/messages.ts';
+import { messagesFor } from '../../../content/i18n/messages.ts';
 import type { SearchDocument } from '../../search/search-document.ts';
 import { contentDocuments } from '../content/content-route.ts';
 import { levelLabel } from '../project/level-label.ts';

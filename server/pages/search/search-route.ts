@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
-import { fill } from '../../i18n/messages.ts';
+import { fill } from '../../../content/i18n/messages.ts';
 import type { SearchResult } from '../../search/search-index.ts';
 import type { PortalContext } from '../portal-context.ts';
 import { renderPage } from '../render-page.ts';

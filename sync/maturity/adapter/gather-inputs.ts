@@ -1,3 +1,4 @@
+import { msg, storedMessage } from '../../../kernel/i18n/message.ts';
 import type { RepositoryRow } from '../../../db/repositories/repository-queries.ts';
 import type { Store } from '../../../db/store.ts';
 import type { RunGit } from '../../git/run-git.ts';
@@ -95,8 +96,8 @@ async function gatherWith(
     git = {
       available: false,
       reason: row.last_fetch_error
-        ? `the mirror could not be fetched: ${row.last_fetch_error}`
-        : 'the mirror has not been fetched yet',
+        ? msg('maturity.mirror.failed', { error: row.last_fetch_error })
+        : msg('maturity.mirror.not-fetched'),
     };
   } else {
     const tree = await reader.tree;
@@ -165,7 +166,7 @@ function gatherPeople(
 function gatherApi(store: Store, row: RepositoryRow, since: number): SignalInputs['api'] {
   const q = store.maturity.inputs;
   if (row.metadata_status !== 'ok') {
-    return { available: false, reason: row.metadata_reason ?? 'metadata has not been fetched yet' };
+    return { available: false, reason: storedMessage(row.metadata_reason) ?? msg('maturity.metadata.not-fetched') };
   }
   const merged = q.recentMergedPulls(row.id, 30);
   const reviews = new Map<number, { login: string | null; isBot: boolean; state: string }[]>();

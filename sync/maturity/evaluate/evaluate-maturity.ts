@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../../kernel/i18n/message.ts';
 import type { LoadedModel } from '../model/parse-model.ts';
 import type { ExemptionJson, GapJson, MaturityJson, SignalJson, SignalStatus } from '../maturity-json.ts';
 import type { SignalOutcome } from '../signals/signal-inputs.ts';
@@ -31,16 +32,17 @@ export function evaluateMaturity(input: EvaluationInput): MaturityJson {
   const exemptionOf = new Map(input.exemptions.filter((e) => e.active).map((e) => [e.signal, e]));
 
   const signals: SignalJson[] = model.signals.map((def) => {
-    const outcome = outcomes.get(def.id) ?? {
+    const outcome: SignalOutcome = outcomes.get(def.id) ?? {
       value: null,
-      status: 'unknown' as const,
-      reason: 'not computed',
+      status: 'unknown',
+      reason: msg('maturity.not-computed'),
       evidence: [],
     };
     const status: SignalStatus = outcome.status ?? applyThreshold(outcome.value, def.threshold);
     const threshold = describeThreshold(def.threshold);
     const reason =
-      outcome.reason ?? (status === 'fail' ? `${formatValue(outcome.value)} does not meet ${threshold}` : null);
+      outcome.reason ??
+      (status === 'fail' ? msg('maturity.below-threshold', { value: valueParam(outcome.value), threshold }) : null);
     const passingSince = status === 'pass' ? (input.passingSince.get(def.id) ?? at) : null;
     return {
       id: def.id,
@@ -123,16 +125,23 @@ export function evaluateMaturity(input: EvaluationInput): MaturityJson {
   };
 }
 
-function gapReason(s: SignalJson, now: number): string {
+function gapReason(s: SignalJson, now: number): Message {
   if (s.status === 'pass' && s.sustainedDays) {
     const since = Date.parse(s.passingSince!);
-    const until = new Date(since + s.sustainedDays * DAY_MS).toISOString().slice(0, 10);
-    return `passing since ${s.passingSince!.slice(0, 10)}; must pass for ${s.sustainedDays} days (until ${until}, ${Math.ceil((since + s.sustainedDays * DAY_MS - now) / DAY_MS)} days to go)`;
+    return msg('maturity.gap.sustain', {
+      since: s.passingSince!.slice(0, 10),
+      days: s.sustainedDays,
+      until: new Date(since + s.sustainedDays * DAY_MS).toISOString().slice(0, 10),
+      remaining: Math.ceil((since + s.sustainedDays * DAY_MS - now) / DAY_MS),
+    });
   }
-  if (s.status === 'unknown') return s.reason ?? 'unknown';
-  return s.reason ? `${s.reason} (needs ${s.threshold})` : `needs ${s.threshold}`;
+  if (s.status === 'unknown') return s.reason ?? msg('maturity.unknown');
+  return s.reason
+    ? msg('maturity.gap.needs-because', { reason: s.reason, threshold: s.threshold! })
+    : msg('maturity.gap.needs', { threshold: s.threshold! });
 }
 
-function formatValue(value: number | string | boolean | null): string {
-  return value === null ? 'no value' : String(value);
+function valueParam(value: number | string | boolean | null): string | number | Message {
+  if (value === null) return msg('maturity.no-value');
+  return typeof value === 'boolean' ? String(value) : value;
 }

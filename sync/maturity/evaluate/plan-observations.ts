@@ -1,3 +1,4 @@
+import { storeMessage } from '../../../kernel/i18n/message.ts';
 import type { NewObservation, ObservationRow } from '../../../db/maturity/maturity-observation-queries.ts';
 import type { SignalJson } from '../maturity-json.ts';
 
@@ -15,8 +16,9 @@ export function planObservations(
   const out: NewObservation[] = [];
   for (const s of signals) {
     const value = JSON.stringify(s.value);
+    const reason = storeMessage(s.reason);
     const before = latest.get(s.id);
-    const changed = !before || before.value !== value || before.status !== s.status || before.reason !== s.reason;
+    const changed = !before || before.value !== value || before.status !== s.status || before.reason !== reason;
     const newDay = before !== undefined && before.observed_at.slice(0, 10) !== at.slice(0, 10);
     if (!changed && !newDay) continue;
     out.push({
@@ -25,7 +27,7 @@ export function planObservations(
       kind: changed ? 'change' : 'snapshot',
       value,
       status: s.status,
-      reason: s.reason,
+      reason,
       commit_sha: s.commit,
       evidence: JSON.stringify(s.evidence),
       observed_at: at,

@@ -1,8 +1,9 @@
+import { msg } from '../../../kernel/i18n/message.ts';
 import type { EvidenceJson } from '../maturity-json.ts';
 import { DAY_MS, apiUnknown, gitUnknown, isBotIdentity, links, numberParam, windowOf } from './signal-helpers.ts';
 import type { CommitInput, ItemInput, SignalDefinitionCode, SignalInputs } from './signal-inputs.ts';
 
-const ARCHIVED = 'the repository is archived: it is no longer maintained';
+const ARCHIVED = msg('maturity.archived');
 const MAINTAINER_ASSOCIATIONS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 /** Commits in the window, people and bots apart: a dependency bot's commits show no one maintains the project. */
@@ -22,17 +23,18 @@ export const commitsInWindow: SignalDefinitionCode = {
     const w = windowOf(inputs, numberParam(params, 'windowDays', 90));
     const { people: commits, bots } = commitsSince(inputs, w.sinceMs);
     const link = links(inputs);
-    const evidence: EvidenceJson[] = commits
-      .slice(0, 5)
-      .map((c) => ({ kind: 'commit', url: link.commit(c.sha), label: `${c.sha.slice(0, 7)} by ${c.authorName}` }));
+    const evidence: EvidenceJson[] = commits.slice(0, 5).map((c) => ({
+      kind: 'commit',
+      url: link.commit(c.sha),
+      label: msg('maturity.evidence.commit-by', { sha: c.sha.slice(0, 7), author: c.authorName }),
+    }));
     if (inputs.repository.archived)
       return { value: commits.length, status: 'fail', reason: ARCHIVED, evidence, window: w };
-    const botNote = bots > 0 ? ` (${bots} by bots not counted)` : '';
     const reason =
       commits.length === 0
-        ? `no commits by people in the last ${w.days} days${botNote}`
+        ? msg(bots > 0 ? 'maturity.commits.none-bots' : 'maturity.commits.none', { days: w.days, bots })
         : bots > 0
-          ? `${commits.length} commits by people${botNote}`
+          ? msg('maturity.commits.people-bots', { count: commits.length, bots })
           : null;
     return { value: commits.length, reason, evidence, window: w };
   },
@@ -45,7 +47,7 @@ export const projectAge: SignalDefinitionCode = {
   compute(inputs) {
     if (!inputs.git.available) return gitUnknown(inputs.git.reason);
     const first = inputs.git.firstCommit;
-    if (!first) return { value: 0, reason: 'no commits yet', evidence: [] };
+    if (!first) return { value: 0, reason: msg('maturity.commits.none-yet'), evidence: [] };
     const days = Math.floor((inputs.now - first.time * 1000) / DAY_MS);
     return {
       value: days,
@@ -53,7 +55,9 @@ export const projectAge: SignalDefinitionCode = {
         {
           kind: 'commit',
           url: links(inputs).commit(first.sha),
-          label: `first commit ${new Date(first.time * 1000).toISOString().slice(0, 10)}`,
+          label: msg('maturity.evidence.first-commit', {
+            date: new Date(first.time * 1000).toISOString().slice(0, 10),
+          }),
         },
       ],
     };
@@ -86,7 +90,7 @@ export const maintained: SignalDefinitionCode = {
     const evidence: EvidenceJson[] = active.slice(-5).map((i) => ({
       kind: i.isPullRequest ? 'pull' : 'issue',
       url: i.isPullRequest ? link.pull(i.number) : link.issue(i.number),
-      label: `#${i.number} with maintainer activity`,
+      label: msg('maturity.evidence.maintainer-activity', { number: i.number }),
     }));
     const events = commits.length + active.length;
     if (inputs.repository.archived) return { value: events, status: 'fail', reason: ARCHIVED, evidence, window: w };
@@ -95,14 +99,14 @@ export const maintained: SignalDefinitionCode = {
       return {
         value: events,
         status: 'fail',
-        reason: `younger than ${w.days} days: too young to show sustained maintenance`,
+        reason: msg('maturity.maintained.too-young', { days: w.days }),
         evidence,
         window: w,
       };
     }
     return {
       value: events,
-      reason: `${commits.length} commits and ${active.length} issues or pull requests with maintainer activity`,
+      reason: msg('maturity.maintained.events', { commits: commits.length, items: active.length }),
       evidence,
       window: w,
     };

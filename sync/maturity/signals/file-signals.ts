@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../../kernel/i18n/message.ts';
 import { findCommunityFile, type CommunityFile } from '../facts/community-files.ts';
 import { isOsiApproved } from '../facts/detect-license.ts';
 import type { EvidenceJson } from '../maturity-json.ts';
@@ -5,7 +6,11 @@ import { gitUnknown, links } from './signal-helpers.ts';
 import type { SignalDefinitionCode, SignalInputs, SignalOutcome } from './signal-inputs.ts';
 
 /** Evidence for a whole file at the evaluated commit: its lines when it has any. */
-export function fileEvidence(inputs: SignalInputs, path: string, label = path): EvidenceJson {
+export function fileEvidence(
+  inputs: SignalInputs,
+  path: string,
+  label: Message = msg('maturity.evidence.path', { path }),
+): EvidenceJson {
   const link = links(inputs);
   const lines = inputs.git.available ? inputs.git.facts.get(path)?.lines : undefined;
   return lines && lines > 0
@@ -15,22 +20,9 @@ export function fileEvidence(inputs: SignalInputs, path: string, label = path): 
 
 function precondition(inputs: SignalInputs): SignalOutcome | null {
   if (!inputs.git.available) return gitUnknown(inputs.git.reason);
-  if (inputs.head === null) return gitUnknown('no commit to evaluate');
+  if (inputs.head === null) return gitUnknown(msg('maturity.no-commit'));
   return null;
 }
-
-const NAMES: Record<CommunityFile, string> = {
-  readme: 'README',
-  license: 'LICENSE',
-  contributing: 'CONTRIBUTING',
-  'code-of-conduct': 'CODE_OF_CONDUCT',
-  governance: 'GOVERNANCE',
-  maintainers: 'MAINTAINERS or CODEOWNERS',
-  security: 'SECURITY',
-  adopters: 'ADOPTERS',
-  roadmap: 'ROADMAP',
-  changelog: 'CHANGELOG',
-};
 
 /** A presence signal: the community file exists at the root, in .github/ or docs/. */
 function presence(id: string, kind: CommunityFile): SignalDefinitionCode {
@@ -41,8 +33,7 @@ function presence(id: string, kind: CommunityFile): SignalDefinitionCode {
       const early = precondition(inputs);
       if (early || !inputs.git.available) return early!;
       const file = findCommunityFile(inputs.git.tree, kind);
-      if (!file)
-        return { value: false, reason: `no ${NAMES[kind]} file at the root, in .github/ or in docs/`, evidence: [] };
+      if (!file) return { value: false, reason: msg(`maturity.files.missing.${kind}`), evidence: [] };
       return { value: true, evidence: [fileEvidence(inputs, file.path)] };
     },
   };
@@ -64,7 +55,7 @@ export const license: SignalDefinitionCode = {
     const early = precondition(inputs);
     if (early || !inputs.git.available) return early!;
     const file = findCommunityFile(inputs.git.tree, 'license');
-    if (!file) return { value: null, status: 'fail', reason: 'no LICENSE file', evidence: [] };
+    if (!file) return { value: null, status: 'fail', reason: msg('maturity.files.license.missing'), evidence: [] };
     const found = inputs.git.facts.get(file.path)?.license ?? null;
     // The API's licence detection (when known) names licences the text matcher does not know.
     const spdx =
@@ -77,19 +68,29 @@ export const license: SignalDefinitionCode = {
         ? {
             kind: 'lines',
             url: links(inputs).lines(inputs.head!, file.path, found.line, found.line),
-            label: `${file.path}: ${found.spdx}`,
+            label: msg('maturity.evidence.licence', { path: file.path, spdx: found.spdx }),
           }
         : fileEvidence(inputs, file.path),
     ];
     if (!spdx)
-      return { value: null, status: 'fail', reason: `${file.path} is not a licence Magnolia recognises`, evidence };
+      return {
+        value: null,
+        status: 'fail',
+        reason: msg('maturity.files.license.unrecognised', { path: file.path }),
+        evidence,
+      };
     const osi = isOsiApproved(spdx);
     if (params.requireOsi === false)
-      return { value: spdx, status: 'pass', reason: osi ? 'OSI-approved' : 'not OSI-approved', evidence };
+      return {
+        value: spdx,
+        status: 'pass',
+        reason: msg(osi ? 'maturity.files.license.osi' : 'maturity.files.license.not-osi-allowed', { spdx }),
+        evidence,
+      };
     return {
       value: spdx,
       status: osi ? 'pass' : 'fail',
-      reason: osi ? 'OSI-approved' : `${spdx} is not OSI-approved`,
+      reason: msg(osi ? 'maturity.files.license.osi' : 'maturity.files.license.not-osi', { spdx }),
       evidence,
     };
   },
@@ -103,12 +104,12 @@ export const security: SignalDefinitionCode = {
     const early = precondition(inputs);
     if (early || !inputs.git.available) return early!;
     const file = findCommunityFile(inputs.git.tree, 'security');
-    if (!file) return { value: false, reason: 'no SECURITY file at the root, in .github/ or in docs/', evidence: [] };
+    if (!file) return { value: false, reason: msg('maturity.files.missing.security'), evidence: [] };
     const line = inputs.git.facts.get(file.path)?.reportingLine ?? null;
     if (line === null) {
       return {
         value: false,
-        reason: `${file.path} does not say how to report a vulnerability (an address or a private channel)`,
+        reason: msg('maturity.files.security.no-channel', { path: file.path }),
         evidence: [fileEvidence(inputs, file.path)],
       };
     }
@@ -118,7 +119,7 @@ export const security: SignalDefinitionCode = {
         {
           kind: 'lines',
           url: links(inputs).lines(inputs.head!, file.path, line, line),
-          label: `${file.path}: how to report`,
+          label: msg('maturity.evidence.how-to-report', { path: file.path }),
         },
       ],
     };

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../../kernel/i18n/message.ts';
 import type { EvidenceJson } from '../maturity-json.ts';
 import { organisationOf } from '../facts/organisation-of.ts';
 import { gitUnknown, isBotIdentity, links, numberParam, round, smallestHalf, windowOf } from './signal-helpers.ts';
@@ -28,22 +29,31 @@ function concentration(
   inputs: SignalInputs,
   params: Readonly<Record<string, number | string | boolean>>,
   keyOf: (c: CommitInput) => string,
-  describe: (key: string, g: { people: Set<string> }) => string,
+  describe: (key: string, g: { people: Set<string> }) => string | Message,
 ) {
   if (!inputs.git.available) return gitUnknown(inputs.git.reason);
   const w = windowOf(inputs, numberParam(params, 'windowDays', 365));
   const commits = humanCommits(inputs, w.sinceMs);
   if (commits.length === 0)
-    return { value: 0, reason: `no commits by people in the last ${w.days} days`, evidence: [], window: w };
+    return { value: 0, reason: msg('maturity.commits.none', { days: w.days }), evidence: [], window: w };
   const groups = groupCommits(commits, keyOf);
   const chosen = smallestHalf([...groups.entries()].map(([k, g]) => [k, g.count] as const));
   const link = links(inputs);
   const evidence: EvidenceJson[] = chosen.map(([key, count]) => ({
     kind: 'commit',
     url: link.commit(groups.get(key)!.newest.sha),
-    label: `${describe(key, groups.get(key)!)}: ${count} of ${commits.length} commits`,
+    label: msg('maturity.evidence.share-of-commits', {
+      who: describe(key, groups.get(key)!),
+      count,
+      total: commits.length,
+    }),
   }));
-  return { value: chosen.length, reason: `${groups.size} in all made ${commits.length} commits`, evidence, window: w };
+  return {
+    value: chosen.length,
+    reason: msg('maturity.people.groups', { groups: groups.size, commits: commits.length }),
+    evidence,
+    window: w,
+  };
 }
 
 /** `people.absence-factor`: the smallest number of authors who made half of the commits in the window. */
@@ -72,7 +82,8 @@ export const organisationalDiversity: SignalDefinitionCode = {
           profile: inputs.people.byEmail.get(c.authorEmail.toLowerCase()),
           overrides: inputs.people.overrides,
         }),
-      (key, g) => (key.startsWith('independent: ') ? `${[...g.people][0]} (independent)` : key),
+      (key, g) =>
+        key.startsWith('independent: ') ? msg('maturity.people.independent', { name: [...g.people][0]! }) : key,
     ),
 };
 
@@ -93,11 +104,11 @@ export const newContributors: SignalDefinitionCode = {
     const evidence: EvidenceJson[] = [...newcomers.values()].slice(0, 10).map((g) => ({
       kind: 'commit',
       url: link.commit(g.newest.sha),
-      label: `${[...g.people][0]}: first commit in the window`,
+      label: msg('maturity.evidence.newcomer', { name: [...g.people][0]! }),
     }));
     return {
       value: round(newcomers.size / (w.days / 91.25)),
-      reason: `${newcomers.size} new contributors in ${w.days} days`,
+      reason: msg('maturity.people.newcomers', { count: newcomers.size, days: w.days }),
       evidence,
       window: w,
     };
@@ -116,7 +127,7 @@ export const dcoSignOffs: SignalDefinitionCode = {
       return {
         value: null,
         status: 'not-applicable',
-        reason: `no commits by people in the last ${w.days} days`,
+        reason: msg('maturity.commits.none', { days: w.days }),
         evidence: [],
         window: w,
       };
@@ -124,10 +135,12 @@ export const dcoSignOffs: SignalDefinitionCode = {
     const link = links(inputs);
     return {
       value: round(1 - unsigned.length / commits.length),
-      reason: `${commits.length - unsigned.length} of ${commits.length} commits signed off`,
-      evidence: unsigned
-        .slice(0, 5)
-        .map((c) => ({ kind: 'commit', url: link.commit(c.sha), label: `${c.sha.slice(0, 7)} has no Signed-off-by` })),
+      reason: msg('maturity.dco.share', { signed: commits.length - unsigned.length, total: commits.length }),
+      evidence: unsigned.slice(0, 5).map((c) => ({
+        kind: 'commit',
+        url: link.commit(c.sha),
+        label: msg('maturity.evidence.no-sign-off', { sha: c.sha.slice(0, 7) }),
+      })),
       window: w,
     };
   },

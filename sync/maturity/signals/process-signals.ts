@@ -1,10 +1,11 @@
+import { msg, type Message } from '../../../kernel/i18n/message.ts';
 import type { EvidenceJson } from '../maturity-json.ts';
 import { apiUnknown, links, median, numberParam, quantile, round, windowOf } from './signal-helpers.ts';
 import type { ItemInput, SignalDefinitionCode, SignalInputs, SignalOutcome, SignalParams } from './signal-inputs.ts';
 
 const HOUR_MS = 3_600_000;
 
-function itemEvidence(inputs: SignalInputs, item: ItemInput, label: string): EvidenceJson {
+function itemEvidence(inputs: SignalInputs, item: ItemInput, label: Message): EvidenceJson {
   const link = links(inputs);
   return {
     kind: item.isPullRequest ? 'pull' : 'issue',
@@ -35,7 +36,7 @@ function responseTimes(
   return { w, times };
 }
 
-function responseSignal(id: string, p: number, label: string): SignalDefinitionCode {
+function responseSignal(id: string, p: number, measure: string): SignalDefinitionCode {
   return {
     id,
     source: 'api',
@@ -46,7 +47,7 @@ function responseSignal(id: string, p: number, label: string): SignalDefinitionC
         return {
           value: null,
           status: 'not-applicable',
-          reason: `no issues or pull requests opened by people in the last ${w.days} days`,
+          reason: msg('maturity.response.none', { days: w.days }),
           evidence: [],
           window: w,
         };
@@ -63,12 +64,18 @@ function responseSignal(id: string, p: number, label: string): SignalDefinitionC
       const unanswered = times.filter((t) => !t.answered).length;
       return {
         value,
-        reason: `${label} over ${times.length} issues and pull requests${unanswered > 0 ? `, ${unanswered} still unanswered` : ''}`,
+        reason: msg(unanswered > 0 ? `maturity.response.${measure}-unanswered` : `maturity.response.${measure}`, {
+          count: times.length,
+          unanswered,
+        }),
         evidence: slowest.map((t) =>
           itemEvidence(
             inputs,
             t.item,
-            `#${t.item.number} ${t.answered ? 'answered after' : 'unanswered for'} ${Math.round(t.hours)} h`,
+            msg(t.answered ? 'maturity.evidence.answered-after' : 'maturity.evidence.unanswered-for', {
+              number: t.item.number,
+              hours: Math.round(t.hours),
+            }),
           ),
         ),
         window: w,
@@ -78,9 +85,9 @@ function responseSignal(id: string, p: number, label: string): SignalDefinitionC
 }
 
 /** `process.response-median`: median hours to a first response. */
-export const responseMedian = responseSignal('process.response-median', 0.5, 'median hours to first response');
+export const responseMedian = responseSignal('process.response-median', 0.5, 'median');
 /** `process.response-p90`: 90th percentile of hours to a first response. */
-export const responseP90 = responseSignal('process.response-p90', 0.9, '90th percentile of hours to first response');
+export const responseP90 = responseSignal('process.response-p90', 0.9, 'p90');
 
 /** `process.pr-closure`: the share of pull requests opened in the window that are closed (merged or not). */
 export const pullClosureRatio: SignalDefinitionCode = {
@@ -96,15 +103,17 @@ export const pullClosureRatio: SignalDefinitionCode = {
       return {
         value: null,
         status: 'fail',
-        reason: `no pull requests opened in the last ${w.days} days`,
+        reason: msg('maturity.pulls.none', { days: w.days }),
         evidence: [],
         window: w,
       };
     const open = pulls.filter((p) => p.state !== 'closed');
     return {
       value: round(1 - open.length / pulls.length),
-      reason: `${pulls.length - open.length} of ${pulls.length} pull requests closed`,
-      evidence: open.slice(0, 5).map((p) => itemEvidence(inputs, p, `#${p.number} still open`)),
+      reason: msg('maturity.pulls.closed', { closed: pulls.length - open.length, total: pulls.length }),
+      evidence: open
+        .slice(0, 5)
+        .map((p) => itemEvidence(inputs, p, msg('maturity.evidence.still-open', { number: p.number }))),
       window: w,
     };
   },
@@ -117,7 +126,8 @@ export const reviewCoverage: SignalDefinitionCode = {
   compute(inputs, params) {
     if (!inputs.api.available) return apiUnknown(inputs.api.reason);
     const pulls = inputs.api.mergedPulls.slice(0, numberParam(params, 'lastMerged', 30));
-    if (pulls.length === 0) return { value: null, status: 'fail', reason: 'no merged pull requests', evidence: [] };
+    if (pulls.length === 0)
+      return { value: null, status: 'fail', reason: msg('maturity.pulls.none-merged'), evidence: [] };
     const reviews = inputs.api.reviews;
     const unreviewed = pulls.filter((p) => {
       const author = p.authorLogin?.toLowerCase();
@@ -129,10 +139,10 @@ export const reviewCoverage: SignalDefinitionCode = {
     });
     return {
       value: round(1 - unreviewed.length / pulls.length),
-      reason: `${pulls.length - unreviewed.length} of the last ${pulls.length} merged pull requests reviewed`,
+      reason: msg('maturity.pulls.reviewed', { reviewed: pulls.length - unreviewed.length, total: pulls.length }),
       evidence: unreviewed
         .slice(0, 5)
-        .map((p) => itemEvidence(inputs, p, `#${p.number} merged by its author without approval`)),
+        .map((p) => itemEvidence(inputs, p, msg('maturity.evidence.self-merged', { number: p.number }))),
     };
   },
 };
@@ -150,14 +160,16 @@ export const ciChecks: SignalDefinitionCode = {
       return {
         value: null,
         status: 'unknown',
-        reason: 'the checks of merged pull requests have not been read yet',
+        reason: msg('maturity.ci.not-read'),
         evidence: [],
       };
     const without = pulls.filter((p) => p.checkRuns === 0);
     return {
       value: round(1 - without.length / pulls.length),
-      reason: `CI ran on ${pulls.length - without.length} of ${pulls.length} merged pull requests`,
-      evidence: without.slice(0, 5).map((p) => itemEvidence(inputs, p, `#${p.number} merged without CI checks`)),
+      reason: msg('maturity.ci.share', { ran: pulls.length - without.length, total: pulls.length }),
+      evidence: without
+        .slice(0, 5)
+        .map((p) => itemEvidence(inputs, p, msg('maturity.evidence.no-ci', { number: p.number }))),
     };
   },
 };

@@ -1,3 +1,4 @@
+import { msg } from '../../../kernel/i18n/message.ts';
 import type { EvidenceJson } from '../maturity-json.ts';
 import { findCommunityFile } from '../facts/community-files.ts';
 import { DAY_MS, apiUnknown, gitUnknown, links, median, numberParam, round, windowOf } from './signal-helpers.ts';
@@ -24,13 +25,16 @@ export const recentReleases: SignalDefinitionCode = {
     const evidence: EvidenceJson[] = (recent.length > 0 ? recent : all).slice(0, 5).map((r) => ({
       kind: 'release',
       url: link.release(r.tagName),
-      label: `${r.name ?? r.tagName} (${r.publishedAt!.slice(0, 10)}${r.prerelease ? ', prerelease' : ''})`,
+      label: msg(r.prerelease ? 'maturity.evidence.prerelease' : 'maturity.evidence.release', {
+        name: r.name ?? r.tagName,
+        date: r.publishedAt!.slice(0, 10),
+      }),
     }));
     const reason =
       all.length === 0
-        ? 'no releases'
+        ? msg('maturity.releases.none')
         : recent.length === 0
-          ? `no release in the last ${w.days} days (latest ${all[0]!.publishedAt!.slice(0, 10)})`
+          ? msg('maturity.releases.none-recent', { days: w.days, latest: all[0]!.publishedAt!.slice(0, 10) })
           : null;
     return { value: recent.length, reason, evidence, window: w };
   },
@@ -56,20 +60,27 @@ export const releaseCadence: SignalDefinitionCode = {
     const w = windowOf(inputs, numberParam(params, 'windowDays', 730));
     const tags = versionTags(inputs.git.tags).filter((t) => Date.parse(t.taggedAt!) >= w.sinceMs);
     const link = links(inputs);
-    const evidence: EvidenceJson[] = tags
-      .slice(-5)
-      .map((t) => ({ kind: 'tag', url: link.tag(t.name), label: `${t.name} (${t.taggedAt!.slice(0, 10)})` }));
+    const evidence: EvidenceJson[] = tags.slice(-5).map((t) => ({
+      kind: 'tag',
+      url: link.tag(t.name),
+      label: msg('maturity.evidence.tag', { name: t.name, date: t.taggedAt!.slice(0, 10) }),
+    }));
     if (tags.length < 2) {
       return {
         value: null,
         status: 'fail',
-        reason: `fewer than two version tags in the last ${w.days} days`,
+        reason: msg('maturity.releases.few-tags', { days: w.days }),
         evidence,
         window: w,
       };
     }
     const gaps = tags.slice(1).map((t, i) => (Date.parse(t.taggedAt!) - Date.parse(tags[i]!.taggedAt!)) / DAY_MS);
-    return { value: round(median(gaps), 1), reason: `${tags.length} version tags`, evidence, window: w };
+    return {
+      value: round(median(gaps), 1),
+      reason: msg('maturity.releases.tags', { count: tags.length }),
+      evidence,
+      window: w,
+    };
   },
 };
 
@@ -80,15 +91,19 @@ export const semverShare: SignalDefinitionCode = {
   compute(inputs) {
     if (!inputs.git.available) return gitUnknown(inputs.git.reason);
     const tags = inputs.git.tags;
-    if (tags.length === 0) return { value: null, status: 'fail', reason: 'no tags', evidence: [] };
+    if (tags.length === 0)
+      return { value: null, status: 'fail', reason: msg('maturity.releases.no-tags'), evidence: [] };
     const other = tags.filter((t) => !isSemverTag(t.name));
     const link = links(inputs);
     return {
       value: round(1 - other.length / tags.length),
-      reason: other.length > 0 ? `${other.length} of ${tags.length} tags are not SemVer` : null,
-      evidence: other
-        .slice(0, 5)
-        .map((t) => ({ kind: 'tag', url: link.tag(t.name), label: `${t.name} is not SemVer` })),
+      reason:
+        other.length > 0 ? msg('maturity.releases.not-semver', { count: other.length, total: tags.length }) : null,
+      evidence: other.slice(0, 5).map((t) => ({
+        kind: 'tag',
+        url: link.tag(t.name),
+        label: msg('maturity.evidence.not-semver', { name: t.name }),
+      })),
     };
   },
 };
@@ -99,9 +114,9 @@ export const changelog: SignalDefinitionCode = {
   source: 'git',
   compute(inputs) {
     if (!inputs.git.available || inputs.head === null)
-      return gitUnknown(inputs.git.available ? 'no commit to evaluate' : inputs.git.reason);
+      return gitUnknown(inputs.git.available ? msg('maturity.no-commit') : inputs.git.reason);
     const file = findCommunityFile(inputs.git.tree, 'changelog');
-    if (!file) return { value: false, reason: 'no CHANGELOG, CHANGES, HISTORY or NEWS file', evidence: [] };
+    if (!file) return { value: false, reason: msg('maturity.files.missing.changelog'), evidence: [] };
     return { value: true, evidence: [fileEvidence(inputs, file.path)] };
   },
 };

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../../kernel/i18n/message.ts';
 import { permalinks, type Permalinks } from '../evidence/permalinks.ts';
 import type { SignalInputs, SignalOutcome, SignalParams } from './signal-inputs.ts';
 
@@ -23,13 +24,13 @@ export function links(inputs: SignalInputs): Permalinks {
 }
 
 /** The outcome of a git signal when the mirror has nothing to read yet. */
-export function gitUnknown(reason: string): SignalOutcome {
+export function gitUnknown(reason: Message): SignalOutcome {
   return { value: null, status: 'unknown', reason, evidence: [] };
 }
 
 /** The outcome of an API signal when metadata is unknown (no token, GitHub unreachable): git signals still count. */
-export function apiUnknown(reason: string): SignalOutcome {
-  return { value: null, status: 'unknown', reason: `API metadata unknown: ${reason}`, evidence: [] };
+export function apiUnknown(reason: Message): SignalOutcome {
+  return { value: null, status: 'unknown', reason: msg('maturity.api-unknown', { reason }), evidence: [] };
 }
 
 /** Bots by their GitHub-style name or address (dependabot[bot], 49699333+dependabot[bot]@users.noreply.github.com). */

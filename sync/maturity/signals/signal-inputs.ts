@@ -1,3 +1,4 @@
+import type { Message } from '../../../kernel/i18n/message.ts';
 import type { BlobFacts } from '../facts/blob-facts.ts';
 import type { TreeEntry } from '../git/read-tree.ts';
 import type { EvidenceJson, SignalStatus } from '../maturity-json.ts';
@@ -49,7 +50,7 @@ export interface SignalInputs {
   /** The commit evaluated (tip of the default branch), null before the first fetch. */
   head: string | null;
   git:
-    | { available: false; reason: string }
+    | { available: false; reason: Message }
     | {
         available: true;
         firstCommit: { sha: string; time: number } | null;
@@ -71,7 +72,7 @@ export interface SignalInputs {
     overrides: readonly { match: string; organisation: string }[];
   };
   api:
-    | { available: false; reason: string }
+    | { available: false; reason: Message }
     | {
         available: true;
         releases: {
@@ -99,7 +100,7 @@ export interface SignalOutcome {
   value: number | string | boolean | null;
   /** Set when the function decides the status itself (unknown, not applicable, archived, licence rules). */
   status?: SignalStatus;
-  reason?: string | null;
+  reason?: Message | null;
   evidence: EvidenceJson[];
   window?: { days: number; since: string; until: string } | null;
 }

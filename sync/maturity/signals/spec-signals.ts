@@ -1,3 +1,4 @@
+import { msg } from '../../../kernel/i18n/message.ts';
 import type { EvidenceJson } from '../maturity-json.ts';
 import { isMarkdownPath } from '../facts/blob-facts.ts';
 import { normativeDocuments } from '../facts/normative-documents.ts';
@@ -7,7 +8,7 @@ import type { SignalDefinitionCode, SignalInputs, SignalOutcome } from './signal
 
 function precondition(inputs: SignalInputs): SignalOutcome | null {
   if (!inputs.git.available) return gitUnknown(inputs.git.reason);
-  if (inputs.head === null) return gitUnknown('no commit to evaluate');
+  if (inputs.head === null) return gitUnknown(msg('maturity.no-commit'));
   return null;
 }
 
@@ -36,7 +37,7 @@ export const normativeSpecs: SignalDefinitionCode = {
     if (docs.length === 0)
       return {
         value: 0,
-        reason: 'no Markdown document states requirements with BCP 14 keywords (MUST, SHOULD, MAY ...)',
+        reason: msg('maturity.spec.none'),
         evidence: [],
       };
     const link = links(inputs);
@@ -50,17 +51,22 @@ export const normativeSpecs: SignalDefinitionCode = {
         evidence.push({
           kind: 'lines',
           url: link.lines(inputs.head!, d.path, d.facts.boilerplate.from, d.facts.boilerplate.to),
-          label: `${d.path}: BCP 14 boilerplate`,
+          label: msg('maturity.evidence.boilerplate', { path: d.path }),
         });
       }
       evidence.push({
         kind: 'lines',
         url: link.lines(inputs.head!, d.path, lines[0]!, lines[0]!),
-        label: `${d.path}: ${d.facts.bcp14.count} requirements (${counts}); first at line ${lines[0]}`,
+        label: msg('maturity.evidence.requirements', {
+          path: d.path,
+          count: d.facts.bcp14.count,
+          keywords: counts,
+          line: lines[0]!,
+        }),
       });
     }
     const total = docs.reduce((sum, d) => sum + d.facts.bcp14.count, 0);
-    return { value: total, reason: `${docs.length} normative document${docs.length === 1 ? '' : 's'}`, evidence };
+    return { value: total, reason: msg('maturity.spec.documents', { count: docs.length }), evidence };
   },
 };
 
@@ -75,12 +81,16 @@ export const versionedSpecReleases: SignalDefinitionCode = {
     const tagged = inputs.git.tags.filter((t) =>
       inputs.git.available ? (inputs.git.specAtTags.get(t.name)?.length ?? 0) > 0 : false,
     );
-    if (tagged.length === 0) return { value: 0, reason: 'no version tag contains a normative document', evidence: [] };
+    if (tagged.length === 0) return { value: 0, reason: msg('maturity.spec.no-tagged'), evidence: [] };
     const evidence: EvidenceJson[] = tagged.slice(-5).map((t) => {
       const path = inputs.git.available ? inputs.git.specAtTags.get(t.name)![0]! : '';
-      return { kind: 'file', url: link.file(t.commitSha, path), label: `${path} in ${t.name}` };
+      return {
+        kind: 'file',
+        url: link.file(t.commitSha, path),
+        label: msg('maturity.evidence.path-in-tag', { path, tag: t.name }),
+      };
     });
-    return { value: tagged.length, reason: `${tagged.length} tags carry the specification`, evidence };
+    return { value: tagged.length, reason: msg('maturity.spec.tagged', { count: tagged.length }), evidence };
   },
 };
 
@@ -101,15 +111,18 @@ export const conformanceSuite: SignalDefinitionCode = {
           .slice(0, -1)
           .some((dir) => SUITE_DIR.test(dir)),
     );
-    if (files.length === 0)
-      return { value: 0, reason: 'no conformance, compliance, TCK or test-suite directory', evidence: [] };
+    if (files.length === 0) return { value: 0, reason: msg('maturity.spec.no-suite'), evidence: [] };
     const link = links(inputs);
     const readme = files.find((f) => /(^|\/)readme\.md$/i.test(f.path));
     const shown = [...(readme ? [readme] : []), ...files.filter((f) => f !== readme).slice(0, 4)];
     return {
       value: files.length,
-      reason: `${files.length} files in the suite`,
-      evidence: shown.map((f) => ({ kind: 'file', url: link.file(inputs.head!, f.path), label: f.path })),
+      reason: msg('maturity.spec.suite-files', { count: files.length }),
+      evidence: shown.map((f) => ({
+        kind: 'file',
+        url: link.file(inputs.head!, f.path),
+        label: msg('maturity.evidence.path', { path: f.path }),
+      })),
     };
   },
 };
@@ -138,14 +151,14 @@ export const implementations: SignalDefinitionCode = {
           seen.set(key, {
             kind: 'lines',
             url: link.lines(inputs.head!, entry.path, item.line, item.line),
-            label: `${entry.path}: ${item.urls[0]}`,
+            label: msg('maturity.evidence.implementation', { path: entry.path, url: item.urls[0]! }),
           });
       }
     }
     if (seen.size === 0)
       return {
         value: 0,
-        reason: 'no implementations listed (IMPLEMENTATIONS.md or an "Implementations" section with links)',
+        reason: msg('maturity.spec.no-implementations'),
         evidence: [],
       };
     return { value: seen.size, evidence: [...seen.values()].slice(0, 10) };

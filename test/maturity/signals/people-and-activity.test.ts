@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MaturityJson } from '../../../sync/maturity/maturity-json.ts';
+import { resultInEnglish } from '../in-english.ts';
 import { ALICE, BOB, CAROL, createUpstream, type Author, type Upstream } from '../../support/git-fixture.ts';
 import { startTestInstance, type TestInstance } from '../../support/test-instance.ts';
 import { checkFileEvidence, daysAgo, giveApiData, mirrorProject, outcome, signalOf } from '../maturity-fixture.ts';
@@ -136,7 +137,7 @@ describe('people and activity signals on constructed repositories', () => {
     const refreshed = await app.sync.refreshMetadata(ids.busy);
     expect(refreshed.status).toBe('unknown');
     const busy = await app.sync.maturity.evaluate(ids.busy);
-    const api = busy.signals.filter((s) => s.source === 'api');
+    const api = resultInEnglish(busy).signals.filter((s) => s.source === 'api');
     expect(api.map((s) => s.id).sort()).toEqual([
       'activity.maintained',
       'process.ci',
@@ -151,11 +152,11 @@ describe('people and activity signals on constructed repositories', () => {
       expect(s.reason, s.id).toMatch(/^API metadata unknown: GitHub API unreachable at http:\/\/127\.0\.0\.1:9/);
       expect(s.value).toBeNull();
     }
-    const git = busy.signals.filter((s) => s.source === 'git');
+    const git = resultInEnglish(busy).signals.filter((s) => s.source === 'git');
     expect(git.filter((s) => s.status === 'unknown')).toEqual([]);
     expect(signalOf(busy, 'activity.age')).toMatchObject({ value: 500, status: 'pass' });
     // An unknown required signal is a gap that says why.
-    expect(busy.gaps.find((g) => g.signal === 'releases.recent')?.reason).toMatch(/^API metadata unknown: /);
+    expect(resultInEnglish(busy).gaps.find((g) => g.signal === 'releases.recent')?.reason).toMatch(/^API metadata unknown: /);
   });
 
   it('a single maintainer has absence factor 1, with the commit that shows it', () => {
@@ -202,7 +203,7 @@ describe('people and activity signals on constructed repositories', () => {
     expect(outcome(archived, 'activity.commits-90d')).toEqual({ value: 1, status: 'fail', reason });
     expect(outcome(archived, 'activity.maintained')).toEqual({ value: 1, status: 'fail', reason });
     // It stays where its other signals put it: the archive only stops activity from counting.
-    expect(archived.gaps.find((g) => g.signal === 'activity.commits-90d')?.reason).toBe(`${reason} (needs >= 1)`);
+    expect(resultInEnglish(archived).gaps.find((g) => g.signal === 'activity.commits-90d')?.reason).toBe(`${reason} (needs >= 1)`);
   });
 
   it('a repository younger than 90 days is too young, however active', () => {

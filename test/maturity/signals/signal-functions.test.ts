@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { msg } from '../../../kernel/i18n/message.ts';
+import { inEnglish, textReason } from '../in-english.ts';
 import { organisationOf } from '../../../sync/maturity/facts/organisation-of.ts';
 import { isBotIdentity, quantile, smallestHalf } from '../../../sync/maturity/signals/signal-helpers.ts';
 import { absenceFactor, organisationalDiversity } from '../../../sync/maturity/signals/people-signals.ts';
@@ -26,7 +28,7 @@ function inputs(commits: CommitInput[], overrides: { match: string; organisation
       specAtTags: new Map(),
     },
     people: { byEmail: new Map([['wu@gmail.com', { login: 'wu', company: '@EdgeHive' }]]), overrides },
-    api: { available: false, reason: 'no API token' },
+    api: { available: false, reason: textReason('no API token') },
   };
 }
 let n = 0;
@@ -96,19 +98,24 @@ describe('signal functions (pure)', () => {
       commit('Wu', 'wu@gmail.com'),
       commit('Wu', 'wu@gmail.com'),
     ];
-    expect(absenceFactor.compute(inputs(commits), {})).toMatchObject({ value: 1, reason: '2 in all made 5 commits' });
+    expect(inEnglish(absenceFactor.compute(inputs(commits), {}))).toMatchObject({
+      value: 1,
+      reason: '2 in all made 5 commits',
+    });
     expect(organisationalDiversity.compute(inputs(commits), {})).toMatchObject({ value: 1 });
     const evidence = organisationalDiversity.compute(
       inputs([commit('A', 'a@x.example'), commit('B', 'b@y.example')]),
       {},
     ).evidence;
     expect(evidence).toHaveLength(1);
-    const merged = organisationalDiversity.compute(
-      inputs(
-        [commit('A', 'a@x.example'), commit('B', 'b@y.example')],
-        [{ match: '@y.example', organisation: 'x.example' }],
+    const merged = inEnglish(
+      organisationalDiversity.compute(
+        inputs(
+          [commit('A', 'a@x.example'), commit('B', 'b@y.example')],
+          [{ match: '@y.example', organisation: 'x.example' }],
+        ),
+        {},
       ),
-      {},
     );
     expect(merged).toMatchObject({ value: 1, reason: '1 in all made 2 commits' });
     expect(merged.evidence.map((e) => e.label)).toEqual(['x.example: 2 of 2 commits']);
@@ -119,13 +126,15 @@ describe('signal functions (pure)', () => {
       commit('dependabot[bot]', '49699333+dependabot[bot]@users.noreply.github.com'),
       commit('A', 'a@x.example', 200),
     ];
-    expect(commitsInWindow.compute(inputs(botOnly), { windowDays: 90 })).toMatchObject({
+    expect(inEnglish(commitsInWindow.compute(inputs(botOnly), { windowDays: 90 }))).toMatchObject({
       value: 0,
       reason: 'no commits by people in the last 90 days (1 by bots not counted)',
     });
     const git = inputs([]);
     expect(
-      commitsInWindow.compute({ ...git, git: { available: false, reason: 'the mirror has not been fetched yet' } }, {}),
+      inEnglish(
+        commitsInWindow.compute({ ...git, git: { available: false, reason: msg('maturity.mirror.not-fetched') } }, {}),
+      ),
     ).toEqual({
       value: null,
       status: 'unknown',
