@@ -1,3 +1,4 @@
+import type { MessageParams } from '../../kernel/i18n/message.ts';
 // The data that crosses the boundary of the draft generator: what goes in (spec texts with their blame, all
 // plain and structured-cloneable so a worker thread can receive it) and what comes out (Markdown, manifest, lint).
 
@@ -133,7 +134,10 @@ export type LintRule =
 /** One content problem; reported, never thrown. */
 export interface LintIssue {
   rule: LintRule;
+  /** What is wrong and what to do, in English; `code` and `params` say it in any language (content/i18n). */
   message: string;
+  code: string;
+  params: MessageParams;
   clauseId: string | null;
   path: string;
   line: number;

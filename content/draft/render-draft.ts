@@ -1,3 +1,5 @@
+import { renderMessage } from '../i18n/render-message.ts';
+import { msg, type Message } from '../../kernel/i18n/message.ts';
 import type { Heading, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { SpecBlock, SpecEntry, SpecOutline, SpecSection } from './build-outline.ts';
 import { ClauseIdAllocator } from './clause-id.ts';
@@ -43,10 +45,10 @@ const heading = (depth: number, value: string): Heading => ({
 });
 const short = (sha: string): string => sha.slice(0, 7);
 // Blocks that are informative wherever they stand (ISO/IEC Directives Part 2: notes, examples, footnotes).
-const INFORMATIVE_KINDS: Partial<Record<ClauseKind, string>> = {
-  note: 'a note',
-  example: 'an example',
-  footnote: 'a footnote',
+const INFORMATIVE_KINDS: Partial<Record<ClauseKind, Message>> = {
+  note: msg('draft.context.note'),
+  example: msg('draft.context.example'),
+  footnote: msg('draft.context.footnote'),
 };
 const lineRange = (start: number, end: number): string => (start === end ? String(start) : `${start}–${end}`);
 
@@ -82,16 +84,30 @@ export function renderDraft(
 
   const issue = (
     rule: LintIssue['rule'],
-    message: string,
+    message: Message,
     clauseId: string | null,
     file: number,
     line: number,
   ): void => {
-    lint.push({ rule, message, clauseId, path: fileOf(file).path, line });
+    lint.push({
+      rule,
+      message: renderMessage(message, 'en'),
+      code: message.code,
+      params: message.params ?? {},
+      clauseId,
+      path: fileOf(file).path,
+      line,
+    });
   };
 
   /** Records one block with provenance; returns its clause ID. */
-  const record = (item: Sourced, nodes: Nodes[], number: string, title: string, informative: string | null): string => {
+  const record = (
+    item: Sourced,
+    nodes: Nodes[],
+    number: string,
+    title: string,
+    informative: Message | null,
+  ): string => {
     const file = fileOf(item.file);
     const id = ids.next(item.kind, item.sourceText);
     const draftText = plainText(nodes);
@@ -110,7 +126,7 @@ export function renderDraft(
         const words = [...new Set(item.scan.hits.map((h) => h.keyword))].join('", "');
         issue(
           'requirement-in-informative',
-          `Requirement keyword "${words}" in ${informative} (${number}): informative text states no requirements; move it into the clause body or reword it as a statement.`,
+          msg('draft.lint.requirement-in-informative', { keywords: words, where: informative, number }),
           id,
           item.file,
           item.startLine,
@@ -135,13 +151,7 @@ export function renderDraft(
     }
     if (item.scan.ambiguous.length > 0) {
       const words = [...new Set(item.scan.ambiguous)].join('", "');
-      issue(
-        'ambiguous-keyword',
-        `Lowercase "${words}" in ${number} is ambiguous: write it in capitals (MUST, SHOULD, MAY) if it states a requirement, or reword.`,
-        id,
-        item.file,
-        item.startLine,
-      );
+      issue('ambiguous-keyword', msg('draft.lint.ambiguous-keyword', { words, number }), id, item.file, item.startLine);
     }
     return id;
   };
@@ -179,7 +189,7 @@ export function renderDraft(
     return node;
   };
 
-  const renderBlocks = (blocks: SpecBlock[], number: string, title: string, context: string | null): SpecEntry[] => {
+  const renderBlocks = (blocks: SpecBlock[], number: string, title: string, context: Message | null): SpecEntry[] => {
     const entries: SpecEntry[] = [];
     for (const block of blocks) {
       for (const entry of block.entries) {
@@ -197,7 +207,7 @@ export function renderDraft(
   };
 
   /** Blocks of a part without a spec heading (scope, General, …), each file's run followed by its source note. */
-  const renderPart = (blocks: SpecBlock[], number: string, title: string, context: string | null): void => {
+  const renderPart = (blocks: SpecBlock[], number: string, title: string, context: Message | null): void => {
     let run: SpecBlock[] = [];
     const flush = (): void => {
       if (run.length === 0) return;
@@ -221,7 +231,7 @@ export function renderDraft(
     flush();
   };
 
-  const renderSection = (section: SpecSection, number: string, level: number, context: string | null): void => {
+  const renderSection = (section: SpecSection, number: string, level: number, context: Message | null): void => {
     const headingText = `${number} ${section.title}`;
     out.push(heading(level + 1, headingText));
     anchors.set(section, headingText);
@@ -230,7 +240,7 @@ export function renderDraft(
     const flatten = (child: SpecSection): void => {
       issue(
         'depth-over-five',
-        `"${child.title}" is nested deeper than five levels; it was flattened into ${number}. Restructure the spec to at most five levels.`,
+        msg('draft.lint.depth-over-five', { title: child.title, number }),
         null,
         child.file,
         child.entry.startLine,
@@ -247,7 +257,7 @@ export function renderDraft(
       if (section.blocks.length > 0 && section.children.length > 0) {
         issue(
           'hanging-paragraph',
-          `${number} has text before its subclauses (a hanging paragraph): move that text into a first subclause such as "${number}.1 General".`,
+          msg('draft.lint.hanging-paragraph', { number }),
           id,
           section.file,
           section.entry.startLine,
@@ -256,7 +266,7 @@ export function renderDraft(
       if (section.children.length === 1) {
         issue(
           'lone-subclause',
-          `${number} has a single subclause ${number}.1: merge it into ${number} or add a second subclause.`,
+          msg('draft.lint.lone-subclause', { number }),
           id,
           section.file,
           section.entry.startLine,
@@ -333,8 +343,8 @@ export function renderDraft(
 
   if (plan.introduction.blocks.length > 0 || plan.introduction.sections.length > 0) {
     out.push(heading(2, L.introduction));
-    renderPart(plan.introduction.blocks, '0', L.introduction, 'the introduction');
-    plan.introduction.sections.forEach((s, i) => renderSection(s, `0.${i + 1}`, 2, 'the introduction'));
+    renderPart(plan.introduction.blocks, '0', L.introduction, msg('draft.context.introduction'));
+    plan.introduction.sections.forEach((s, i) => renderSection(s, `0.${i + 1}`, 2, msg('draft.context.introduction')));
   }
 
   out.push(heading(2, `1 ${L.scope}`));
@@ -356,7 +366,13 @@ export function renderDraft(
     const number = `3.${i + 1}`;
     const headingText = `${number} ${entry.term}`;
     out.push(heading(3, headingText));
-    const id = record({ ...entry, kind: 'term' }, entry.definition, number, entry.term, 'a definition');
+    const id = record(
+      { ...entry, kind: 'term' },
+      entry.definition,
+      number,
+      entry.term,
+      msg('draft.context.definition'),
+    );
     out.push(...entry.definition);
     out.push(sourceNote([{ ...entry, kind: 'term' }], id));
     const key = entry.term.toLowerCase().replace(/\s+/g, ' ');
@@ -364,7 +380,7 @@ export function renderDraft(
     if (earlier)
       issue(
         'duplicate-term',
-        `Term "${entry.term}" is defined in ${earlier} and again in ${number}: keep one definition.`,
+        msg('draft.lint.duplicate-term', { term: entry.term, earlier, number }),
         id,
         entry.file,
         entry.startLine,
@@ -385,7 +401,7 @@ export function renderDraft(
     const letter = String.fromCharCode(letterCode++);
     const headingText = `${L.annex(letter, annex.normative)}${zh ? '' : ' '}${annex.title}`;
     out.push(heading(2, headingText));
-    const context = annex.normative ? null : 'an informative annex';
+    const context = annex.normative ? null : msg('draft.context.informative-annex');
     const entries: SpecEntry[] = [];
     let id: string | undefined;
     if (annex.heading) {
@@ -417,7 +433,7 @@ export function renderDraft(
   informativeAnnexes.forEach(renderAnnex);
   if (plan.bibliography.length > 0 || cited.informative.length > 0) {
     out.push(heading(2, L.bibliography));
-    renderBlocks(plan.bibliography, 'Bibliography', L.bibliography, 'the bibliography');
+    renderBlocks(plan.bibliography, 'Bibliography', L.bibliography, msg('draft.context.bibliography'));
     referenceList(cited.informative, 'Bibliography', L.bibliography);
   }
   tail.push(...out.splice(mark));
@@ -431,13 +447,7 @@ export function renderDraft(
       pinned: (p, image) => (image ? rawUrlTo : permalinkTo)(input.permalinkBase, input.name, input.commit, p),
     });
     for (const url of unresolved)
-      issue(
-        'unresolved-link',
-        `Link "${url}" does not resolve to a heading or file of the spec set at this commit: fix the anchor or the path.`,
-        job.id,
-        job.file,
-        job.line,
-      );
+      issue('unresolved-link', msg('draft.lint.unresolved-link', { url }), job.id, job.file, job.line);
   }
 
   // Annex: conformance checklist (normative), then the spec's informative annexes, then traceability.

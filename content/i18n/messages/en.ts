@@ -118,4 +118,26 @@ export const enMessages: MessageCatalogue = {
   'github.no-client': 'no GitHub API client configured',
   'github.not-on-github': 'the repository is not on GitHub (registered with --clone-url)',
   'github.not-fetched': 'not fetched yet',
+
+  // Drafts: where informative text stands, and the lint rules (content/draft).
+  'draft.context.definition': 'a definition',
+  'draft.context.note': 'a note',
+  'draft.context.example': 'an example',
+  'draft.context.footnote': 'a footnote',
+  'draft.context.introduction': 'the introduction',
+  'draft.context.informative-annex': 'an informative annex',
+  'draft.context.bibliography': 'the bibliography',
+  'draft.lint.requirement-in-informative':
+    'Requirement keyword "{keywords}" in {where} ({number}): informative text states no requirements; move it into the clause body or reword it as a statement.',
+  'draft.lint.ambiguous-keyword':
+    'Lowercase "{words}" in {number} is ambiguous: write it in capitals (MUST, SHOULD, MAY) if it states a requirement, or reword.',
+  'draft.lint.depth-over-five':
+    '"{title}" is nested deeper than five levels; it was flattened into {number}. Restructure the spec to at most five levels.',
+  'draft.lint.hanging-paragraph':
+    '{number} has text before its subclauses (a hanging paragraph): move that text into a first subclause such as "{number}.1 General".',
+  'draft.lint.lone-subclause':
+    '{number} has a single subclause {number}.1: merge it into {number} or add a second subclause.',
+  'draft.lint.duplicate-term': 'Term "{term}" is defined in {earlier} and again in {number}: keep one definition.',
+  'draft.lint.unresolved-link':
+    'Link "{url}" does not resolve to a heading or file of the spec set at this commit: fix the anchor or the path.',
 };

@@ -111,4 +111,22 @@ export const zhCNMessages: MessageCatalogue = {
   'github.no-client': '未配置 GitHub API 客户端',
   'github.not-on-github': '该仓库不在 GitHub 上（以 --clone-url 登记）',
   'github.not-fetched': '尚未读取',
+
+  'draft.context.definition': '定义',
+  'draft.context.note': '注',
+  'draft.context.example': '示例',
+  'draft.context.footnote': '脚注',
+  'draft.context.introduction': '引言',
+  'draft.context.informative-annex': '资料性附录',
+  'draft.context.bibliography': '参考文献',
+  'draft.lint.requirement-in-informative':
+    '{where}（{number}）中出现要求关键词“{keywords}”：资料性内容不应陈述要求，请移入条文或改写为陈述。',
+  'draft.lint.ambiguous-keyword':
+    '{number} 中的小写“{words}”含义不明：如表示要求，请写成大写（MUST、SHOULD、MAY），否则请改写。',
+  'draft.lint.depth-over-five': '“{title}”的层级超过五级，已并入 {number}。请把规范调整为最多五级。',
+  'draft.lint.hanging-paragraph':
+    '{number} 在其下级条之前有文字（悬置段）：请把这些文字移入第一个下级条，例如“{number}.1 概述”。',
+  'draft.lint.lone-subclause': '{number} 只有一个下级条 {number}.1：请并入 {number}，或再增加一个下级条。',
+  'draft.lint.duplicate-term': '术语“{term}”在 {earlier} 中已有定义，又在 {number} 中定义：请只保留一个定义。',
+  'draft.lint.unresolved-link': '链接“{url}”在此提交的规范文件中找不到对应的标题或文件：请修正锚点或路径。',
 };
