@@ -85,6 +85,26 @@ describe('portal in a browser', () => {
     await page.waitForURL(href!);
   });
 
+  it('shows signals, reasons, gaps and evidence of a Chinese project page in Chinese', async () => {
+    await page.goto(`${inst.url}/projects/cloudtide/nimbus-placement?lang=zh-CN`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    // What the engines and the model say (titles, reasons, gap reasons, evidence labels), not the project's own data.
+    const texts = await page
+      .locator('table.signals th[scope=row], ul.gaps li, table.signals ul.evidence a, section h3')
+      .allTextContents();
+    expect(texts.length).toBeGreaterThan(40);
+    // An English sentence: three English words in a row, once paths, URLs, hashes and identifiers are taken out.
+    const english = texts
+      .map((t) => t.replace(/\S*[/.@#_]\S*|\b[0-9a-f]{7,40}\b|\b[A-Z][A-Z0-9_-]+\b/g, ' '))
+      .filter((t) => /\b[A-Za-z]{2,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}\b/.test(t));
+    expect(english).toEqual([]);
+    expect(texts.join(' ')).toMatch(/[\u4e00-\u9fff]/);
+    // The same page in English says it in English.
+    await page.goto(`${inst.url}/projects/cloudtide/nimbus-placement?lang=en`);
+    const en = (await page.locator('table.signals th[scope=row]').allTextContents()).join(' ');
+    expect(en).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('searches in Chinese and in English', async () => {
     const ready = async () => ((await (await fetch(`${inst.url}/api/search?q=x`)).json()) as { ready: boolean }).ready;
     await expect.poll(ready, { timeout: 20_000 }).toBe(true);
