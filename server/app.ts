@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
-import type { Db } from '../db/open-database.ts';
-import { createStore, type Store } from '../db/store.ts';
+import type { Store } from '../db/store.ts';
+import type { Services } from '../sync/create-services.ts';
 import { createAdminDeliveriesRoute } from './api/admin-deliveries-route.ts';
 import { createMaturityRoute } from './api/maturity-route.ts';
 import { createProjectsRoute } from './api/projects-route.ts';
@@ -19,12 +19,13 @@ import { createWebhookRoute } from './webhooks/webhook-route.ts';
 
 /** What the app is built from; nothing here is global. */
 export interface AppDeps {
-  db: Db;
   config: Config;
   log: Logger;
   clock: Clock;
-  /** Prepared queries; built from `db` when absent. */
-  store?: Store;
+  /** The queries the health check and the portal's read models use (every rule lives in the services). */
+  store: Store;
+  /** One service per capability: what the routes call. */
+  services: Services;
   /** Verifies and stores webhook deliveries (group commit on the ingest thread). */
   deliveries: DeliveryIngest;
   /** Pages, search, badges; built here (without a search index) when absent. */
@@ -33,9 +34,8 @@ export interface AppDeps {
 
 /** Builds the portal's Express app without listening. */
 export function createApp(deps: AppDeps): Express {
-  const { db, config, log, clock } = deps;
-  const store = deps.store ?? createStore(db);
-  const portal = deps.portal ?? createPortal({ store, config, log });
+  const { config, log, clock, store, services } = deps;
+  const portal = deps.portal ?? createPortal({ store, config, log, clock, services });
   const app = express();
   app.disable('x-powered-by');
   app.set('views', fileURLToPath(new URL('../views/', import.meta.url)));
@@ -56,10 +56,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders());
   app.use(portal.staticRouter);
   app.use(i18nMiddleware());
-  app.use(createHealthRoute(db));
-  app.use(createAdminDeliveriesRoute(store, clock));
-  app.use(createMaturityRoute(store, clock));
-  app.use(createProjectsRoute(store));
+  app.use(createHealthRoute(store.db));
+  app.use(createAdminDeliveriesRoute(services));
+  app.use(createMaturityRoute(services));
+  app.use(createProjectsRoute(services));
   app.use(portal.router);
 
   app.use(notFoundHandler());

@@ -4,7 +4,8 @@ import type { Express } from 'express';
 import { openDatabase } from '../db/open-database.ts';
 import { createStore, type Store } from '../db/store.ts';
 import { enqueueAllEvaluations } from '../sync/maturity/maturity-jobs.ts';
-import { createSyncServices, type SyncServices } from '../sync/create-sync-services.ts';
+import { createServices, type Services } from '../sync/create-services.ts';
+import type { SyncServices } from '../sync/create-sync-services.ts';
 import { seedDemoCommunity, shouldSeedDemo } from '../sync/demo/seed-demo-community.ts';
 import {
   createGitHubClient,
@@ -40,6 +41,8 @@ export interface Instance {
   server: Server;
   store: Store;
   worker: JobWorker;
+  services: Services;
+  /** The mirror and the maturity engine (`services.sync`). */
   sync: SyncServices;
   /** Enqueues a reconcile of every member (what the periodic timer does). */
   scheduleReconcile(): number;
@@ -57,7 +60,8 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   const db = openDatabase(config.databaseFile);
   const store = createStore(db);
   const github = options.github ?? createGitHubClient({ config, log, store, clock, ...options.githubOptions });
-  const sync = createSyncServices({ store, config, log, clock, github });
+  const services = createServices({ store, config, log, clock, github });
+  const { sync } = services;
   if (shouldSeedDemo(store, config)) await seedDemoCommunity({ store, config, log, clock }, sync);
 
   const worker = createJobWorker({
@@ -74,8 +78,8 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     log,
     () => worker.poke(),
   );
-  const portal = createPortal({ store, config, log, search: true });
-  const app = createApp({ db, config, log, clock, store, deliveries, portal });
+  const portal = createPortal({ store, config, log, clock, services, search: true });
+  const app = createApp({ config, log, clock, store, services, deliveries, portal });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -129,6 +133,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     server,
     store,
     worker,
+    services,
     sync,
     scheduleReconcile,
     close() {

@@ -2,13 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { RepositoryRow } from '../../db/repositories/repository-queries.ts';
-import { systemClock } from '../../kernel/clock.ts';
-import { exemptSignal } from '../../sync/maturity/exempt-signal.ts';
 import type { MaturityJson } from '../../sync/maturity/maturity-json.ts';
 import { ModelError } from '../../sync/maturity/model/model-error.ts';
-import { parseFullName } from '../../sync/projects/add-project.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
-import { openInstanceStore, type CliInstance } from '../open-instance-store.ts';
+import { withInstance, type CliInstance } from '../open-instance-store.ts';
 
 /** One plain line per project: name, level, next level, the signals still missing for it. */
 function levelLine(fullName: string, result: MaturityJson): string {
@@ -22,19 +19,12 @@ function levelLine(fullName: string, result: MaturityJson): string {
   );
 }
 
-function member(instance: CliInstance, name: string): RepositoryRow {
-  const { owner, repo } = parseFullName(name);
-  const row = instance.store.repositories.findMember(`${owner}/${repo}`);
-  if (!row) throw new CliError(`${owner}/${repo} is not a member project (see \`npx magnolia project list\`)`);
-  return row;
-}
-
 /** Evaluates projects now, one line each; a project that fails is reported and the others still run. */
 async function evaluateAll(instance: CliInstance, io: CliIO, rows: readonly RepositoryRow[]): Promise<void> {
   let failed = 0;
   for (const row of rows) {
     try {
-      io.stdout.write(levelLine(row.full_name, await instance.sync.maturity.evaluate(row.id)));
+      io.stdout.write(levelLine(row.full_name, await instance.services.maturity.evaluate(row.id)));
     } catch (error) {
       failed += 1;
       io.stderr.write(
@@ -50,48 +40,36 @@ export function registerMaturityCommand(program: Command, io: CliIO): void {
   const maturity = program
     .command('maturity')
     .description('evaluate maturity levels, show or change the model, exempt signals');
-  const withInstance = async (work: (instance: CliInstance) => Promise<void> | void): Promise<void> => {
-    const instance = openInstanceStore(io);
-    try {
-      await work(instance);
-    } finally {
-      instance.close();
-    }
-  };
 
   maturity
     .command('evaluate [projects...]')
     .description('evaluate member projects now (all when none is named); prints: project, level, next level, gaps')
     .action((names: string[]) =>
-      withInstance((instance) =>
-        evaluateAll(
-          instance,
-          io,
-          names.length === 0 ? instance.store.repositories.listMembers() : names.map((n) => member(instance, n)),
-        ),
-      ),
+      withInstance(io, (instance) => {
+        const { projects } = instance.services;
+        return evaluateAll(instance, io, names.length === 0 ? projects.members() : names.map(projects.member));
+      }),
     );
 
   const model = maturity.command('model').description('the maturity model (YAML)');
   model
     .command('show')
     .description('print the model in force (the installed one, else the default)')
-    .action(() => withInstance((instance) => void io.stdout.write(instance.sync.maturity.model().source)));
+    .action(() => withInstance(io, ({ services }) => void io.stdout.write(services.maturity.modelSource())));
   model
     .command('set <file>')
     .description('validate and install a model from a YAML file, then re-evaluate every project')
     .action((file: string) =>
-      withInstance(async (instance) => {
-        const fullPath = path.resolve(io.cwd, file);
+      withInstance(io, async (instance) => {
         let source: string;
         try {
-          source = readFileSync(fullPath, 'utf8');
+          source = readFileSync(path.resolve(io.cwd, file), 'utf8');
         } catch (error) {
           throw new CliError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
         }
         let installed: { version: number; digest: string };
         try {
-          installed = instance.sync.maturity.setModel(source, null);
+          installed = instance.services.maturity.installModel(source, null);
         } catch (error) {
           if (error instanceof ModelError)
             throw new CliError(
@@ -102,7 +80,7 @@ export function registerMaturityCommand(program: Command, io: CliIO): void {
         io.stderr.write(
           `model version ${installed.version} (${installed.digest}) installed; re-evaluating every project\n`,
         );
-        await evaluateAll(instance, io, instance.store.repositories.listMembers());
+        await evaluateAll(instance, io, instance.services.projects.members());
       }),
     );
 
@@ -113,18 +91,11 @@ export function registerMaturityCommand(program: Command, io: CliIO): void {
     .requiredOption('--until <date>', 'when the exemption expires: YYYY-MM-DD or an ISO-8601 date-time')
     .requiredOption('--by <login>', 'the reviewer or administrator who decides (a user of this instance)')
     .action((fullName: string, signal: string, options: { reason: string; until: string; by: string }) =>
-      withInstance(async (instance) => {
-        const row = member(instance, fullName);
-        const user = instance.store.users.findByLogin(options.by);
-        if (!user)
-          throw new CliError(
-            `--by ${options.by}: no such user (add one with \`npx magnolia user add ${options.by} --role reviewer\`)`,
-          );
-        if (user.role === 'member')
-          throw new CliError(
-            `--by ${options.by}: only a reviewer or an administrator can exempt a signal (${options.by} is a member)`,
-          );
-        const exemption = exemptSignal(instance.store, systemClock, {
+      withInstance(io, async (instance) => {
+        const { projects, accounts, maturity: service } = instance.services;
+        const row = projects.member(fullName);
+        const user = accounts.reviewer(options.by);
+        const exemption = service.exempt({
           repositoryId: row.id,
           signal,
           reason: options.reason,

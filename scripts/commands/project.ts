@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { isoNow, systemClock } from '../../kernel/clock.ts';
 import { addProject, parseFullName } from '../../sync/projects/add-project.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
-import { openInstanceStore } from '../open-instance-store.ts';
+import { openInstanceStore, withInstance } from '../open-instance-store.ts';
 
 /** `magnolia project add|remove|list`: the member projects. */
 export function registerProjectCommand(program: Command, io: CliIO): void {
@@ -20,7 +20,7 @@ export function registerProjectCommand(program: Command, io: CliIO): void {
       const instance = openInstanceStore(io);
       try {
         const added = await addProject(
-          { store: instance.store, clock: systemClock, lookup: instance.sync.lookup },
+          { store: instance.store, clock: systemClock, lookup: instance.services.sync.lookup },
           { fullName, cloneUrl: options.cloneUrl, domain: options.domain },
         );
         if (added.domainCreated)
@@ -28,11 +28,11 @@ export function registerProjectCommand(program: Command, io: CliIO): void {
         io.stderr.write(
           `${added.fullName}: registered${added.provisional ? ' (GitHub id not known yet)' : ''}; mirroring…\n`,
         );
-        const mirrored = await instance.sync.fetch(added.id);
+        const mirrored = await instance.services.sync.fetch(added.id);
         io.stderr.write(
           `${added.fullName}: ${mirrored.newCommits} commits indexed, head ${mirrored.headSha?.slice(0, 12) ?? '(empty)'}\n`,
         );
-        const metadata = await instance.sync.refreshMetadata(added.id);
+        const metadata = await instance.services.sync.refreshMetadata(added.id);
         if (metadata.status !== 'ok')
           io.stderr.write(
             `${added.fullName}: metadata ${metadata.status}${'reason' in metadata ? `: ${renderMessage(metadata.reason, 'en')}` : ''}\n`,
@@ -45,25 +45,18 @@ export function registerProjectCommand(program: Command, io: CliIO): void {
   project
     .command('remove <owner/repo>')
     .description('stop tracking a member project (its history stays in the database)')
-    .action((fullName: string) => {
-      const { owner, repo } = parseFullName(fullName);
-      const instance = openInstanceStore(io);
-      try {
-        const row = instance.store.repositories.findMember(`${owner}/${repo}`);
-        if (!row) throw new CliError(`${owner}/${repo} is not a member project (see \`npx magnolia project list\`)`);
-        instance.store.repositories.remove(row.id, isoNow(systemClock));
+    .action((fullName: string) =>
+      withInstance(io, ({ services }) => {
+        const row = services.projects.remove(fullName);
         io.stderr.write(`${row.full_name} removed\n`);
-      } finally {
-        instance.close();
-      }
-    });
+      }),
+    );
   project
     .command('list')
     .description('list member projects: name, domain, commits, head')
-    .action(() => {
-      const instance = openInstanceStore(io);
-      try {
-        for (const row of instance.store.repositories.listMembers()) {
+    .action(() =>
+      withInstance(io, ({ services }) => {
+        for (const row of services.projects.members()) {
           io.stdout.write(
             [
               row.full_name,
@@ -74,8 +67,6 @@ export function registerProjectCommand(program: Command, io: CliIO): void {
             ].join('\t') + '\n',
           );
         }
-      } finally {
-        instance.close();
-      }
-    });
+      }),
+    );
 }

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { parseFullName } from '../../sync/projects/add-project.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
 import { openInstanceStore } from '../open-instance-store.ts';
 import { createProgress } from '../progress.ts';
@@ -14,23 +13,14 @@ export function registerSyncCommand(program: Command, io: CliIO): void {
     .action(async (names: string[]) => {
       const instance = openInstanceStore(io);
       try {
-        const members = instance.store.repositories.listMembers();
-        const chosen =
-          names.length === 0
-            ? members
-            : names.map((name) => {
-                const { owner, repo } = parseFullName(name);
-                const row = instance.store.repositories.findMember(`${owner}/${repo}`);
-                if (!row)
-                  throw new CliError(`${owner}/${repo} is not a member project (see \`npx magnolia project list\`)`);
-                return row;
-              });
+        const { projects, sync } = instance.services;
+        const chosen = names.length === 0 ? projects.members() : names.map(projects.member);
         const progress = createProgress(io, chosen.length, 'sync');
         let failed = 0;
         for (const row of chosen) {
           try {
-            const result = await instance.sync.reconcile(row.id);
-            const metadata = await instance.sync.refreshMetadata(row.id);
+            const result = await sync.reconcile(row.id);
+            const metadata = await sync.refreshMetadata(row.id);
             const git =
               'unchanged' in result
                 ? 'unchanged'

@@ -1,18 +1,11 @@
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import type { RepositoryRow } from '../../db/repositories/repository-queries.ts';
-import type { Store } from '../../db/store.ts';
-import { installModel } from '../../sync/maturity/create-maturity-engine.ts';
-import { exemptSignal } from '../../sync/maturity/exempt-signal.ts';
-import { exemptionJson } from '../../sync/maturity/exemption-json.ts';
-import { enqueueEvaluation } from '../../sync/maturity/maturity-jobs.ts';
-import { readMaturity, readSignalHistory } from '../../sync/maturity/read-maturity.ts';
-import { KNOWN_SIGNALS } from '../../sync/maturity/signals/signal-registry.ts';
+import { DomainError } from '../../kernel/errors/domain-error.ts';
+import type { Services } from '../../sync/create-services.ts';
 import { requireToken } from '../auth/require-token.ts';
 import { maturityAnswer, observationAnswer } from './maturity-answer.ts';
 import { createMaturityOrganisationsRoute } from './maturity-organisations-route.ts';
-import { isoNow, type Clock } from '../../kernel/clock.ts';
-import { DomainError } from '../../kernel/errors/domain-error.ts';
 
 const exemptionBody = z.object({
   signal: z.string().min(1, 'name the signal to exempt, e.g. "files.adopters"'),
@@ -27,26 +20,19 @@ const exemptionBody = z.object({
  * `GET /api/projects/:owner/:repo/maturity` (and `/maturity/history?signal=`), exemptions (reviewer or admin),
  * the model (`GET /api/maturity/model`, `PUT` for admins: every project is re-evaluated).
  */
-export function createMaturityRoute(store: Store, clock: Clock): Router {
+export function createMaturityRoute(services: Pick<Services, 'accounts' | 'maturity' | 'projects'>): Router {
+  const { accounts, maturity, projects } = services;
   const router = express.Router();
-  const project = (req: Request): RepositoryRow => {
-    const fullName = `${String(req.params.owner)}/${String(req.params.repo)}`;
-    const row = store.repositories.findMember(fullName) ?? store.repositories.findByFormerName(fullName);
-    if (!row)
-      throw new DomainError(
-        'not-found',
-        'project_not_found',
-        `${fullName} is not a member project: see GET /api/projects for the list`,
-      );
-    return row;
-  };
+  // A former name still answers here (the maturity of a renamed project is the same project's).
+  const project = (req: Request): RepositoryRow =>
+    projects.resolve(`${String(req.params.owner)}/${String(req.params.repo)}`).row;
+  const reviewer = requireToken(accounts, 'reviewer');
 
   router.get('/api/projects/:owner/:repo/maturity', (req, res) => {
-    const row = project(req);
-    const maturity = readMaturity(store, row.id);
+    const result = maturity.read(project(req).id);
     res.json(
-      maturity
-        ? maturityAnswer(maturity)
+      result
+        ? maturityAnswer(result)
         : { level: null, nextLevel: null, evaluatedAt: null, commit: null, gaps: [], signals: [] },
     );
   });
@@ -54,80 +40,34 @@ export function createMaturityRoute(store: Store, clock: Clock): Router {
   router.get('/api/projects/:owner/:repo/maturity/history', (req, res) => {
     const row = project(req);
     const signal = typeof req.query.signal === 'string' ? req.query.signal : '';
-    if (!KNOWN_SIGNALS.has(signal)) {
-      throw new DomainError(
-        'invalid',
-        'unknown_signal',
-        `add ?signal=<id>, one of: ${[...KNOWN_SIGNALS.keys()].join(', ')}`,
-      );
-    }
-    res.json({ signal, observations: readSignalHistory(store, row.id, signal).map(observationAnswer) });
+    res.json({ signal, observations: maturity.history(row.id, signal).map(observationAnswer) });
   });
 
-  router.get('/api/projects/:owner/:repo/maturity/exemptions', requireToken(store, clock, 'reviewer'), (req, res) => {
+  router.get('/api/projects/:owner/:repo/maturity/exemptions', reviewer, (req, res) => {
+    res.json({ exemptions: maturity.exemptions(project(req).id) });
+  });
+
+  router.post('/api/projects/:owner/:repo/maturity/exemptions', reviewer, express.json(), (req, res) => {
     const row = project(req);
-    const at = isoNow(clock);
-    res.json({ exemptions: store.maturity.exemptions.list(row.id).map((e) => exemptionJson(e, at)) });
+    const parsed = exemptionBody.safeParse(req.body);
+    if (!parsed.success)
+      throw new DomainError('invalid', 'bad_exemption', parsed.error.issues.map((i) => i.message).join('; '));
+    const { signal, reason, expiresAt } = parsed.data;
+    res.status(201).json(maturity.exempt({ repositoryId: row.id, signal, reason, expiresAt, by: req.user!.login }));
   });
 
-  router.post(
-    '/api/projects/:owner/:repo/maturity/exemptions',
-    requireToken(store, clock, 'reviewer'),
-    express.json(),
-    (req, res) => {
-      const row = project(req);
-      const parsed = exemptionBody.safeParse(req.body);
-      if (!parsed.success)
-        throw new DomainError('invalid', 'bad_exemption', parsed.error.issues.map((i) => i.message).join('; '));
-      const { signal, reason, expiresAt } = parsed.data;
-      res
-        .status(201)
-        .json(exemptSignal(store, clock, { repositoryId: row.id, signal, reason, expiresAt, by: req.user!.login }));
-    },
-  );
-
-  router.delete(
-    '/api/projects/:owner/:repo/maturity/exemptions/:id',
-    requireToken(store, clock, 'reviewer'),
-    (req, res) => {
-      const row = project(req);
-      const exemption = store.maturity.exemptions.get(Number(req.params.id));
-      if (!exemption || exemption.repository_id !== row.id) {
-        throw new DomainError(
-          'not-found',
-          'exemption_not_found',
-          `exemption ${String(req.params.id)} of ${row.full_name} does not exist: list them with GET .../maturity/exemptions`,
-        );
-      }
-      const at = isoNow(clock);
-      store.transaction(() => {
-        store.maturity.exemptions.revoke(exemption.id, at, req.user!.login);
-        enqueueEvaluation(store, clock, row.id);
-      });
-      res.json(exemptionJson(store.maturity.exemptions.get(exemption.id)!, at));
-    },
-  );
+  router.delete('/api/projects/:owner/:repo/maturity/exemptions/:id', reviewer, (req, res) => {
+    res.json(maturity.revokeExemption(project(req).id, Number(req.params.id), req.user!.login));
+  });
 
   router.get('/api/maturity/model', (_req, res) => {
-    const active = store.maturity.models.active();
-    res.json({
-      version: active?.version ?? null,
-      digest: active?.digest ?? null,
-      source: active?.source ?? null,
-      versions: store.maturity.models.list().map((m) => ({
-        version: m.version,
-        digest: m.digest,
-        active: m.active === 1,
-        createdAt: m.created_at,
-        createdBy: m.created_by,
-      })),
-    });
+    res.json(maturity.models());
   });
 
   // The model arrives as YAML (text/yaml or text/plain) or as JSON {"source": "<yaml>"}.
   router.put(
     '/api/maturity/model',
-    requireToken(store, clock, 'admin'),
+    requireToken(accounts, 'admin'),
     express.text({ type: ['text/*', 'application/yaml', 'application/x-yaml'], limit: '1mb' }),
     express.json({ limit: '1mb' }),
     (req, res) => {
@@ -144,10 +84,10 @@ export function createMaturityRoute(store: Store, clock: Clock): Router {
           'model_required',
           'send the model YAML as the body (Content-Type: text/yaml) or as {"source": "..."}',
         );
-      res.json(installModel(store, clock, source, req.user!.login));
+      res.json(maturity.installModel(source, req.user!.login));
     },
   );
 
-  router.use(createMaturityOrganisationsRoute(store, clock));
+  router.use(createMaturityOrganisationsRoute(services));
   return router;
 }

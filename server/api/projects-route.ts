@@ -1,35 +1,16 @@
 import express, { type Router } from 'express';
-import type { Store } from '../../db/store.ts';
-import { DomainError } from '../../kernel/errors/domain-error.ts';
-import { projectJson, projectSummaryJson } from '../projects/project-json.ts';
+import type { Services } from '../../sync/create-services.ts';
 
 /** `GET /api/projects` and `GET /api/projects/:owner/:repo` (old names redirect after a rename or transfer). */
-export function createProjectsRoute(store: Store): Router {
+export function createProjectsRoute({ projects }: Pick<Services, 'projects'>): Router {
   const router = express.Router();
   router.get('/api/projects', (_req, res) => {
-    res.json({
-      projects: store.repositories
-        .listMembersWithHead()
-        .map((row) => projectSummaryJson(store, row, row.head_committed_at)),
-    });
+    res.json({ projects: projects.list() });
   });
   router.get('/api/projects/:owner/:repo', (req, res) => {
-    const fullName = `${req.params.owner}/${req.params.repo}`;
-    const row = store.repositories.findMember(fullName);
-    if (row) {
-      res.json(projectJson(store, row));
-      return;
-    }
-    const moved = store.repositories.findByFormerName(fullName);
-    if (moved) {
-      res.redirect(301, `/api/projects/${encodeURIComponent(moved.owner)}/${encodeURIComponent(moved.name)}`);
-      return;
-    }
-    throw new DomainError(
-      'not-found',
-      'project_not_found',
-      `${fullName} is not a member project: see GET /api/projects for the list`,
-    );
+    const { row, current } = projects.resolve(`${req.params.owner}/${req.params.repo}`);
+    if (current) res.json(projects.describe(row));
+    else res.redirect(301, `/api/projects/${encodeURIComponent(row.owner)}/${encodeURIComponent(row.name)}`);
   });
   return router;
 }

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import express, { type Router } from 'express';
-import type { Store } from '../../db/store.ts';
-import { DomainError } from '../../kernel/errors/domain-error.ts';
+import type { ProjectsService } from '../../sync/projects/projects-service.ts';
 import { toLang } from '../../kernel/i18n/languages.ts';
 import { messagesFor } from '../../content/i18n/messages.ts';
 import { levelLabel } from '../pages/project/level-label.ts';
-import type { MaturityAccess } from '../pages/project/load-maturity.ts';
+import type { MaturityService } from '../../sync/maturity/maturity-service.ts';
 import { renderBadge } from './render-badge.ts';
 
 /**
@@ -13,16 +12,16 @@ import { renderBadge } from './render-badge.ts';
  * otherwise (a README's readers carry no cookie of ours). Cached for five minutes by image proxies, and
  * revalidated with a strong ETag.
  */
-export function createBadgeRoute(store: Store, maturity: MaturityAccess): Router {
+export function createBadgeRoute(projects: ProjectsService, maturity: MaturityService): Router {
   const router = express.Router();
   router.get('/badge/:owner/:repo.svg', (req, res) => {
-    const row = store.repositories.findMember(`${req.params.owner}/${req.params.repo}`);
-    if (!row)
-      throw new DomainError(
-        'not-found',
-        'project_not_found',
-        `${req.params.owner}/${req.params.repo} is not a member project`,
-      );
+    const { row, current } = projects.resolve(`${req.params.owner}/${req.params.repo}`);
+    if (!current) {
+      // A README still showing the old name's badge gets the renamed project's.
+      const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+      res.redirect(301, `/badge/${encodeURIComponent(row.owner)}/${encodeURIComponent(row.name)}.svg${query}`);
+      return;
+    }
     const t = messagesFor(toLang(req.query['lang']) ?? 'en');
     const level = maturity.read(row.id)?.level ?? null;
     const svg = renderBadge(t.badge.label, levelLabel(t, level), level);

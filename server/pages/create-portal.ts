@@ -1,7 +1,9 @@
 import express, { type Router } from 'express';
 import { createDataVersion } from '../../db/changes/data-version.ts';
 import type { Store } from '../../db/store.ts';
+import type { Clock } from '../../kernel/clock.ts';
 import type { Config } from '../../kernel/config/read-config.ts';
+import type { Services } from '../../sync/create-services.ts';
 import type { ErrorPageRenderer } from '../errors/error-handler.ts';
 import type { Logger } from '../../kernel/log/create-logger.ts';
 import { createBadgeRoute } from '../badges/badge-route.ts';
@@ -13,7 +15,7 @@ import { createContentRoute } from './content/content-route.ts';
 import { createErrorPageRenderer } from './errors/render-error-page.ts';
 import { createHomeRoute } from './home/home-route.ts';
 import { createPageCache } from './page-cache.ts';
-import { createMaturityAccess, type MaturityAccess } from './project/load-maturity.ts';
+import type { MaturityService } from '../../sync/maturity/maturity-service.ts';
 import { createProjectRoute } from './project/project-route.ts';
 import type { PortalContext } from './portal-context.ts';
 import { collectSearchDocuments } from './search/collect-search-documents.ts';
@@ -35,10 +37,10 @@ export interface PortalOptions {
   store: Store;
   config: Config;
   log: Logger;
+  clock: Clock;
+  services: Pick<Services, 'projects' | 'maturity'>;
   /** Build and keep a search index under the data dir (off for apps built without an instance). */
   search?: boolean;
-  /** The maturity engine's read side; the adapter over `sync/maturity` when absent. */
-  maturity?: MaturityAccess;
   /** How often a background timer checks for changed data to re-index (0: never). */
   reindexCheckMs?: number;
 }
@@ -46,13 +48,15 @@ export interface PortalOptions {
 /** Wires the portal's routes over one store. */
 export function createPortal(options: PortalOptions): Portal {
   const { store, config, log } = options;
-  const maturity = options.maturity ?? createMaturityAccess(store);
+  const { maturity, projects } = options.services;
   const dataVersion = createDataVersion(store.db);
   const snapshot = createCommunitySnapshot(store, maturity, dataVersion);
   const statics = createStaticRoute();
   const ctx: PortalContext = {
     store,
     config,
+    clock: options.clock,
+    projects,
     maturity,
     snapshot,
     dataVersion,
@@ -75,7 +79,7 @@ export function createPortal(options: PortalOptions): Portal {
   }
   const router = express.Router();
   router.use(createSearchRoute(ctx));
-  router.use(createBadgeRoute(store, maturity));
+  router.use(createBadgeRoute(projects, maturity));
   router.use(createHomeRoute(ctx));
   router.use(createCatalogueRoute(ctx));
   router.use(createProjectRoute(ctx));

@@ -3,13 +3,18 @@ import type { Config } from '../../kernel/config/read-config.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import type { SnapshotSource } from './catalogue/community-snapshot.ts';
 import type { PageCache } from './page-cache.ts';
-import type { MaturityAccess } from './project/load-maturity.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import type { MaturityService } from '../../sync/maturity/maturity-service.ts';
+import type { ProjectsService } from '../../sync/projects/projects-service.ts';
 
 /** What the page routes read from; built once per app. */
 export interface PortalContext {
+  /** The read side of the pages' own models (catalogue snapshot, home figures, search documents). */
   store: Store;
   config: Config;
-  maturity: MaturityAccess;
+  clock: Clock;
+  projects: ProjectsService;
+  maturity: MaturityService;
   snapshot: SnapshotSource;
   /** Changes with every write to the database (see `db/changes/data-version.ts`). */
   dataVersion: () => string;

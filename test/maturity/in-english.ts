@@ -18,7 +18,8 @@ export function inEnglish<T extends { reason?: Message | null; evidence?: readon
 ): English<T> {
   const out: Record<string, unknown> = { ...value };
   if ('reason' in value) out.reason = renderOptional(asMessage(value.reason), 'en');
-  if (value.evidence) out.evidence = value.evidence.map((e) => ({ ...e, label: renderMessage(asMessage(e.label)!, 'en') }));
+  if (value.evidence)
+    out.evidence = value.evidence.map((e) => ({ ...e, label: renderMessage(asMessage(e.label)!, 'en') }));
   return out as English<T>;
 }
 

@@ -1,6 +1,6 @@
 import type { Store } from '../../db/store.ts';
 import type { Role } from '../../db/users/user-queries.ts';
-import { mintToken } from '../../server/auth/api-token.ts';
+import { mintToken } from '../../sync/accounts/api-token.ts';
 import { isoNow, type Clock } from '../../kernel/clock.ts';
 
 /** Creates a user with a role and returns a bearer token for them. */

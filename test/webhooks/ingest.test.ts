@@ -123,7 +123,7 @@ describe('webhook ingest', () => {
   });
 
   it('lists deliveries newest first for an admin token only', async () => {
-    const { mintToken } = await import('../../server/auth/api-token.ts');
+    const { mintToken } = await import('../../sync/accounts/api-token.ts');
     const admin = app.store.users.upsert('root-admin', 'admin', '2026-01-01T00:00:00Z');
     const member = app.store.users.upsert('plain-member', 'member', '2026-01-01T00:00:00Z');
     const adminToken = mintToken();

@@ -1,6 +1,6 @@
 import { createCatalogueQueries, type CatalogueRow } from '../../../db/catalogue/catalogue-queries.ts';
 import type { Store } from '../../../db/store.ts';
-import type { MaturityAccess } from '../project/load-maturity.ts';
+import type { MaturityService } from '../../../sync/maturity/maturity-service.ts';
 
 /** A project as the catalogue, the home page and the search index see it. */
 export interface CatalogueEntry {
@@ -106,7 +106,7 @@ interface Known {
  */
 export function createCommunitySnapshot(
   store: Store,
-  maturity: MaturityAccess,
+  maturity: MaturityService,
   dataVersion: () => string,
 ): SnapshotSource {
   const queries = createCatalogueQueries(store.db);

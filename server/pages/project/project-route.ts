@@ -1,7 +1,5 @@
 import express, { type Router } from 'express';
-import { DomainError } from '../../../kernel/errors/domain-error.ts';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
-import { projectJson } from '../../projects/project-json.ts';
 import type { PortalContext } from '../portal-context.ts';
 import { cachedPage, renderPage } from '../render-page.ts';
 import { projectHref } from './project-href.ts';
@@ -15,30 +13,20 @@ export function createProjectRoute(ctx: PortalContext): Router {
     // The page reads facts, releases, contributors, maturity, history and exemptions: any write may change it.
     const version = ctx.dataVersion();
     if (ctx.pages.send(res, cachedPage(req, i18n.lang, 'project', version))) return;
-    const { owner, repo } = req.params;
-    const fullName = `${owner}/${repo}`;
-    const row = ctx.store.repositories.findMember(fullName);
-    if (!row) {
-      const moved = ctx.store.repositories.findByFormerName(fullName);
-      if (moved) {
-        res.redirect(301, projectHref(moved.owner, moved.name));
-        return;
-      }
-      throw new DomainError(
-        'not-found',
-        'project_not_found',
-        `${fullName} is not a member project: see /projects for the list`,
-      );
+    const { row, current } = ctx.projects.resolve(`${req.params.owner}/${req.params.repo}`);
+    if (!current) {
+      res.redirect(301, projectHref(row.owner, row.name));
+      return;
     }
     const domain = row.domain ? ctx.snapshot.get().domains.get(row.domain) : undefined;
-    const exemptions = ctx.maturity.exemptions(row.id);
+    const exemptions = ctx.maturity.activeExemptions(row.id);
     // An exemption that runs out changes the page without a write: the page is kept until the first one does.
     const expiresAt = Math.min(
       ...exemptions.map((e) => (e.expiresAt ? Date.parse(e.expiresAt) : Number.POSITIVE_INFINITY)),
     );
     const slot = cachedPage(req, i18n.lang, 'project', version, Number.isNaN(expiresAt) ? 0 : expiresAt);
     const model = projectModel({
-      project: projectJson(ctx.store, row),
+      project: ctx.projects.describe(row),
       repositoryId: row.id,
       maturity: ctx.maturity.read(row.id),
       access: ctx.maturity,

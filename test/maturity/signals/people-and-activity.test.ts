@@ -156,7 +156,9 @@ describe('people and activity signals on constructed repositories', () => {
     expect(git.filter((s) => s.status === 'unknown')).toEqual([]);
     expect(signalOf(busy, 'activity.age')).toMatchObject({ value: 500, status: 'pass' });
     // An unknown required signal is a gap that says why.
-    expect(resultInEnglish(busy).gaps.find((g) => g.signal === 'releases.recent')?.reason).toMatch(/^API metadata unknown: /);
+    expect(resultInEnglish(busy).gaps.find((g) => g.signal === 'releases.recent')?.reason).toMatch(
+      /^API metadata unknown: /,
+    );
   });
 
   it('a single maintainer has absence factor 1, with the commit that shows it', () => {
@@ -203,7 +205,9 @@ describe('people and activity signals on constructed repositories', () => {
     expect(outcome(archived, 'activity.commits-90d')).toEqual({ value: 1, status: 'fail', reason });
     expect(outcome(archived, 'activity.maintained')).toEqual({ value: 1, status: 'fail', reason });
     // It stays where its other signals put it: the archive only stops activity from counting.
-    expect(resultInEnglish(archived).gaps.find((g) => g.signal === 'activity.commits-90d')?.reason).toBe(`${reason} (needs >= 1)`);
+    expect(resultInEnglish(archived).gaps.find((g) => g.signal === 'activity.commits-90d')?.reason).toBe(
+      `${reason} (needs >= 1)`,
+    );
   });
 
   it('a repository younger than 90 days is too young, however active', () => {

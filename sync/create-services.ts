@@ -1,0 +1,28 @@
+import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
+import { createSyncServices, type SyncDeps, type SyncServices } from './create-sync-services.ts';
+import { createMaturityService, type MaturityService } from './maturity/maturity-service.ts';
+import { createProjectsService, type ProjectsService } from './projects/projects-service.ts';
+import { createDeliveriesService, type DeliveriesService } from './webhooks/deliveries-service.ts';
+
+/** One service per capability; the HTTP routes, the pages and the CLI call these and nothing below them. */
+export interface Services {
+  projects: ProjectsService;
+  maturity: MaturityService;
+  accounts: AccountsService;
+  deliveries: DeliveriesService;
+  /** The mirror (git and REST metadata) and the job handlers of the queue. */
+  sync: SyncServices;
+}
+
+/** Builds every service over one store. */
+export function createServices(deps: SyncDeps): Services {
+  const { store, clock } = deps;
+  const sync = createSyncServices(deps);
+  return {
+    projects: createProjectsService(store, clock),
+    maturity: createMaturityService(store, clock, sync.maturity),
+    accounts: createAccountsService(store, clock),
+    deliveries: createDeliveriesService(store),
+    sync,
+  };
+}
