@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { Store } from '../db/store.ts';
 import type { Services } from '../sync/create-services.ts';
@@ -38,10 +37,6 @@ export function createApp(deps: AppDeps): Express {
   const portal = deps.portal ?? createPortal({ store, config, log, clock, services });
   const app = express();
   app.disable('x-powered-by');
-  app.set('views', fileURLToPath(new URL('../views/', import.meta.url)));
-  app.set('view engine', 'ejs');
-  // Compiled templates are kept in every environment, not only when NODE_ENV=production.
-  app.set('view cache', true);
   app.use(requestContext(log));
 
   // The webhook route reads the raw body itself; no body parser may run before it.

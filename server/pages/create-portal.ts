@@ -15,6 +15,7 @@ import { createContentRoute } from './content/content-route.ts';
 import { createErrorPageRenderer } from './errors/render-error-page.ts';
 import { createHomeRoute } from './home/home-route.ts';
 import { createPageCache } from './page-cache.ts';
+import { createViewRenderer } from '../../content/render/render-view.ts';
 import type { MaturityService } from '../../sync/maturity/maturity-service.ts';
 import { createProjectRoute } from './project/project-route.ts';
 import type { PortalContext } from './portal-context.ts';
@@ -60,7 +61,8 @@ export function createPortal(options: PortalOptions): Portal {
     maturity,
     snapshot,
     dataVersion,
-    pages: createPageCache(),
+    views: createViewRenderer(),
+    pages: createPageCache(() => options.clock.now()),
     search: undefined,
     stylesheetHref: statics.stylesheetHref,
   };

@@ -3,6 +3,7 @@ import type { Config } from '../../kernel/config/read-config.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import type { SnapshotSource } from './catalogue/community-snapshot.ts';
 import type { PageCache } from './page-cache.ts';
+import type { ViewRenderer } from '../../content/render/render-view.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { MaturityService } from '../../sync/maturity/maturity-service.ts';
 import type { ProjectsService } from '../../sync/projects/projects-service.ts';
@@ -18,6 +19,8 @@ export interface PortalContext {
   snapshot: SnapshotSource;
   /** Changes with every write to the database (see `db/changes/data-version.ts`). */
   dataVersion: () => string;
+  /** Renders the EJS views (no Express needed). */
+  views: ViewRenderer;
   /** Rendered pages, keyed by what they were derived from. */
   pages: PageCache;
   /** Absent when the app was built without a search index (then search pages say it is not ready). */

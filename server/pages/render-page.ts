@@ -1,36 +1,59 @@
-import type { NextFunction, Request, Response } from 'express';
-import type { PageCache, PageCacheSlot } from './page-cache.ts';
-import type { PortalContext } from './portal-context.ts';
+import type { Request, Response } from 'express';
+import type { ViewRenderer } from '../../content/render/render-view.ts';
+import { isAnonymous } from '../auth/is-anonymous.ts';
+import { i18nOf } from '../i18n/i18n-middleware.ts';
 import { buildChrome, type NavKey } from './layout/build-chrome.ts';
+import { searchParamsOf } from './layout/url-with.ts';
+import type { PageCache, PageCacheSlot } from './page-cache.ts';
 
-/**
- * Renders `views/pages/<view>.ejs` with the chrome and the page's prepared view model. With `cache`, the HTML is
- * kept in the page cache under the slot (see `cachedPage`) before it is sent.
- */
-export function renderPage(
-  ctx: Pick<PortalContext, 'stylesheetHref'>,
-  req: Request,
-  res: Response,
-  view: string,
-  page: { title: string; nav?: NavKey; searchQuery?: string },
-  model: object,
-  cache?: { pages: PageCache; slot: PageCacheSlot; next: NextFunction },
-): void {
-  const chrome = buildChrome(req, res, { ...page, stylesheetHref: ctx.stylesheetHref });
-  const locals = { chrome, t: chrome.t, page: model };
-  if (!cache) {
-    res.render(`pages/${view}`, locals);
-    return;
-  }
-  res.render(`pages/${view}`, locals, (error: Error | null, html: string) => {
-    if (error) cache.next(error);
-    else cache.pages.keep(res, cache.slot, html);
-  });
+/** What rendering a page needs from the portal. */
+export interface PageContext {
+  views: ViewRenderer;
+  pages: PageCache;
+  stylesheetHref: string;
+}
+
+/** A page's title, its place in the navigation, and the search box's query. */
+export interface PageHead {
+  title: string;
+  nav?: NavKey;
+  searchQuery?: string;
 }
 
 /**
- * The cache slot of a page for this request: the view, the language, the year in the footer and the whole URL
- * (filters, page, `?lang=`) make the key; `version` says what the page was derived from.
+ * Renders `views/pages/<view>.ejs` with the chrome and the page's prepared view model, and sends it. With a cache
+ * slot (anonymous requests only, see `cachedPage`), the HTML is kept in the page cache as it is sent.
+ */
+export function renderPage(
+  ctx: PageContext,
+  req: Request,
+  res: Response,
+  view: string,
+  head: PageHead,
+  model: object,
+  slot?: PageCacheSlot,
+): void {
+  const { lang } = i18nOf(res);
+  const chrome = buildChrome({
+    ...head,
+    lang,
+    path: req.path,
+    query: searchParamsOf(req.originalUrl),
+    stylesheetHref: ctx.stylesheetHref,
+  });
+  const html = ctx.views.render(`pages/${view}`, { chrome, t: chrome.t, page: model });
+  if (slot) {
+    ctx.pages.keep(res, slot, html);
+    return;
+  }
+  res.setHeader('X-Page-Cache', isAnonymous(req.headers) ? 'miss' : 'bypass');
+  res.type('html').send(html);
+}
+
+/**
+ * The cache slot of a page for this request, or undefined when the request carries credentials (a signed-in page
+ * is never shared). The view, the language and the whole URL (filters, page, `?lang=`) make the key; `version`
+ * says what the page was derived from.
  */
 export function cachedPage(
   req: Request,
@@ -38,10 +61,7 @@ export function cachedPage(
   view: string,
   version: string,
   expiresAt?: number,
-): PageCacheSlot {
-  return {
-    key: `${view}\u0000${lang}\u0000${new Date().getUTCFullYear()}\u0000${req.originalUrl}`,
-    version,
-    expiresAt,
-  };
+): PageCacheSlot | undefined {
+  if (!isAnonymous(req.headers)) return undefined;
+  return { key: `${view}\u0000${lang}\u0000${req.originalUrl}`, version, expiresAt };
 }

@@ -9,7 +9,7 @@ import { readCatalogueQuery } from './catalogue-query.ts';
 /** `GET /projects`: the catalogue, filtered, sorted and paginated by its query string. */
 export function createCatalogueRoute(ctx: PortalContext): Router {
   const router = express.Router();
-  router.get('/projects', (req, res, next) => {
+  router.get('/projects', (req, res) => {
     const i18n = i18nOf(res);
     const snapshot = ctx.snapshot.get();
     // The page is a function of the snapshot and the URL: kept until the snapshot is rebuilt.
@@ -17,11 +17,7 @@ export function createCatalogueRoute(ctx: PortalContext): Router {
     if (ctx.pages.send(res, slot)) return;
     const query = readCatalogueQuery(searchParamsOf(req.originalUrl));
     const model = catalogueModel(snapshot, query, req.originalUrl, i18n);
-    renderPage(ctx, req, res, 'catalogue', { title: i18n.t.catalogue.title, nav: 'projects' }, model, {
-      pages: ctx.pages,
-      slot,
-      next,
-    });
+    renderPage(ctx, req, res, 'catalogue', { title: i18n.t.catalogue.title, nav: 'projects' }, model, slot);
   });
   return router;
 }

@@ -2,14 +2,13 @@ import type { Request, Response } from 'express';
 import type { ErrorBody } from '../../errors/error-handler.ts';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
 import { fill } from '../../../content/i18n/messages.ts';
-import type { PortalContext } from '../portal-context.ts';
-import { renderPage } from '../render-page.ts';
+import { renderPage, type PageContext } from '../render-page.ts';
 
 /**
  * The bilingual 404 and error pages. A 404 says what was not found and offers ways on; a 500 shows only the
  * request id (never the error); other 4xx show the error's own message, which says what to do next.
  */
-export function createErrorPageRenderer(ctx: Pick<PortalContext, 'stylesheetHref'>) {
+export function createErrorPageRenderer(ctx: PageContext) {
   return (req: Request, res: Response, body: ErrorBody): void => {
     const { t } = i18nOf(res);
     const notFound = body.status === 404;

@@ -7,17 +7,13 @@ import { homeModel } from './home-model.ts';
 /** `GET /`: what the community is, its figures, recently matured projects and recent activity. */
 export function createHomeRoute(ctx: PortalContext): Router {
   const router = express.Router();
-  router.get('/', (req, res, next) => {
+  router.get('/', (req, res) => {
     const i18n = i18nOf(res);
     const snapshot = ctx.snapshot.get();
     const slot = cachedPage(req, i18n.lang, 'home', String(snapshot.generation));
     if (ctx.pages.send(res, slot)) return;
     // Proposals arrive with the workflow issue; until then the figure is an honest zero.
-    renderPage(ctx, req, res, 'home', { title: i18n.t.site.name, nav: 'home' }, homeModel(snapshot, i18n, 0), {
-      pages: ctx.pages,
-      slot,
-      next,
-    });
+    renderPage(ctx, req, res, 'home', { title: i18n.t.site.name, nav: 'home' }, homeModel(snapshot, i18n, 0), slot);
   });
   return router;
 }

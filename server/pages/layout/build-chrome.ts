@@ -1,8 +1,6 @@
-import type { Request, Response } from 'express';
-import { i18nOf } from '../../i18n/i18n-middleware.ts';
 import { LANGUAGES, type Lang } from '../../../kernel/i18n/languages.ts';
-import type { Messages } from '../../../content/i18n/messages.ts';
-import { searchParamsOf, urlWith } from './url-with.ts';
+import { messagesFor, type Messages } from '../../../content/i18n/messages.ts';
+import { urlWith } from './url-with.ts';
 
 /** The navigation entries; `key` names their label in the catalogue. */
 export type NavKey = 'home' | 'projects' | 'maturityModel' | 'process' | 'about' | 'faq' | 'search';
@@ -27,31 +25,37 @@ export interface Chrome {
   nav: { href: string; label: string; current: boolean }[];
   languages: { href: string; label: string; lang: Lang; current: boolean }[];
   searchQuery: string;
-  year: string;
 }
 
-/** Builds the chrome of a page for this request. */
-export function buildChrome(
-  req: Request,
-  res: Response,
-  page: { title: string; nav?: NavKey; stylesheetHref: string; searchQuery?: string },
-): Chrome {
-  const { lang, t } = i18nOf(res);
-  const query = searchParamsOf(req.originalUrl);
+/** Where a page is and what it is: all a page's chrome depends on (no request object). */
+export interface ChromeInput {
+  lang: Lang;
+  /** The page's path (decoded as routed) and query, for the language links. */
+  path: string;
+  query: URLSearchParams;
+  title: string;
+  nav?: NavKey;
+  stylesheetHref: string;
+  searchQuery?: string;
+}
+
+/** Builds the chrome of a page. */
+export function buildChrome(input: ChromeInput): Chrome {
+  const { lang } = input;
+  const t = messagesFor(lang);
   return {
     lang,
     t,
-    title: page.title === t.site.name ? `${t.site.name} · ${t.site.tagline}` : `${page.title} · ${t.site.name}`,
-    stylesheetHref: page.stylesheetHref,
-    nav: NAV.map(({ key, href }) => ({ href, label: t.nav[key], current: page.nav === key })),
+    title: input.title === t.site.name ? `${t.site.name} · ${t.site.tagline}` : `${input.title} · ${t.site.name}`,
+    stylesheetHref: input.stylesheetHref,
+    nav: NAV.map(({ key, href }) => ({ href, label: t.nav[key], current: input.nav === key })),
     // Each link keeps the page and its filters and only changes the language (remembered by a cookie).
     languages: LANGUAGES.map((l) => ({
-      href: urlWith(req.path, query, { lang: l }),
+      href: urlWith(input.path, input.query, { lang: l }),
       label: LANGUAGE_NAMES[l],
       lang: l,
       current: l === lang,
     })),
-    searchQuery: page.searchQuery ?? '',
-    year: String(new Date().getUTCFullYear()),
+    searchQuery: input.searchQuery ?? '',
   };
 }

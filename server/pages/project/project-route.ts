@@ -8,7 +8,7 @@ import { projectModel } from './project-model.ts';
 /** `GET /projects/:owner/:repo`: facts, level, signals with evidence and trends, gaps, exemptions. */
 export function createProjectRoute(ctx: PortalContext): Router {
   const router = express.Router();
-  router.get('/projects/:owner/:repo', (req, res, next) => {
+  router.get('/projects/:owner/:repo', (req, res) => {
     const i18n = i18nOf(res);
     // The page reads facts, releases, contributors, maturity, history and exemptions: any write may change it.
     const version = ctx.dataVersion();
@@ -36,11 +36,7 @@ export function createProjectRoute(ctx: PortalContext): Router {
       baseUrl: ctx.config.baseUrl,
       i18n,
     });
-    renderPage(ctx, req, res, 'project', { title: row.full_name, nav: 'projects' }, model, {
-      pages: ctx.pages,
-      slot,
-      next,
-    });
+    renderPage(ctx, req, res, 'project', { title: row.full_name, nav: 'projects' }, model, slot);
   });
   return router;
 }
