@@ -42,7 +42,11 @@ describe('the page cache', () => {
     expect((await get('/projects?sort=name')).headers.get('x-page-cache')).toBe('miss');
     expect((await get('/projects?sort=name')).headers.get('x-page-cache')).toBe('hit');
     // A signed-in visitor (session cookie) or a token holder gets a page rendered for them, and it is not kept.
-    for (const headers of [{ cookie: 'lang=en; magnolia.sid=s%3Aabc.def' }, { authorization: 'Bearer mgn_whatever' }]) {
+    const credentials: Record<string, string>[] = [
+      { cookie: 'lang=en; magnolia.sid=s%3Aabc.def' },
+      { authorization: 'Bearer mgn_whatever' },
+    ];
+    for (const headers of credentials) {
       const res = await get('/projects?sort=name', headers);
       expect(res.status).toBe(200);
       expect(res.headers.get('x-page-cache')).toBe('bypass');
