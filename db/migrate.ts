@@ -1,3 +1,5 @@
+import { isoNow, type Clock } from '../kernel/clock.ts';
+import { DomainError } from '../kernel/errors/domain-error.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 
@@ -26,7 +28,7 @@ export function listMigrations(): Migration[] {
  * Applies the migrations this database has not seen, each in its own transaction, and returns their versions.
  * Refuses a database written by a newer Magnolia instead of guessing.
  */
-export function migrate(db: Database, migrations: Migration[] = listMigrations()): number[] {
+export function migrate(db: Database, clock: Clock, migrations: Migration[] = listMigrations()): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied = new Set(
@@ -35,7 +37,9 @@ export function migrate(db: Database, migrations: Migration[] = listMigrations()
   const newest = Math.max(0, ...applied);
   const known = Math.max(0, ...migrations.map((m) => m.version));
   if (newest > known) {
-    throw new Error(
+    throw new DomainError(
+      'conflict',
+      'schema_too_new',
       `the database is at schema version ${newest} but this Magnolia knows only up to ${known}: upgrade Magnolia or use another MAGNOLIA_DATA_DIR`,
     );
   }
@@ -45,7 +49,7 @@ export function migrate(db: Database, migrations: Migration[] = listMigrations()
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
-      record.run(migration.version, migration.name, new Date().toISOString());
+      record.run(migration.version, migration.name, isoNow(clock));
     })();
     ran.push(migration.version);
   }

@@ -1,3 +1,4 @@
+import type { Clock } from '../kernel/clock.ts';
 import { DomainError, type ErrorKind } from '../kernel/errors/domain-error.ts';
 
 /** What a CLI command may touch of the outside world; the entry point passes the real process's. */
@@ -8,6 +9,8 @@ export interface CliIO {
   stderr: NodeJS.WritableStream;
   /** True on an interactive terminal (progress bars); false in CI and pipes (plain lines). */
   isTTY: boolean;
+  /** The process's one clock. */
+  clock: Clock;
 }
 
 /** A wrong command line (an option, an argument): printed without a stack trace, exit code by its kind. */

@@ -1,6 +1,6 @@
 import { openDatabase } from '../db/open-database.ts';
 import { createStore, type Store } from '../db/store.ts';
-import { systemClock, type Clock } from '../kernel/clock.ts';
+import type { Clock } from '../kernel/clock.ts';
 import { readConfig, type Config } from '../kernel/config/read-config.ts';
 import { createLogger, type Logger } from '../kernel/log/create-logger.ts';
 import { createServices, type Services } from '../sync/create-services.ts';
@@ -18,10 +18,11 @@ export interface CliInstance {
 }
 
 /** Opens the instance's store and its services; logs go to stderr (warnings and errors only). */
-export function openInstanceStore(io: CliIO, clock: Clock = systemClock): CliInstance {
+export function openInstanceStore(io: CliIO): CliInstance {
+  const { clock } = io;
   const config = readConfig(io.env, io.cwd);
   const log = createLogger(io.env.LOG_LEVEL ?? 'warn', { write: (line: string) => void io.stderr.write(line) });
-  const db = openDatabase(config.databaseFile);
+  const db = openDatabase(config.databaseFile, clock);
   const store = createStore(db);
   // At a terminal a person waits: one retry, not the server's patient backoff.
   const github = createGitHubClient({ config, log, store, clock, retries: 1 });

@@ -57,7 +57,7 @@ export interface Instance {
 export async function startInstance(options: InstanceOptions): Promise<Instance> {
   const { config, log } = options;
   const clock = options.clock ?? systemClock;
-  const db = openDatabase(config.databaseFile);
+  const db = openDatabase(config.databaseFile, clock);
   const store = createStore(db);
   const github = options.github ?? createGitHubClient({ config, log, store, clock, ...options.githubOptions });
   const services = createServices({ store, config, log, clock, github });

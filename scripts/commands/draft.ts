@@ -1,3 +1,4 @@
+import { isoNow } from '../../kernel/clock.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
@@ -123,7 +124,7 @@ export function registerDraftCommand(program: Command, io: CliIO, runGit: RunGit
         type: options.type,
         titleZh: options.titleZh ?? titles.titleZh,
         titleEn: options.titleEn ?? titles.titleEn,
-        date: options.date ?? new Date().toISOString().slice(0, 10),
+        date: options.date ?? isoNow(io.clock).slice(0, 10),
         cwd: io.cwd,
       });
 

@@ -1,6 +1,5 @@
 import { renderMessage } from '../../content/i18n/render-message.ts';
 import type { Command } from 'commander';
-import { isoNow, systemClock } from '../../kernel/clock.ts';
 import { addProject, parseFullName } from '../../sync/projects/add-project.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
 import { openInstanceStore, withInstance } from '../open-instance-store.ts';
@@ -20,7 +19,7 @@ export function registerProjectCommand(program: Command, io: CliIO): void {
       const instance = openInstanceStore(io);
       try {
         const added = await addProject(
-          { store: instance.store, clock: systemClock, lookup: instance.services.sync.lookup },
+          { store: instance.store, clock: instance.clock, lookup: instance.services.sync.lookup },
           { fullName, cloneUrl: options.cloneUrl, domain: options.domain },
         );
         if (added.domainCreated)

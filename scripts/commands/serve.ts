@@ -12,7 +12,7 @@ export function registerServeCommand(program: Command, io: CliIO): void {
     .action(async () => {
       const config = readConfig(io.env, io.cwd);
       const log = createLogger(config.logLevel);
-      const instance = await startInstance({ config, log }).catch((error: unknown) => {
+      const instance = await startInstance({ config, log, clock: io.clock }).catch((error: unknown) => {
         const code = (error as { code?: string }).code;
         if (code === 'EADDRINUSE') {
           throw new CliError(

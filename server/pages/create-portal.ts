@@ -68,7 +68,12 @@ export function createPortal(options: PortalOptions): Portal {
   };
   let timer: NodeJS.Timeout | undefined;
   if (options.search) {
-    ctx.search = createSearchIndex({ dataDir: config.dataDir, log, collect: () => collectSearchDocuments(ctx) });
+    ctx.search = createSearchIndex({
+      dataDir: config.dataDir,
+      log,
+      clock: options.clock,
+      collect: () => collectSearchDocuments(ctx),
+    });
     snapshot.onRebuild(() => ctx.search?.schedule());
     ctx.search.schedule();
     const every = options.reindexCheckMs ?? 5_000;

@@ -1,3 +1,4 @@
+import { isoNow, type Clock } from '../../kernel/clock.ts';
 import { createHash } from 'node:crypto';
 import lunr from 'lunr';
 import type { Logger } from '../../kernel/log/create-logger.ts';
@@ -33,6 +34,7 @@ export interface SearchIndex {
 export interface SearchIndexOptions {
   dataDir: string;
   log: Logger;
+  clock: Clock;
   /** Every document to index, read fresh at each rebuild. */
   collect: () => SearchDocument[];
   /** Wait after `schedule()` so bursts of changes cause one build. */
@@ -82,10 +84,10 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
     const documents = options.collect();
     const fingerprint = fingerprintOf(documents);
     if (current?.fingerprint === fingerprint) return;
-    const started = Date.now();
+    const started = performance.now();
     const compiled = await new Promise<CompiledIndex>((resolve, reject) => {
       const worker = spawnWorker(new URL('./index-worker.ts', import.meta.url), {
-        workerData: { file, fingerprint, builtAt: new Date().toISOString(), documents },
+        workerData: { file, fingerprint, builtAt: isoNow(options.clock), documents },
       });
       worker.once('message', (message: CompiledIndex) => resolve(message));
       worker.once('error', reject);
@@ -93,7 +95,7 @@ export function createSearchIndex(options: SearchIndexOptions): SearchIndex {
     });
     if (closed) return;
     install(compiled, documents, fingerprint);
-    log.info({ documents: documents.length, ms: Date.now() - started }, 'search index built');
+    log.info({ documents: documents.length, ms: Math.round(performance.now() - started) }, 'search index built');
   };
 
   const run = (): void => {

@@ -26,7 +26,7 @@ export async function seedDemoCommunity(
   services: SyncServices,
 ): Promise<number> {
   const { store, config, log, clock } = deps;
-  const started = Date.now();
+  const started = performance.now();
   const projects = await buildDemoCommunity(path.join(config.dataDir, 'demo-upstreams'));
   const at = isoNow(clock);
   store.transaction(() => {
@@ -61,6 +61,6 @@ export async function seedDemoCommunity(
   for (const p of projects) await services.fetch(p.repository.id);
   // Levels show at once on a fresh `npm start`, without waiting for the queue.
   for (const p of projects) await services.maturity.evaluate(p.repository.id);
-  log.info({ projects: projects.length, ms: Date.now() - started }, 'demo community seeded');
+  log.info({ projects: projects.length, ms: Math.round(performance.now() - started) }, 'demo community seeded');
   return projects.length;
 }

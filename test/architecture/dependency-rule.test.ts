@@ -61,4 +61,17 @@ describe('the dependency rule', () => {
       { spec: '../../scripts/magnolia.ts', layer: 'scripts' },
     ]);
   });
+
+  it('reads the time only through the injected clock', () => {
+    // One clock for the whole process (kernel/clock.ts): the API and the pages never disagree about what expired.
+    const files = sourceFiles().filter(
+      (f) => (RUNTIME as readonly string[]).includes(f.split('/')[0]!) || f.startsWith('scripts/'),
+    );
+    const direct = files.flatMap((file) => {
+      if (file === 'kernel/clock.ts') return [];
+      const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+      return [...text.matchAll(/Date\.now\(\)|new Date\(\)/g)].map((m) => `${file}: ${m[0]}`);
+    });
+    expect(direct).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { systemClock } from '../../kernel/clock.ts';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,7 +23,7 @@ async function draft(
   let err = '';
   stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
   stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const io: CliIO = { env, cwd, stdout, stderr, isTTY: false };
+  const io: CliIO = { env, cwd, stdout, stderr, isTTY: false, clock: systemClock };
   const program = new Command('magnolia')
     .exitOverride()
     .configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) });

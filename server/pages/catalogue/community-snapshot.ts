@@ -33,7 +33,6 @@ export interface CommunitySnapshot {
   /** Distinct values for the filter form, computed once per snapshot rather than per request. */
   licenses: readonly string[];
   languages: readonly string[];
-  builtAt: number;
 }
 
 export interface SnapshotSource {
@@ -129,7 +128,6 @@ export function createCommunitySnapshot(
       levels,
       licenses: distinct(entries.map((e) => e.license)),
       languages: distinct(entries.map((e) => e.language)),
-      builtAt: Date.now(),
     };
   };
 
