@@ -2,6 +2,7 @@ import type { Store } from '../../db/store.ts';
 import { isoNow, type Clock } from '../../kernel/clock.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
 import type { RunGit } from '../git/run-git.ts';
+import { historyDays } from './model/history-days.ts';
 import { gatherInputs, type GatherMemory } from './adapter/gather-inputs.ts';
 import { evaluateMaturity } from './evaluate/evaluate-maturity.ts';
 import { planObservations } from './evaluate/plan-observations.ts';
@@ -36,7 +37,7 @@ export async function evaluateRepository(
   const now = clock.now();
   const at = isoNow(clock);
   const freshFacts: [string, string][] = [];
-  const inputs = await gatherInputs({ ...deps, freshFacts }, row, now);
+  const inputs = await gatherInputs({ ...deps, freshFacts }, row, now, historyDays(model));
   const outcomes = new Map<string, SignalOutcome>();
   for (const def of model.model.signals) {
     const code = SIGNALS.get(def.id)!;

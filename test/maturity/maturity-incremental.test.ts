@@ -1,3 +1,4 @@
+import { historyDays } from '../../sync/maturity/model/history-days.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runGit, type RunGit } from '../../sync/git/run-git.ts';
 import { gatherInputs, type GatherMemory } from '../../sync/maturity/adapter/gather-inputs.ts';
@@ -32,6 +33,7 @@ describe('incremental re-evaluation after a push equals an evaluation from scrat
       { store: app.store, runGit: counting, githubUrl: app.config.githubUrl, memory },
       app.store.repositories.get(id)!,
       app.clock.now(),
+      historyDays(app.sync.maturity.model()),
     );
     return { inputs, commands: [...calls] };
   };
@@ -41,6 +43,7 @@ describe('incremental re-evaluation after a push equals an evaluation from scrat
       { store: app.store, runGit, githubUrl: app.config.githubUrl },
       app.store.repositories.get(id)!,
       app.clock.now(),
+      historyDays(app.sync.maturity.model()),
     );
 
   const pushAndFetch = async (commit: () => void) => {

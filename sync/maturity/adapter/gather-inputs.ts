@@ -12,8 +12,6 @@ import type { ProcessItemRow } from '../../../db/maturity/maturity-input-queries
 import { openMirrorReader, type MirrorReader } from './mirror-reader.ts';
 
 const DAY_MS = 86_400_000;
-/** How far back commits and issues are read: the longest window of the default model. */
-const HISTORY_DAYS = 730;
 
 export interface GatherDeps {
   store: Store;
@@ -42,8 +40,14 @@ export interface GatherMemory extends TreeMemory {
  * (the head tree, and the content of the documents and community files in it). Blob facts are cached by blob
  * id, so after a push only the blobs the push changed are read and parsed.
  */
-export async function gatherInputs(deps: GatherDeps, row: RepositoryRow, now: number): Promise<SignalInputs> {
-  const since = Math.floor((now - HISTORY_DAYS * DAY_MS) / 1000);
+export async function gatherInputs(
+  deps: GatherDeps,
+  row: RepositoryRow,
+  now: number,
+  historyDays: number,
+): Promise<SignalInputs> {
+  // Commits and issues are read as far back as the model's longest window.
+  const since = Math.floor((now - historyDays * DAY_MS) / 1000);
   const base = {
     now,
     githubUrl: deps.githubUrl,

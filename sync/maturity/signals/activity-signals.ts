@@ -17,6 +17,7 @@ function commitsSince(inputs: SignalInputs, sinceMs: number): { people: CommitIn
 /** `activity.commits-90d`: commits authored by people (bots left out) in the window (default 90 days). */
 export const commitsInWindow: SignalDefinitionCode = {
   id: 'activity.commits-90d',
+  defaultWindowDays: 90,
   source: 'git',
   compute(inputs, params) {
     if (!inputs.git.available) return gitUnknown(inputs.git.reason);
@@ -70,6 +71,7 @@ export const projectAge: SignalDefinitionCode = {
  */
 export const maintained: SignalDefinitionCode = {
   id: 'activity.maintained',
+  defaultWindowDays: 90,
   source: 'api',
   compute(inputs, params) {
     if (!inputs.api.available) return apiUnknown(inputs.api.reason);

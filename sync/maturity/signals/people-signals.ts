@@ -59,6 +59,7 @@ function concentration(
 /** `people.absence-factor`: the smallest number of authors who made half of the commits in the window. */
 export const absenceFactor: SignalDefinitionCode = {
   id: 'people.absence-factor',
+  defaultWindowDays: 365,
   source: 'git',
   compute: (inputs, params) =>
     concentration(
@@ -72,6 +73,7 @@ export const absenceFactor: SignalDefinitionCode = {
 /** `people.org-diversity`: the smallest number of organisations whose people made half of the commits. */
 export const organisationalDiversity: SignalDefinitionCode = {
   id: 'people.org-diversity',
+  defaultWindowDays: 365,
   source: 'git',
   compute: (inputs, params) =>
     concentration(
@@ -90,6 +92,7 @@ export const organisationalDiversity: SignalDefinitionCode = {
 /** `people.new-contributors`: authors whose first commit falls in the window, per quarter (91.25 days). */
 export const newContributors: SignalDefinitionCode = {
   id: 'people.new-contributors',
+  defaultWindowDays: 365,
   source: 'git',
   compute(inputs, params) {
     if (!inputs.git.available) return gitUnknown(inputs.git.reason);
@@ -118,6 +121,7 @@ export const newContributors: SignalDefinitionCode = {
 /** `process.dco`: the share of commits in the window with a Signed-off-by trailer. */
 export const dcoSignOffs: SignalDefinitionCode = {
   id: 'process.dco',
+  defaultWindowDays: 365,
   source: 'git',
   compute(inputs, params) {
     if (!inputs.git.available) return gitUnknown(inputs.git.reason);

@@ -40,6 +40,7 @@ function responseSignal(id: string, p: number, measure: string): SignalDefinitio
   return {
     id,
     source: 'api',
+    defaultWindowDays: 365,
     compute(inputs, params): SignalOutcome {
       if (!inputs.api.available) return apiUnknown(inputs.api.reason);
       const { w, times } = responseTimes(inputs, params);
@@ -92,6 +93,7 @@ export const responseP90 = responseSignal('process.response-p90', 0.9, 'p90');
 /** `process.pr-closure`: the share of pull requests opened in the window that are closed (merged or not). */
 export const pullClosureRatio: SignalDefinitionCode = {
   id: 'process.pr-closure',
+  defaultWindowDays: 365,
   source: 'api',
   compute(inputs, params) {
     if (!inputs.api.available) return apiUnknown(inputs.api.reason);

@@ -15,6 +15,7 @@ export function isSemverTag(name: string): boolean {
 /** `releases.recent`: GitHub releases (not drafts) published in the window (default 365 days). */
 export const recentReleases: SignalDefinitionCode = {
   id: 'releases.recent',
+  defaultWindowDays: 365,
   source: 'api',
   compute(inputs, params) {
     if (!inputs.api.available) return apiUnknown(inputs.api.reason);
@@ -54,6 +55,7 @@ function versionTags(tags: readonly TagInput[]): TagInput[] {
 /** `releases.cadence`: median days between version tags in the window (default 730 days). */
 export const releaseCadence: SignalDefinitionCode = {
   id: 'releases.cadence',
+  defaultWindowDays: 730,
   source: 'git',
   compute(inputs, params) {
     if (!inputs.git.available) return gitUnknown(inputs.git.reason);

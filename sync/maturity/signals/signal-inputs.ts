@@ -109,5 +109,7 @@ export interface SignalOutcome {
 export interface SignalDefinitionCode {
   id: string;
   source: 'git' | 'api';
+  /** The window in days when the model's `params.windowDays` does not set one (signals that count over time). */
+  defaultWindowDays?: number;
   compute(inputs: SignalInputs, params: SignalParams): SignalOutcome;
 }
