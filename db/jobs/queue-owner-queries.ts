@@ -32,7 +32,8 @@ export function createQueueOwnerQueries(db: Db): QueueOwnerQueries {
      VALUES (@id, @host, @pid, @process_started, @started_at, @started_at)
      ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, stopped_at = NULL`,
   );
-  const heartbeat = db.prepare(`UPDATE queue_owners SET heartbeat_at = ? WHERE id = ?`);
+  // A worker that beats is alive, even if another one found it silent (a stalled event loop) and marked it stopped.
+  const heartbeat = db.prepare(`UPDATE queue_owners SET heartbeat_at = ?, stopped_at = NULL WHERE id = ?`);
   const renew = db.prepare(`UPDATE jobs SET lease_until = ? WHERE owner = ? AND state = 'running'`);
   const get = db.prepare(`SELECT * FROM queue_owners WHERE id = ?`);
   const listLive = db.prepare(`SELECT * FROM queue_owners WHERE stopped_at IS NULL AND heartbeat_at >= ?`);

@@ -20,6 +20,8 @@ interface RoundFigures {
   lost: number;
   runningAtKill: number;
   recoveredLeases: number;
+  /** From the restart until the new process listens (tsx start, migrations, ingest thread). */
+  startupMs: number;
   /** From the restart until the jobs the killed process was running are running again or done. */
   leasesBackMs: number;
   /** From the restart until every delivery is processed and the queue is empty. */
@@ -88,6 +90,7 @@ describe('crash safety: kill -9 in the middle of a burst of deliveries', () => {
 
       const restartedAt = Date.now();
       server = await startServeProcess(env, 60_000);
+      const startupMs = Date.now() - restartedAt;
       // GitHub's redelivery of what was not acknowledged, with the same delivery ids.
       const redelivering = sendBurst(server.url, unanswered, { connections: 8 });
       const stillHeld = () => heldAtKill.filter((j) => ownerOf.get(j.id) === j.owner).length;
@@ -116,6 +119,7 @@ describe('crash safety: kill -9 in the middle of a burst of deliveries', () => {
         lost,
         runningAtKill,
         recoveredLeases,
+        startupMs,
         leasesBackMs,
         drainedMs,
       });
@@ -137,6 +141,7 @@ describe('crash safety: kill -9 in the middle of a burst of deliveries', () => {
         lost: total('lost'),
         runningAtKill: total('runningAtKill'),
         recoveredLeases: total('recoveredLeases'),
+        startupMs: figures.map((f) => f.startupMs),
         leasesBackMs: figures.map((f) => f.leasesBackMs),
         drainedMs: figures.map((f) => f.drainedMs),
       })}`,
