@@ -138,6 +138,9 @@ describe('queue leases: owners, renewal, recovery', () => {
       handlers: { slow: { run: () => undefined } },
     });
     expect(await other.drain()).toBe(0);
+    // Found silent by another process (a stalled event loop) and marked stopped: its next beat says it is alive.
+    app.store.queueOwners.markStopped(worker.ownerId, app.clock.now());
+    await waitFor(() => app!.store.queueOwners.get(worker.ownerId)?.stopped_at === null);
     release();
     expect(await draining).toBe(1);
     expect(app.store.jobs.get(id)).toMatchObject({ state: 'done', attempts: 1 });
