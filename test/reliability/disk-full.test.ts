@@ -2,24 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobWorker, type JobWorker } from '../../sync/queue/job-worker.ts';
 import { createDeliveryJobHandler } from '../../sync/webhooks/delivery-job-handler.ts';
 import { sendDelivery } from '../support/send-delivery.ts';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
 
 // A data dir on a tiny tmpfs that the test fills up. Mounting needs root (or CAP_SYS_ADMIN); elsewhere the test is
-// skipped with a message saying so.
-const mountPoint = mkdtempSync(path.join(tmpdir(), 'magnolia-tmpfs-'));
+// skipped with a message saying so. Mounted in beforeAll, so a run that filters this test out mounts nothing.
+let mountPoint = '';
 let mountError = '';
-try {
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=12m,mode=0700', 'tmpfs', mountPoint], { stdio: 'pipe' });
-} catch (error) {
-  mountError = String((error as { stderr?: Buffer }).stderr ?? error).trim() || String(error);
-}
-if (mountError) {
-  console.warn(`disk-full test skipped: cannot mount a tmpfs at ${mountPoint} (needs root): ${mountError}`);
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -56,21 +48,41 @@ const issue = (repo: number, id: number) => ({
   repository: { id: repo, name: `r${repo}`, full_name: `acme/r${repo}`, owner: { login: 'acme' } },
 });
 
-describe.skipIf(mountError !== '')('faults: the disk fills up under the queue and the webhook ingest', () => {
+describe('faults: the disk fills up under the queue and the webhook ingest', () => {
   let app: TestInstance | undefined;
   let worker: JobWorker | undefined;
-  afterAll(async () => {
-    await worker?.stop();
-    await app?.close();
+  beforeAll(() => {
+    mountPoint = mkdtempSync(path.join(tmpdir(), 'magnolia-tmpfs-'));
     try {
-      execFileSync('umount', [mountPoint], { stdio: 'pipe' });
-    } catch {
-      execFileSync('umount', ['-l', mountPoint], { stdio: 'pipe' });
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=12m,mode=0700', 'tmpfs', mountPoint], { stdio: 'pipe' });
+    } catch (error) {
+      mountError = String((error as { stderr?: Buffer }).stderr ?? error).trim() || String(error);
+      rmSync(mountPoint, { recursive: true, force: true });
     }
-    rmSync(mountPoint, { recursive: true, force: true });
   });
+  afterAll(async () => {
+    if (mountError) return;
+    // Space first, so that a test that failed while full can still shut down; the mount goes in any case.
+    rmSync(path.join(mountPoint, 'filler'), { force: true });
+    const bounded = (work: Promise<unknown> | undefined) => Promise.race([work?.catch(() => undefined), sleep(20_000)]);
+    try {
+      await bounded(worker?.stop());
+      await bounded(app?.close());
+    } finally {
+      try {
+        execFileSync('umount', [mountPoint], { stdio: 'pipe' });
+      } catch {
+        execFileSync('umount', ['-l', mountPoint], { stdio: 'pipe' });
+      }
+      rmSync(mountPoint, { recursive: true, force: true });
+    }
+  }, 60_000);
 
-  it('answers 503 while full, records the outcomes it could not write once space is back, keeps nothing half-written', async () => {
+  it('answers 503 while full, records the outcomes it could not write once space is back, keeps nothing half-written', async (ctx) => {
+    if (mountError) {
+      console.warn(`disk-full test skipped: cannot mount a tmpfs (needs root or CAP_SYS_ADMIN): ${mountError}`);
+      ctx.skip();
+    }
     const dataDir = path.join(mountPoint, 'data');
     mkdirSync(dataDir);
     app = await startTestInstance({ dataDir });
