@@ -11,6 +11,7 @@ import { createInstallationQueries, type InstallationQueries } from './installat
 import { createIssueActivityQueries, type IssueActivityQueries } from './issue-activity/issue-activity-queries.ts';
 import { createIssueQueries, type IssueQueries } from './issues/issue-queries.ts';
 import { createJobQueries, type JobQueries } from './jobs/job-queries.ts';
+import { createQueueOwnerQueries, type QueueOwnerQueries } from './jobs/queue-owner-queries.ts';
 import { createMaturityQueries, type MaturityQueries } from './maturity/maturity-queries.ts';
 import { createMetadataStateQueries, type MetadataStateQueries } from './metadata/metadata-state-queries.ts';
 import type { Db } from './open-database.ts';
@@ -23,6 +24,8 @@ export interface Store {
   db: Db;
   deliveries: DeliveryQueries;
   jobs: JobQueries;
+  /** The worker processes holding job leases, with their heartbeats. */
+  queueOwners: QueueOwnerQueries;
   repositories: RepositoryQueries;
   releases: ReleaseQueries;
   issues: IssueQueries;
@@ -51,6 +54,7 @@ export function createStore(db: Db): Store {
     db,
     deliveries: createDeliveryQueries(db),
     jobs: createJobQueries(db),
+    queueOwners: createQueueOwnerQueries(db),
     repositories: createRepositoryQueries(db),
     releases: createReleaseQueries(db),
     issues: createIssueQueries(db),

@@ -4,6 +4,7 @@ import { DomainError } from '../kernel/errors/domain-error.ts';
 import { redactSecrets } from '../kernel/log/redact-secrets.ts';
 import type { CliIO } from './cli-io.ts';
 import { EXIT_CODE } from './exit-code.ts';
+import { registerBackupCommands } from './commands/backup.ts';
 import { registerDraftCommand } from './commands/draft.ts';
 import { registerMaturityCommand } from './commands/maturity.ts';
 import { registerProjectCommand } from './commands/project.ts';
@@ -27,6 +28,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   registerSyncCommand(program, io);
   registerDraftCommand(program, io);
   registerMaturityCommand(program, io);
+  registerBackupCommands(program, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;

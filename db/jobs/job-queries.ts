@@ -12,6 +12,8 @@ export interface JobRow {
   attempts: number;
   run_at: number;
   lease_until: number | null;
+  /** The queue owner (worker process) holding a running job's lease; null when pending, finished or unowned. */
+  owner: string | null;
   last_error: string | null;
   created_at: number;
   finished_at: number | null;
@@ -29,13 +31,23 @@ export interface NewJob {
 export interface JobQueries {
   /** Adds a pending job, or coalesces into the pending job of the same kind and subject; returns its id. */
   enqueue(job: NewJob): number;
-  /** Takes the next due job whose key is free (expired leases count as free) and leases it. */
-  claim(now: number, leaseMs: number, busyKeys: readonly string[]): JobRow | undefined;
-  complete(id: number, now: number): void;
+  /**
+   * Takes the next due job whose key is free (expired leases count as free) and leases it to `owner` (the worker's
+   * queue owner id; null leases without an owner, which only running out frees).
+   */
+  claim(now: number, leaseMs: number, busyKeys: readonly string[], owner?: string | null): JobRow | undefined;
+  /**
+   * The outcomes below, given an `owner`, are written only while that owner still holds the job (or nobody does,
+   * after its lease ran out): a job another worker took over is theirs to record. They return whether they wrote.
+   */
+  complete(id: number, now: number, owner?: string): boolean;
   /** Puts a failed job back with a later `runAt`; when another pending job already covers it, ends this one. */
-  retry(id: number, error: string, runAt: number, now: number): void;
-  bury(id: number, error: string, now: number): void;
-  extendLease(id: number, leaseUntil: number): void;
+  retry(id: number, error: string, runAt: number, now: number, owner?: string): boolean;
+  bury(id: number, error: string, now: number, owner?: string): boolean;
+  /** Puts the jobs `owner` was running back to pending at once (the owner is gone); returns how many. */
+  releaseOwner(owner: string, now: number): number;
+  /** Owners holding running jobs, with how many each (null: leases without an owner). */
+  runningOwners(): { owner: string | null; jobs: number }[];
   get(id: number): JobRow | undefined;
   /** Earliest `run_at` of a pending job, or of a lease to expire; undefined when the queue is idle. */
   nextWakeAt(): number | undefined;
@@ -53,7 +65,8 @@ export function createJobQueries(db: Db): JobQueries {
   const findPending = db.prepare(`SELECT id, run_at FROM jobs WHERE kind = ? AND subject = ? AND state = 'pending'`);
   const pullEarlier = db.prepare(`UPDATE jobs SET run_at = ? WHERE id = ? AND run_at > ?`);
   const expireLeases = db.prepare(
-    `UPDATE OR IGNORE jobs SET state = 'pending', lease_until = NULL WHERE state = 'running' AND lease_until <= ?`,
+    `UPDATE OR IGNORE jobs SET state = 'pending', lease_until = NULL, owner = NULL
+     WHERE state = 'running' AND lease_until <= ?`,
   );
   // A lease that expired while an equal job was already pending: the pending one covers it.
   const endShadowed = db.prepare(
@@ -68,20 +81,36 @@ export function createJobQueries(db: Db): JobQueries {
      ORDER BY j.run_at, j.id LIMIT 1`,
   );
   const lease = db.prepare(
-    `UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_until = @leaseUntil
+    `UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_until = @leaseUntil, owner = @owner
      WHERE id = @id RETURNING *`,
   );
-  const complete = db.prepare(`UPDATE jobs SET state = 'done', finished_at = ?, lease_until = NULL WHERE id = ?`);
+  // Whether `@owner` may record this job's outcome: no owner given, or it still holds the job, or nobody does.
+  const mine = `(@owner IS NULL OR owner = @owner OR (owner IS NULL AND state IN ('running', 'pending')))`;
+  const complete = db.prepare(
+    `UPDATE jobs SET state = 'done', finished_at = @now, lease_until = NULL, owner = NULL WHERE id = @id AND ${mine}`,
+  );
   const retry = db.prepare(
-    `UPDATE OR IGNORE jobs SET state = 'pending', run_at = @runAt, last_error = @error, lease_until = NULL WHERE id = @id`,
+    `UPDATE OR IGNORE jobs SET state = 'pending', run_at = @runAt, last_error = @error, lease_until = NULL, owner = NULL
+     WHERE id = @id AND ${mine}`,
   );
   const endWithError = db.prepare(
-    `UPDATE jobs SET state = 'done', finished_at = @now, last_error = @error, lease_until = NULL WHERE id = @id`,
+    `UPDATE jobs SET state = 'done', finished_at = @now, last_error = @error, lease_until = NULL, owner = NULL
+     WHERE id = @id AND ${mine}`,
   );
   const bury = db.prepare(
-    `UPDATE jobs SET state = 'dead', finished_at = @now, last_error = @error, lease_until = NULL WHERE id = @id`,
+    `UPDATE jobs SET state = 'dead', finished_at = @now, last_error = @error, lease_until = NULL, owner = NULL
+     WHERE id = @id AND ${mine}`,
   );
-  const extend = db.prepare(`UPDATE jobs SET lease_until = ? WHERE id = ? AND state = 'running'`);
+  const release = db.prepare(
+    `UPDATE OR IGNORE jobs SET state = 'pending', lease_until = NULL, owner = NULL WHERE owner = ? AND state = 'running'`,
+  );
+  // A job of a gone owner whose twin is already pending: the pending one covers it.
+  const endReleasedShadowed = db.prepare(
+    `UPDATE jobs SET state = 'done', finished_at = @now, lease_until = NULL, owner = NULL,
+       last_error = coalesce(last_error, 'superseded by a pending job')
+     WHERE owner = @owner AND state = 'running'`,
+  );
+  const runningOwners = db.prepare(`SELECT owner, count(*) AS jobs FROM jobs WHERE state = 'running' GROUP BY owner`);
   const get = db.prepare(`SELECT * FROM jobs WHERE id = ?`);
   const nextPending = db.prepare(`SELECT min(run_at) AS at FROM jobs WHERE state = 'pending'`);
   const nextLease = db.prepare(`SELECT min(lease_until) AS at FROM jobs WHERE state = 'running'`);
@@ -90,12 +119,16 @@ export function createJobQueries(db: Db): JobQueries {
     `DELETE FROM jobs WHERE (state = 'done' AND finished_at < @doneBefore) OR (state = 'dead' AND finished_at < @deadBefore)`,
   );
 
-  const claim = db.transaction((now: number, leaseMs: number, busyKeys: readonly string[]) => {
+  const claim = db.transaction((now: number, leaseMs: number, busyKeys: readonly string[], owner: string | null) => {
     expireLeases.run(now);
     endShadowed.run({ now });
     const row = pick.get({ now, busy: JSON.stringify(busyKeys) }) as { id: number } | undefined;
     if (!row) return undefined;
-    return lease.get({ id: row.id, leaseUntil: now + leaseMs }) as JobRow;
+    return lease.get({ id: row.id, leaseUntil: now + leaseMs, owner }) as JobRow;
+  });
+  const releaseOwner = db.transaction((owner: string, now: number): number => {
+    const released = release.run(owner).changes;
+    return released + endReleasedShadowed.run({ owner, now }).changes;
   });
 
   return {
@@ -106,13 +139,16 @@ export function createJobQueries(db: Db): JobQueries {
       pullEarlier.run(job.runAt, existing.id, job.runAt);
       return existing.id;
     },
-    claim: (now, leaseMs, busyKeys) => claim.immediate(now, leaseMs, busyKeys),
-    complete: (id, now) => void complete.run(now, id),
-    retry(id, error, runAt, now) {
-      if (retry.run({ id, error, runAt }).changes === 0) endWithError.run({ id, error, now });
+    claim: (now, leaseMs, busyKeys, owner = null) => claim.immediate(now, leaseMs, busyKeys, owner),
+    complete: (id, now, owner) => complete.run({ id, now, owner: owner ?? null }).changes > 0,
+    retry(id, error, runAt, now, owner) {
+      const params = { id, error, runAt, now, owner: owner ?? null };
+      // No change: either another pending job covers this one (end it) or another owner holds it (leave it).
+      return retry.run(params).changes > 0 || endWithError.run(params).changes > 0;
     },
-    bury: (id, error, now) => void bury.run({ id, error, now }),
-    extendLease: (id, leaseUntil) => void extend.run(leaseUntil, id),
+    bury: (id, error, now, owner) => bury.run({ id, error, now, owner: owner ?? null }).changes > 0,
+    releaseOwner: (owner, now) => releaseOwner.immediate(owner, now),
+    runningOwners: () => runningOwners.all() as { owner: string | null; jobs: number }[],
     get: (id) => get.get(id) as JobRow | undefined,
     nextWakeAt() {
       const times = [nextPending.get(), nextLease.get()]

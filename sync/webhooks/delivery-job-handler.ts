@@ -30,20 +30,22 @@ export function createDeliveryJobHandler(deps: DeliveryJobDeps): JobHandler {
       } catch {
         payload = undefined;
       }
-      store.transaction(() => {
+      const outcome = store.transaction((): ProcessOutcome => {
         const at = isoNow(clock);
-        let outcome: ProcessOutcome;
+        let result: ProcessOutcome;
         if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-          outcome = ignored('the stored payload is not a JSON object');
+          result = ignored('the stored payload is not a JSON object');
         } else {
           const processor = PROCESSORS[delivery.event];
-          outcome = processor
+          result = processor
             ? processor(payload as Record<string, unknown>, delivery.action, { store, at, followUps })
             : ignored(`the ${delivery.event} event is not used by Magnolia`);
         }
-        store.deliveries.finish(delivery.id, outcome.status, outcome.note ?? null, at);
-        deliveryLog.info({ status: outcome.status, note: outcome.note }, 'delivery processed');
+        store.deliveries.finish(delivery.id, result.status, result.note ?? null, at);
+        return result;
       });
+      // Only after the commit: a transaction the disk refused processed nothing.
+      deliveryLog.info({ status: outcome.status, note: outcome.note }, 'delivery processed');
     },
     failed(job, error, final) {
       store.deliveries.markFailed(job.subject, final ? 'dead' : 'failed', error, job.attempts);

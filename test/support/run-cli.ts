@@ -32,6 +32,10 @@ export interface ServeProcess {
   output(): string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** The process id of the server. */
+  pid: number;
+  /** Sends `signal` (SIGKILL: a crash) and resolves once the process is gone (and reaped). */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 /** Starts `magnolia serve` with `env` (PORT 0) and resolves once it logs its URL. */
@@ -41,6 +45,7 @@ export function startServeProcess(env: Record<string, string>, timeoutMs = 60_00
   });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const gone = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   return new Promise((resolve, reject) => {
@@ -55,6 +60,11 @@ export function startServeProcess(env: Record<string, string>, timeoutMs = 60_00
         stop: () => {
           child.kill('SIGTERM');
           return exited;
+        },
+        pid: child.pid!,
+        kill: (signal) => {
+          child.kill(signal);
+          return gone;
         },
       });
     });
