@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { systemClock } from '../../kernel/clock.ts';
 import { readConfig } from '../../kernel/config/read-config.ts';
 import { createLogger } from '../../kernel/log/create-logger.ts';
 import { backupInstance } from '../../sync/backup/backup-instance.ts';
@@ -13,7 +12,7 @@ export function registerBackupCommands(program: Command, io: CliIO): void {
   const deps = () => {
     const config = readConfig(io.env, io.cwd);
     const log = createLogger(io.env.LOG_LEVEL ?? 'warn', { write: (line: string) => void io.stderr.write(line) });
-    return { dataDir: config.dataDir, databaseFile: config.databaseFile, runGit, clock: systemClock, log };
+    return { dataDir: config.dataDir, databaseFile: config.databaseFile, runGit, clock: io.clock, log };
   };
   program
     .command('backup <dir>')
