@@ -12,7 +12,8 @@ import {
   type GitHubClient,
   type GitHubClientOptions,
 } from '../sync/github/create-github-client.ts';
-import { JOB_RECONCILE, enqueueRepositoryJob } from '../sync/queue/enqueue-follow-ups.ts';
+import { JOB } from '../db/jobs/job-kinds.ts';
+import { enqueueRepositoryJob } from '../sync/queue/enqueue-follow-ups.ts';
 import { createJobWorker, type JobWorker } from '../sync/queue/job-worker.ts';
 import { createDeliveryJobHandler } from '../sync/webhooks/delivery-job-handler.ts';
 import { createApp } from './app.ts';
@@ -70,7 +71,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     log,
     handlers: {
       ...sync.handlers,
-      delivery: createDeliveryJobHandler({ store, clock, log, followUps: sync.followUps }),
+      [JOB.delivery]: createDeliveryJobHandler({ store, clock, log, followUps: sync.followUps }),
     },
   });
   const deliveries = createDeliveryIngest(
@@ -92,7 +93,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     const members = store.repositories.listMembers();
     // Spread over a minute so a large community does not hit GitHub (or the disk) all at once.
     members.forEach((row, i) =>
-      enqueueRepositoryJob(store, clock, JOB_RECONCILE, row.id, (i * 60_000) / Math.max(1, members.length)),
+      enqueueRepositoryJob(store, clock, JOB.reconcile, row.id, (i * 60_000) / Math.max(1, members.length)),
     );
     worker.poke();
     return members.length;

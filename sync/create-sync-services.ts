@@ -9,15 +9,10 @@ import { lookupRepository, refreshMetadata, type MetadataOutcome } from './githu
 import { reconcileRepository } from './mirror/reconcile-repository.ts';
 import { syncRepository, type MirrorDeps, type MirrorOutcome } from './mirror/sync-repository.ts';
 import type { RepositoryLookup } from './projects/add-project.ts';
-import {
-  JOB_FETCH,
-  JOB_METADATA,
-  JOB_RECONCILE,
-  createFollowUps,
-  enqueueRepositoryJob,
-} from './queue/enqueue-follow-ups.ts';
+import { createFollowUps, enqueueRepositoryJob } from './queue/enqueue-follow-ups.ts';
 import { createMaturityEngine, type MaturityEngine } from './maturity/create-maturity-engine.ts';
-import { JOB_EVALUATE, enqueueEvaluation } from './maturity/maturity-jobs.ts';
+import { enqueueEvaluation } from './maturity/maturity-jobs.ts';
+import { JOB } from '../db/jobs/job-kinds.ts';
 import type { JobHandler } from './queue/job-handler.ts';
 import type { FollowUps } from './webhooks/processor-context.ts';
 
@@ -65,26 +60,26 @@ export function createSyncServices(deps: SyncDeps): SyncServices {
         ? lookupRepository(github, owner, repo)
         : Promise.resolve({ kind: 'unknown', reason: msg('github.no-client') }),
     handlers: {
-      [JOB_FETCH]: {
+      [JOB.fetch]: {
         async run(job) {
           await syncRepository(mirror, Number(job.subject));
           enqueueEvaluation(store, clock, Number(job.subject));
         },
       },
-      [JOB_METADATA]: {
+      [JOB.metadata]: {
         async run(job) {
           await refreshMetadata(metadataDeps, Number(job.subject));
           enqueueEvaluation(store, clock, Number(job.subject));
         },
       },
-      [JOB_RECONCILE]: {
+      [JOB.reconcile]: {
         async run(job) {
           const id = Number(job.subject);
           await reconcileRepository(mirror, id);
-          enqueueRepositoryJob(store, clock, JOB_METADATA, id);
+          enqueueRepositoryJob(store, clock, JOB.metadata, id);
         },
       },
-      [JOB_EVALUATE]: {
+      [JOB.evaluate]: {
         async run(job) {
           await maturity.evaluate(Number(job.subject));
         },

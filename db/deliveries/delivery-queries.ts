@@ -1,3 +1,4 @@
+import { JOB } from '../jobs/job-kinds.ts';
 import type { Db } from '../open-database.ts';
 
 export type DeliveryStatus = 'queued' | 'processing' | 'processed' | 'ignored' | 'failed' | 'dead';
@@ -83,11 +84,11 @@ export function createDeliveryQueries(db: Db): DeliveryQueries {
   );
   const insertJob = db.prepare(
     `INSERT OR IGNORE INTO jobs (kind, subject, queue_key, state, attempts, run_at, created_at)
-     VALUES ('delivery', @id, @queueKey, 'pending', 0, @runAt, @runAt)`,
+     VALUES ('${JOB.delivery}', @id, @queueKey, 'pending', 0, @runAt, @runAt)`,
   );
   // A failed delivery waiting for its backoff: a redelivery makes it due now.
   const hurryJob = db.prepare(
-    `UPDATE jobs SET run_at = @runAt WHERE kind = 'delivery' AND subject = @id AND state = 'pending'`,
+    `UPDATE jobs SET run_at = @runAt WHERE kind = '${JOB.delivery}' AND subject = @id AND state = 'pending'`,
   );
   const get = db.prepare(`SELECT * FROM deliveries WHERE id = ?`);
   const list = db.prepare(

@@ -92,6 +92,14 @@ export interface NewRepository {
   registeredAt: string;
 }
 
+/**
+ * Whether a row is a member project: registered and neither removed by an administrator nor deleted on GitHub.
+ * The one definition; the member queries below (`findMember`, `listMembers`) apply the same condition in SQL.
+ */
+export function isMember(row: RepositoryRow | undefined): row is RepositoryRow {
+  return row !== undefined && row.removed_at === null && row.deleted_at === null;
+}
+
 export interface RepositoryQueries {
   get(id: number): RepositoryRow | undefined;
   /** The live member (not deleted, not removed) with this name, case-insensitively. */

@@ -1,3 +1,4 @@
+import { isMember } from '../../db/repositories/repository-queries.ts';
 import type { Store } from '../../db/store.ts';
 import { isoNow, type Clock } from '../../kernel/clock.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
@@ -31,7 +32,7 @@ export async function evaluateRepository(
 ): Promise<MaturityJson> {
   const { store, clock } = deps;
   const row = store.repositories.get(repositoryId);
-  if (!row || row.removed_at !== null || row.deleted_at !== null) {
+  if (!isMember(row)) {
     throw new DomainError('not-found', 'not_a_member', `repository ${repositoryId} is not a member project`);
   }
   const now = clock.now();

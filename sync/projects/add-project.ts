@@ -1,3 +1,4 @@
+import { isMember } from '../../db/repositories/repository-queries.ts';
 import { msg, type Message } from '../../kernel/i18n/message.ts';
 import type { RepositoryLookup } from '../github/fetch-repository.ts';
 import type { Store } from '../../db/store.ts';
@@ -74,7 +75,7 @@ export async function addProject(deps: AddProjectDeps, input: AddProjectInput): 
     const domainCreated = input.domain ? store.domains.ensure(input.domain) : false;
     const id = found.kind === 'found' ? found.id : store.repositories.nextProvisionalId();
     const existing = store.repositories.get(id);
-    if (existing && existing.removed_at === null && existing.deleted_at === null) {
+    if (isMember(existing)) {
       throw new DomainError(
         'conflict',
         'already_member',

@@ -1,3 +1,4 @@
+import { isMember } from '../../../db/repositories/repository-queries.ts';
 import { z } from 'zod';
 import { accountSchema } from '../payload-schemas.ts';
 import { ignored, processed, type Processor, type ProcessorContext } from '../processor-context.ts';
@@ -12,7 +13,7 @@ function link(ctx: ProcessorContext, refs: unknown, installationId: number | nul
   let linked = 0;
   for (const ref of parsed.data) {
     const row = ctx.store.repositories.get(ref.id) ?? ctx.store.repositories.findMember(ref.full_name);
-    if (!row || row.removed_at !== null) continue;
+    if (!isMember(row)) continue;
     ctx.store.repositories.setInstallation(row.id, installationId, ctx.at);
     linked += 1;
   }

@@ -1,0 +1,16 @@
+/** Every kind of job the queue runs, named once; handlers, enqueuers and SQL use these. */
+export const JOB = {
+  /** Process one stored webhook delivery. */
+  delivery: 'delivery',
+  /** Fetch and index one repository's git mirror. */
+  fetch: 'fetch',
+  /** Refresh one repository's REST metadata. */
+  metadata: 'metadata',
+  /** `ls-remote` one repository and fetch when the upstream changed. */
+  reconcile: 'reconcile',
+  /** Re-evaluate one project's maturity. */
+  evaluate: 'evaluate',
+} as const;
+
+/** A job kind. */
+export type JobKind = (typeof JOB)[keyof typeof JOB];
