@@ -1,4 +1,4 @@
-import type { RunGit } from '../git/run-git.ts';
+import type { RunGit } from '../../kernel/git/run-git.ts';
 import { gitCredentialEnv } from './git-credentials.ts';
 import { cloneUrlFor, syncRepository, type MirrorDeps, type MirrorOutcome } from './sync-repository.ts';
 

@@ -7,7 +7,7 @@ import type { Config } from '../../kernel/config/read-config.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
 import type { Logger } from '../../kernel/log/create-logger.ts';
 import { redactSecrets } from '../../kernel/log/redact-secrets.ts';
-import type { RunGit } from '../git/run-git.ts';
+import type { RunGit } from '../../kernel/git/run-git.ts';
 import { gitCredentialEnv } from './git-credentials.ts';
 import { countCommits, readHeadBranch, readRefs } from './read-refs.ts';
 import { readUnreachable, streamNewCommits } from './read-new-commits.ts';

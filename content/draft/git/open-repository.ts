@@ -2,7 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DomainError } from '../../../kernel/errors/domain-error.ts';
-import type { RunGit } from '../../../sync/git/run-git.ts';
+import type { RunGit } from '../../../kernel/git/run-git.ts';
 
 /** A repository ready to be read: its git directory, and how to release it. */
 export interface OpenRepository {

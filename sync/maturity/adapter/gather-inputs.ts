@@ -1,6 +1,6 @@
 import type { RepositoryRow } from '../../../db/repositories/repository-queries.ts';
 import type { Store } from '../../../db/store.ts';
-import type { RunGit } from '../../git/run-git.ts';
+import type { RunGit } from '../../../kernel/git/run-git.ts';
 import type { BlobFacts } from '../facts/blob-facts.ts';
 import { isRelevantPath, normativeDocuments } from '../facts/normative-documents.ts';
 import { loginFromNoreply } from '../facts/organisation-of.ts';
