@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { isoNow, systemClock } from '../../kernel/clock.ts';
-import { addProject, parseFullName } from '../../sync/projects/add-project.ts';
+import { parseFullName } from '../../sync/projects/add-project.ts';
+import { registerProject } from '../../sync/projects/register-project.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
 import { openInstanceStore } from '../open-instance-store.ts';
 
@@ -12,26 +13,32 @@ export function registerProjectCommand(program: Command, io: CliIO): void {
     .description('register a member project and backfill it (git mirror, then metadata)')
     .option(
       '--clone-url <url>',
-      'clone from here instead of ${GITHUB_URL}/<owner>/<repo>.git (a path or file:// works)',
+      'clone from here instead of ${GITHUB_URL}/<owner>/<repo>.git: an https, http, ssh, git or file URL, git@host:path, or a local path; no credentials in it (use GITHUB_TOKEN or a git credential helper)',
     )
     .option('--domain <slug>', 'domain, e.g. cloud-computing, big-data, blockchain')
     .action(async (fullName: string, options: { cloneUrl?: string; domain?: string }) => {
       const instance = openInstanceStore(io);
       try {
-        const added = await addProject(
-          { store: instance.store, clock: systemClock, lookup: instance.sync.lookup },
-          { fullName, cloneUrl: options.cloneUrl, domain: options.domain },
+        const { added, mirrored, metadata } = await registerProject(
+          {
+            store: instance.store,
+            clock: systemClock,
+            lookup: instance.sync.lookup,
+            fetch: instance.sync.fetch,
+            refreshMetadata: instance.sync.refreshMetadata,
+            onRegistered: (project) => {
+              if (project.domainCreated)
+                io.stderr.write(`new domain "${options.domain}" created (name it in the admin pages)\n`);
+              io.stderr.write(
+                `${project.fullName}: registered${project.provisional ? ' (GitHub id not known yet)' : ''}; mirroring…\n`,
+              );
+            },
+          },
+          { fullName, cloneUrl: options.cloneUrl, domain: options.domain, cwd: io.cwd },
         );
-        if (added.domainCreated)
-          io.stderr.write(`new domain "${options.domain}" created (name it in the admin pages)\n`);
-        io.stderr.write(
-          `${added.fullName}: registered${added.provisional ? ' (GitHub id not known yet)' : ''}; mirroring…\n`,
-        );
-        const mirrored = await instance.sync.fetch(added.id);
         io.stderr.write(
           `${added.fullName}: ${mirrored.newCommits} commits indexed, head ${mirrored.headSha?.slice(0, 12) ?? '(empty)'}\n`,
         );
-        const metadata = await instance.sync.refreshMetadata(added.id);
         if (metadata.status !== 'ok')
           io.stderr.write(
             `${added.fullName}: metadata ${metadata.status}${'reason' in metadata ? `: ${metadata.reason}` : ''}\n`,

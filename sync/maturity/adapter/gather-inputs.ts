@@ -1,5 +1,6 @@
 import type { RepositoryRow } from '../../../db/repositories/repository-queries.ts';
 import type { Store } from '../../../db/store.ts';
+import { publicGitMessage } from '../../../kernel/git/public-git-message.ts';
 import type { RunGit } from '../../../kernel/git/run-git.ts';
 import type { BlobFacts } from '../facts/blob-facts.ts';
 import { isRelevantPath, normativeDocuments } from '../facts/normative-documents.ts';
@@ -95,7 +96,7 @@ async function gatherWith(
     git = {
       available: false,
       reason: row.last_fetch_error
-        ? `the mirror could not be fetched: ${row.last_fetch_error}`
+        ? `the mirror could not be fetched: ${publicGitMessage(row.last_fetch_error)}`
         : 'the mirror has not been fetched yet',
     };
   } else {
