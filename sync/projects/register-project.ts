@@ -48,7 +48,7 @@ export async function registerProject(deps: RegisterProjectDeps, input: AddProje
     if (mirrorPath && !hadMirror) rmSync(mirrorPath, { recursive: true, force: true });
     const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
     // The URL passed validation (it holds no credential), so the retry line may repeat it.
-    const retry = ['magnolia project add', added.fullName]
+    const retry = ['npx magnolia project add', added.fullName]
       .concat(added.cloneUrl ? ['--clone-url', JSON.stringify(added.cloneUrl)] : [])
       .concat(input.domain ? ['--domain', input.domain] : [])
       .join(' ');
