@@ -42,12 +42,10 @@ export function createCatFileParser(): CatFileParser {
 
   const answer = (buffer: Buffer): number => {
     let offset = 0;
+    needed = 0;
     while (queue.length > 0) {
       const eol = buffer.indexOf(0x0a, offset);
-      if (eol === -1) {
-        needed = 0;
-        return offset;
-      }
+      if (eol === -1) return offset;
       const found = FOUND.exec(buffer.toString('utf8', offset, eol));
       const head = queue[0]!;
       if (!found) {

@@ -57,6 +57,13 @@ export function openCatFileSession(
   const parser = createCatFileParser();
   let failure: Error | undefined;
   let ended = false;
+  // Requests made in the same tick (a Promise.all over many names) go to git in one write, not one write each.
+  let lines: string[] = [];
+  const flush = () => {
+    if (lines.length === 0) return;
+    input.write(lines.join(''));
+    lines = [];
+  };
 
   const fail = (error: Error) => {
     failure ??= error;
@@ -88,7 +95,8 @@ export function openCatFileSession(
     if (withContent && mode === 'info')
       return Promise.reject(new DomainError('invalid', 'git_session_mode', `${label} does not read contents`));
     const answer = parser.expect(withContent || mode === 'contents', !withContent);
-    input.write(mode === 'command' ? `${withContent ? 'contents' : 'info'} ${name}\n` : `${name}\n`);
+    if (lines.length === 0) queueMicrotask(flush);
+    lines.push(mode === 'command' ? `${withContent ? 'contents' : 'info'} ${name}\n` : `${name}\n`);
     return answer;
   };
 
@@ -97,11 +105,13 @@ export function openCatFileSession(
     contents: (name) => request(true, name),
     end() {
       ended = true;
+      flush();
       input.end();
       return done;
     },
     close() {
       ended = true;
+      lines = [];
       fail(new DomainError('upstream', 'git_failed', `${label} was closed`));
       input.end();
       stop.abort();

@@ -54,7 +54,7 @@ export function cloneUrlFor(config: Config, row: Pick<RepositoryRow, 'clone_url'
     throw new DomainError(
       'invalid',
       error.code,
-      `${row.full_name}: ${error.message}. Git was not run; remove the project (magnolia project remove ${row.full_name}) and add it again with a valid --clone-url`,
+      `${row.full_name}: ${error.message}. Git was not run; remove the project (npx magnolia project remove ${row.full_name}) and add it again with a valid --clone-url`,
     );
   }
 }
