@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { blameArgs } from '../content/draft/git/blame-file.ts';
 import { draftFromGit } from '../content/draft/git/draft-from-git.ts';
-import { runGit } from '../sync/git/run-git.ts';
+import { runGit } from '../kernel/git/run-git.ts';
 
 const REPETITIONS = 7;
 const AUTHORS = ['Alice Liu', 'Bob Stone', '陈卡罗', 'Dana Park', 'Eve Moreau'];

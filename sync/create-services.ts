@@ -19,7 +19,7 @@ export function createServices(deps: SyncDeps): Services {
   const { store, clock } = deps;
   const sync = createSyncServices(deps);
   return {
-    projects: createProjectsService(store, clock),
+    projects: createProjectsService(store, clock, sync),
     maturity: createMaturityService(store, clock, sync.maturity),
     accounts: createAccountsService(store, clock),
     deliveries: createDeliveriesService(store),

@@ -3,7 +3,7 @@ import type { Store } from '../db/store.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { Config } from '../kernel/config/read-config.ts';
 import type { Logger } from '../kernel/log/create-logger.ts';
-import { runGit as defaultRunGit, type RunGit } from './git/run-git.ts';
+import { runGit as defaultRunGit, type RunGit } from '../kernel/git/run-git.ts';
 import type { GitHubClient } from './github/create-github-client.ts';
 import { lookupRepository, refreshMetadata, type MetadataOutcome } from './github/refresh-metadata.ts';
 import { reconcileRepository } from './mirror/reconcile-repository.ts';

@@ -8,7 +8,7 @@ import { openDatabase } from '../../db/open-database.ts';
 import { createStore } from '../../db/store.ts';
 import { readConfig } from '../../kernel/config/read-config.ts';
 import { createLogger } from '../../kernel/log/create-logger.ts';
-import { runGit } from '../../sync/git/run-git.ts';
+import { runGit } from '../../kernel/git/run-git.ts';
 import { createMaturityEngine } from '../../sync/maturity/create-maturity-engine.ts';
 import { syncRepository } from '../../sync/mirror/sync-repository.ts';
 import { appendCommits, generateHistory } from '../mirror/generate-history.ts';

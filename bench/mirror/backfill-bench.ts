@@ -10,7 +10,7 @@ import { createStore } from '../../db/store.ts';
 import { systemClock } from '../../kernel/clock.ts';
 import { readConfig } from '../../kernel/config/read-config.ts';
 import { createLogger } from '../../kernel/log/create-logger.ts';
-import { runGit } from '../../sync/git/run-git.ts';
+import { runGit } from '../../kernel/git/run-git.ts';
 import { syncRepository } from '../../sync/mirror/sync-repository.ts';
 import { appendCommits, generateHistory } from './generate-history.ts';
 

@@ -11,6 +11,8 @@ export interface DomainQueries {
   get(slug: string): DomainRow | undefined;
   /** Adds a domain if it is new (names default to the slug until an administrator names it); true when added. */
   ensure(slug: string, names?: { en: string; zh: string }): boolean;
+  /** Removes a domain no repository names (a domain created by a registration that was undone). */
+  removeIfUnused(slug: string): void;
 }
 
 /** Builds the domain list's prepared statements on `db` (domains are data, not code). */
@@ -18,7 +20,11 @@ export function createDomainQueries(db: Db): DomainQueries {
   const list = db.prepare(`SELECT * FROM domains ORDER BY slug`);
   const get = db.prepare(`SELECT * FROM domains WHERE slug = ?`);
   const insert = db.prepare(`INSERT OR IGNORE INTO domains (slug, name_en, name_zh) VALUES (?, ?, ?)`);
+  const removeIfUnused = db.prepare(
+    `DELETE FROM domains WHERE slug = @slug AND NOT EXISTS (SELECT 1 FROM repositories WHERE domain = @slug)`,
+  );
   return {
+    removeIfUnused: (slug) => void removeIfUnused.run({ slug }),
     list: () => list.all() as DomainRow[],
     get: (slug) => get.get(slug) as DomainRow | undefined,
     ensure: (slug, names) => insert.run(slug, names?.en ?? slug, names?.zh ?? slug).changes > 0,

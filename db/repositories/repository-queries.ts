@@ -123,6 +123,10 @@ export interface RepositoryQueries {
   /** The next provisional id for a project registered before its GitHub id is known. */
   nextProvisionalId(): number;
   setMirrorPath(id: number, mirrorPath: string): void;
+  /** Deletes a row and everything indexed under it (a registration undone before it was ever mirrored). */
+  purge(id: number): void;
+  /** Puts every column of a row back as `row` holds it (a re-registration of a removed member undone). */
+  restore(row: RepositoryRow): void;
   recordFetch(id: number, result: FetchResult): void;
   recordFetchError(id: number, error: string, at: string): void;
   setMetadataState(
@@ -193,6 +197,14 @@ export function createRepositoryQueries(db: Db): RepositoryQueries {
   const adopt = db.prepare(`UPDATE repositories SET id = ? WHERE id = ?`);
   const minId = db.prepare(`SELECT min(id) FROM repositories`).pluck();
   const setMirrorPath = db.prepare(`UPDATE repositories SET mirror_path = ? WHERE id = ?`);
+  const purge = db.prepare(`DELETE FROM repositories WHERE id = ?`);
+  // Every column but the key, as the table has them (the row type mirrors the table, so its keys are the columns).
+  const columns = (db.prepare(`PRAGMA table_info(repositories)`).all() as { name: string }[])
+    .map((c) => c.name)
+    .filter((name) => name !== 'id');
+  const restore = db.prepare(
+    `UPDATE repositories SET ${columns.map((c) => `"${c}" = @${c}`).join(', ')} WHERE id = @id`,
+  );
   const recordFetch = db.prepare(
     `UPDATE repositories SET head_sha = @headSha, mirror_branch = @mirrorBranch, commit_count = @commitCount,
        contributor_count = (SELECT count(DISTINCT author_email) FROM commits WHERE repository_id = @id),
@@ -256,6 +268,12 @@ export function createRepositoryQueries(db: Db): RepositoryQueries {
     adoptId: (provisionalId, githubId) => void adopt.run(githubId, provisionalId),
     nextProvisionalId: () => Math.min(0, (minId.get() as number | null) ?? 0) - 1,
     setMirrorPath: (id, mirrorPath) => void setMirrorPath.run(mirrorPath, id),
+    purge: (id) => void purge.run(id),
+    restore: (row) => {
+      const values: Record<string, unknown> = { id: row.id };
+      for (const c of columns) values[c] = (row as unknown as Record<string, unknown>)[c] ?? null;
+      restore.run(values);
+    },
     recordFetch: (id, result) => void recordFetch.run({ id, ...result }),
     recordFetchError: (id, error, at) => void recordFetchError.run(error, at, id),
     setMetadataState: (id, source, status, reason, at) =>

@@ -4,7 +4,7 @@ import { readConfig } from '../../kernel/config/read-config.ts';
 import { createLogger } from '../../kernel/log/create-logger.ts';
 import { backupInstance } from '../../sync/backup/backup-instance.ts';
 import { restoreInstance } from '../../sync/backup/restore-instance.ts';
-import { runGit } from '../../sync/git/run-git.ts';
+import { runGit } from '../../kernel/git/run-git.ts';
 import type { CliIO } from '../cli-io.ts';
 
 /** `magnolia backup <dir>` and `magnolia restore <dir> [--force]`: the instance named by MAGNOLIA_DATA_DIR. */

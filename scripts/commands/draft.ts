@@ -9,7 +9,7 @@ import { readBlobs } from '../../content/draft/git/read-blobs.ts';
 import { resolveCommit } from '../../content/draft/git/resolve-commit.ts';
 import { parseSources, SourcesError, type SourceList } from '../../content/draft/parse-sources.ts';
 import { readConfig } from '../../kernel/config/read-config.ts';
-import { runGit as defaultRunGit, type RunGit } from '../../sync/git/run-git.ts';
+import { runGit as defaultRunGit, type RunGit } from '../../kernel/git/run-git.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
 
 /** Options of `magnolia draft` as commander parses them. */

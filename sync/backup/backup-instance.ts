@@ -15,7 +15,7 @@ import { readSnapshotFacts, type SnapshotRepository } from '../../db/backup/snap
 import { isoNow, type Clock } from '../../kernel/clock.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
 import type { Logger } from '../../kernel/log/create-logger.ts';
-import type { RunGit } from '../git/run-git.ts';
+import type { RunGit } from '../../kernel/git/run-git.ts';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
-import { GitError, type RunGit } from '../git/run-git.ts';
+import { type RunGit } from '../../kernel/git/run-git.ts';
+import { GitError } from '../../kernel/git/git-error.ts';
 
 /** What a bare repository looked like when it was bundled. */
 export interface BundledRepository {

@@ -7,7 +7,7 @@ import { openDatabase } from '../../db/open-database.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
 import type { Logger } from '../../kernel/log/create-logger.ts';
-import type { RunGit } from '../git/run-git.ts';
+import type { RunGit } from '../../kernel/git/run-git.ts';
 import { DEFAULT_LEASE_MS } from '../queue/job-worker.ts';
 import { currentProcessOwner, isOwnerGone } from '../queue/queue-owner.ts';
 import { sha256OfFile } from './backup-instance.ts';

@@ -3,6 +3,7 @@ import { buildDemoCommunity } from './build/build-demo-community.ts';
 import type { Store } from '../../db/store.ts';
 import { isoNow, type Clock } from '../../kernel/clock.ts';
 import type { Config } from '../../kernel/config/read-config.ts';
+import { validateCloneUrl } from '../../kernel/git/validate-clone-url.ts';
 import type { Logger } from '../../kernel/log/create-logger.ts';
 import { storeMetadata } from '../github/store-metadata.ts';
 import type { SyncServices } from '../create-sync-services.ts';
@@ -29,8 +30,10 @@ export async function seedDemoCommunity(
   const started = performance.now();
   const projects = await buildDemoCommunity(path.join(config.dataDir, 'demo-upstreams'));
   const at = isoNow(clock);
+  // Checked like every clone URL that enters, before anything is written.
+  const cloneUrls = projects.map((p) => validateCloneUrl(p.cloneUrl).url);
   store.transaction(() => {
-    for (const p of projects) {
+    for (const [i, p] of projects.entries()) {
       const id = p.repository.id;
       store.domains.ensure(p.domain, p.domainNames);
       store.repositories.register({
@@ -38,7 +41,7 @@ export async function seedDemoCommunity(
         owner: p.owner,
         name: p.repo,
         domain: p.domain,
-        cloneUrl: p.cloneUrl,
+        cloneUrl: cloneUrls[i]!,
         registeredAt: at,
       });
       storeMetadata(

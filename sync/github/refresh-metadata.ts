@@ -1,5 +1,6 @@
 import { msg, type Message } from '../../kernel/i18n/message.ts';
 import type { RepositoryRow } from '../../db/repositories/repository-queries.ts';
+import { isFullName } from '../projects/add-project.ts';
 import type { Store } from '../../db/store.ts';
 import { isoNow, type Clock } from '../../kernel/clock.ts';
 import type { Logger } from '../../kernel/log/create-logger.ts';
@@ -223,6 +224,8 @@ async function resolveRepository(
 /** Adopts GitHub's id for a provisional row and follows a rename or transfer; returns the former name when renamed. */
 function adoptIdentity(store: Store, row: RepositoryRow, found: FetchedRepository, at: string): string | undefined {
   if (row.id < 0) store.repositories.adoptId(row.id, found.repo.id);
+  // The name becomes the clone URL: an answer that is not an owner/repo name is not followed.
+  if (!isFullName(`${found.repo.owner.login}/${found.repo.name}`)) return undefined;
   const renamed = store.repositories.rename(found.repo.id, found.repo.owner.login, found.repo.name, at);
   return renamed ? row.full_name : undefined;
 }

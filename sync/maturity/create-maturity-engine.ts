@@ -1,6 +1,6 @@
 import type { Store } from '../../db/store.ts';
 import { isoNow, type Clock } from '../../kernel/clock.ts';
-import type { RunGit } from '../git/run-git.ts';
+import type { RunGit } from '../../kernel/git/run-git.ts';
 import type { GatherMemory } from './adapter/gather-inputs.ts';
 import { evaluateRepository } from './evaluate-repository.ts';
 import { createTreeMemory } from './git/tree-memory.ts';

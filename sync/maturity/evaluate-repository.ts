@@ -2,7 +2,7 @@ import { isMember } from '../../db/repositories/repository-queries.ts';
 import type { Store } from '../../db/store.ts';
 import { isoNow, type Clock } from '../../kernel/clock.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
-import type { RunGit } from '../git/run-git.ts';
+import type { RunGit } from '../../kernel/git/run-git.ts';
 import { historyDays } from './model/history-days.ts';
 import { gatherInputs, type GatherMemory } from './adapter/gather-inputs.ts';
 import { evaluateMaturity } from './evaluate/evaluate-maturity.ts';

@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { CommitRecord } from '../../db/commits/commit-queries.ts';
-import type { RunGit } from '../git/run-git.ts';
+import type { RunGit } from '../../kernel/git/run-git.ts';
 
 // Fields separated by NUL, records by RS (0x1e). %aN/%aE apply .mailmap (in a bare mirror git reads HEAD:.mailmap).
 const FIELDS = [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GitRef } from '../../db/git-refs/git-ref-queries.ts';
-import type { RunGit } from '../git/run-git.ts';
+import type { RunGit } from '../../kernel/git/run-git.ts';
 
 const FORMAT = [
   '%(refname)',

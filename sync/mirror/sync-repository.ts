@@ -4,10 +4,11 @@ import type { RepositoryRow } from '../../db/repositories/repository-queries.ts'
 import type { Store } from '../../db/store.ts';
 import { isoNow, type Clock } from '../../kernel/clock.ts';
 import type { Config } from '../../kernel/config/read-config.ts';
-import { DomainError } from '../../kernel/errors/domain-error.ts';
+import { DomainError, isDomainError } from '../../kernel/errors/domain-error.ts';
 import type { Logger } from '../../kernel/log/create-logger.ts';
 import { redactSecrets } from '../../kernel/log/redact-secrets.ts';
-import type { RunGit } from '../git/run-git.ts';
+import type { RunGit } from '../../kernel/git/run-git.ts';
+import { validateCloneUrl } from '../../kernel/git/validate-clone-url.ts';
 import { gitCredentialEnv } from './git-credentials.ts';
 import { countCommits, readHeadBranch, readRefs } from './read-refs.ts';
 import { readUnreachable, streamNewCommits } from './read-new-commits.ts';
@@ -40,9 +41,31 @@ export function mirrorPathFor(config: Config, row: Pick<RepositoryRow, 'id' | 'r
   return path.join(config.dataDir, 'mirrors', `${key}.git`);
 }
 
-/** The clone URL of a member: the one registered with `--clone-url`, else `${GITHUB_URL}/<owner>/<repo>.git`. */
+/**
+ * The clone URL of a member: the one registered with `--clone-url`, else `${GITHUB_URL}/<owner>/<repo>.git`.
+ * Checked before any git runs: a row written by an older version (or by hand) may hold anything.
+ */
 export function cloneUrlFor(config: Config, row: Pick<RepositoryRow, 'clone_url' | 'full_name'>): string {
-  return row.clone_url ?? `${config.githubUrl}/${row.full_name}.git`;
+  const url = row.clone_url ?? `${config.githubUrl}/${row.full_name}.git`;
+  try {
+    return validateCloneUrl(url).url;
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    throw new DomainError(
+      'invalid',
+      error.code,
+      `${row.full_name}: ${error.message}. Git was not run; remove the project (npx magnolia project remove ${row.full_name}) and add it again with a valid --clone-url`,
+    );
+  }
+}
+
+/** Records a failed mirror update on the repository (redacted) and logs it; the caller rethrows. */
+export function recordMirrorFailure(deps: MirrorDeps, row: RepositoryRow, error: unknown): void {
+  const message = redactSecrets(error instanceof Error ? error.message : String(error), [
+    deps.config.githubToken ?? '',
+  ]);
+  deps.store.repositories.recordFetchError(row.id, message, isoNow(deps.clock));
+  deps.log.child({ repository: row.full_name }).warn({ error: message }, 'mirror update failed');
 }
 
 /**
@@ -57,9 +80,9 @@ export async function syncRepository(deps: MirrorDeps, repositoryId: number): Pr
     throw new DomainError('not-found', 'not_a_member', `repository ${repositoryId} is not a member project`);
   const gitDir = row.mirror_path ?? mirrorPathFor(config, row);
   if (!row.mirror_path) store.repositories.setMirrorPath(row.id, gitDir);
-  const cloneUrl = cloneUrlFor(config, row);
   const repoLog = log.child({ repository: row.full_name });
   try {
+    const cloneUrl = cloneUrlFor(config, row);
     const before = store.gitRefs.list(row.id);
     const { cloned } = await updateMirror(runGit, {
       gitDir,
@@ -114,9 +137,7 @@ export async function syncRepository(deps: MirrorDeps, repositoryId: number): Pr
     repoLog.info(outcome, cloned ? 'mirror cloned' : 'mirror fetched');
     return outcome;
   } catch (error) {
-    const message = redactSecrets(error instanceof Error ? error.message : String(error), [config.githubToken ?? '']);
-    store.repositories.recordFetchError(row.id, message, isoNow(clock));
-    repoLog.warn({ error: message }, 'mirror update failed');
+    recordMirrorFailure(deps, row, error);
     throw error;
   }
 }

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { RunGit } from '../git/run-git.ts';
+import type { RunGit } from '../../kernel/git/run-git.ts';
+import { validateCloneUrl } from '../../kernel/git/validate-clone-url.ts';
+import { upstreamError } from './upstream-error.ts';
 
 export interface UpdateMirrorOptions {
   gitDir: string;
@@ -14,25 +16,33 @@ export interface UpdateMirrorOptions {
  * Makes `gitDir` a current bare mirror of `cloneUrl`: `git clone --mirror` the first time (into a temporary
  * folder renamed into place, so an interrupted clone never looks like a mirror), `git fetch --prune` after.
  * Forced pushes and deleted branches and tags follow from the mirror refspec `+refs/*:refs/*` with pruning.
+ * The URL is checked again here and always follows `--`, so no stored value can become a git option.
  */
 export async function updateMirror(runGit: RunGit, options: UpdateMirrorOptions): Promise<{ cloned: boolean }> {
   const { gitDir, cloneUrl, env = {}, timeoutMs = 30 * 60_000 } = options;
+  validateCloneUrl(cloneUrl);
   if (existsSync(path.join(gitDir, 'HEAD'))) {
     // The upstream may have moved (rename, --clone-url change): keep the remote URL current. Reading the config
     // file saves a git process on every fetch.
     if (!readFileSync(path.join(gitDir, 'config'), 'utf8').includes(`url = ${cloneUrl}\n`)) {
-      await runGit(['remote', 'set-url', 'origin', cloneUrl], { cwd: gitDir });
+      await runGit(['remote', 'set-url', '--', 'origin', cloneUrl], { cwd: gitDir });
     }
-    await runGit(['fetch', '--prune', '--prune-tags', '--quiet', 'origin'], { cwd: gitDir, env, timeoutMs });
+    try {
+      await runGit(['fetch', '--prune', '--prune-tags', '--quiet', 'origin'], { cwd: gitDir, env, timeoutMs });
+    } catch (error) {
+      throw upstreamError('fetch', cloneUrl, error);
+    }
     return { cloned: false };
   }
   mkdirSync(path.dirname(gitDir), { recursive: true });
   const partial = `${gitDir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   try {
-    await runGit(['clone', '--mirror', '--quiet', '--no-local', cloneUrl, partial], { env, timeoutMs });
+    await runGit(['clone', '--mirror', '--quiet', '--no-local', '--', cloneUrl, partial], { env, timeoutMs });
     rmSync(gitDir, { recursive: true, force: true });
     renameSync(partial, gitDir);
+  } catch (error) {
+    throw upstreamError('clone', cloneUrl, error);
   } finally {
     rmSync(partial, { recursive: true, force: true });
   }

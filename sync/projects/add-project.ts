@@ -3,14 +3,19 @@ import { msg, type Message } from '../../kernel/i18n/message.ts';
 import type { RepositoryLookup } from '../github/fetch-repository.ts';
 import type { Store } from '../../db/store.ts';
 import { isoNow, type Clock } from '../../kernel/clock.ts';
+import type { RepositoryRow } from '../../db/repositories/repository-queries.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
+import { validateCloneUrl } from '../../kernel/git/validate-clone-url.ts';
 
 export type { RepositoryLookup };
 
 export interface AddProjectInput {
   fullName: string;
+  /** Checked by `validateCloneUrl`; a relative local path is resolved from `cwd`. */
   cloneUrl?: string;
   domain?: string;
+  /** Where a relative local `cloneUrl` is resolved from (the CLI's working directory). */
+  cwd?: string;
 }
 
 export interface AddProjectDeps {
@@ -27,6 +32,10 @@ export interface AddedProject {
   /** Why metadata is unknown, when it is. */
   unknownReason: Message | null;
   domainCreated: boolean;
+  /** The clone URL as stored (checked, a local path made absolute), or null for the GitHub default. */
+  cloneUrl: string | null;
+  /** The removed member this registration revived, as it was (so `registerProject` can undo it), else null. */
+  previous: RepositoryRow | null;
 }
 
 const NAME = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
@@ -45,9 +54,16 @@ export function parseFullName(fullName: string): { owner: string; repo: string }
   return { owner: match[1]!, repo: match[2]! };
 }
 
+/** True for a well-formed `owner/repo` (what may become part of a clone URL). */
+export function isFullName(fullName: string): boolean {
+  const match = NAME.exec(fullName);
+  return match !== null && match[2] !== '.' && match[2] !== '..';
+}
+
 /**
  * Registers a member project, keyed by GitHub's numeric id when GitHub can be asked, else by a provisional id that
- * the first webhook or metadata refresh replaces. Does not fetch: the caller backfills (mirror, then metadata).
+ * the first webhook or metadata refresh replaces. Does not fetch: `registerProject` registers and backfills as one
+ * unit (mirror, then metadata); tests and the demo seed call this alone.
  */
 export async function addProject(deps: AddProjectDeps, input: AddProjectInput): Promise<AddedProject> {
   const { store, clock } = deps;
@@ -59,6 +75,7 @@ export async function addProject(deps: AddProjectDeps, input: AddProjectInput): 
       `--domain must be a slug like cloud-computing (got "${input.domain}")`,
     );
   }
+  const cloneUrl = input.cloneUrl === undefined ? null : validateCloneUrl(input.cloneUrl, { cwd: input.cwd }).url;
   if (store.repositories.findMember(`${owner}/${repo}`)) {
     throw new DomainError('conflict', 'already_member', `${owner}/${repo} is already a member project`);
   }
@@ -87,7 +104,7 @@ export async function addProject(deps: AddProjectDeps, input: AddProjectInput): 
       owner,
       name: repo,
       domain: input.domain ?? null,
-      cloneUrl: input.cloneUrl ?? null,
+      cloneUrl,
       registeredAt: at,
     });
     if (found.kind === 'found') {
@@ -103,6 +120,8 @@ export async function addProject(deps: AddProjectDeps, input: AddProjectInput): 
       provisional: found.kind !== 'found',
       unknownReason: found.kind === 'unknown' ? found.reason : null,
       domainCreated,
+      cloneUrl,
+      previous: existing ?? null,
     };
   });
 }

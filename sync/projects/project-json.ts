@@ -2,7 +2,8 @@ import { renderMessage } from '../../content/i18n/render-message.ts';
 import { msg, storedMessage, type MessageParams } from '../../kernel/i18n/message.ts';
 import type { RepositoryRow } from '../../db/repositories/repository-queries.ts';
 import type { Store } from '../../db/store.ts';
-import { redactSecrets } from '../../kernel/log/redact-secrets.ts';
+import { publicCloneUrl } from '../../kernel/git/public-clone-url.ts';
+import { publicGitMessage } from '../../kernel/git/public-git-message.ts';
 
 /** A project as `GET /api/projects` lists it. */
 export interface ProjectSummaryJson {
@@ -110,10 +111,11 @@ export function projectJson(store: Store, row: RepositoryRow): ProjectJson {
       .topContributors(row.id, 10)
       .map(({ name, commits, firstCommitAt, lastCommitAt }) => ({ name, commits, firstCommitAt, lastCommitAt })),
     mirror: {
-      cloneUrl: row.clone_url ? redactSecrets(row.clone_url) : null,
+      // Public answers: never a path of this machine (the upstream's or the mirror's) nor a credential.
+      cloneUrl: row.clone_url ? publicCloneUrl(row.clone_url) : null,
       lastFetchAt: row.last_fetch_at,
       lastAttemptAt: row.last_fetch_attempt_at,
-      lastError: row.last_fetch_error,
+      lastError: row.last_fetch_error ? publicGitMessage(row.last_fetch_error) : null,
     },
     metadata: {
       status: row.metadata_status === 'ok' ? 'ok' : 'unknown',

@@ -2,7 +2,9 @@ import type { RepositoryRow } from '../../db/repositories/repository-queries.ts'
 import type { Store } from '../../db/store.ts';
 import { isoNow, type Clock } from '../../kernel/clock.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
-import { parseFullName } from './add-project.ts';
+import type { SyncServices } from '../create-sync-services.ts';
+import { parseFullName, type AddedProject, type AddProjectInput } from './add-project.ts';
+import { registerProject, type RegisteredProject } from './register-project.ts';
 import { projectJson, projectSummaryJson, type ProjectJson, type ProjectSummaryJson } from './project-json.ts';
 
 /** A member found by name: `current` is false when the name is a former one (renamed or transferred since). */
@@ -23,6 +25,11 @@ export interface ProjectsService {
   member(fullName: string): RepositoryRow;
   /** Everything the API and the project page show of one member. */
   describe(row: RepositoryRow): ProjectJson;
+  /**
+   * Registers a member and backfills it as one unit (mirror, then metadata; a failed first clone leaves nothing),
+   * then evaluates it, so its page never says "not evaluated". `onRegistered` hears of the row before the clone.
+   */
+  add(input: AddProjectInput, onRegistered?: (added: AddedProject) => void): Promise<RegisteredProject>;
   /** Stops tracking a member (its history stays). */
   remove(fullName: string): RepositoryRow;
 }
@@ -33,7 +40,7 @@ const notMember = (fullName: string) =>
   });
 
 /** The projects service over one store. */
-export function createProjectsService(store: Store, clock: Clock): ProjectsService {
+export function createProjectsService(store: Store, clock: Clock, sync: SyncServices): ProjectsService {
   const member = (fullName: string): RepositoryRow => {
     const { owner, repo } = parseFullName(fullName);
     const row = store.repositories.findMember(`${owner}/${repo}`);
@@ -53,6 +60,21 @@ export function createProjectsService(store: Store, clock: Clock): ProjectsServi
     },
     member,
     describe: (row) => projectJson(store, row),
+    async add(input, onRegistered) {
+      const registered = await registerProject(
+        {
+          store,
+          clock,
+          lookup: sync.lookup,
+          fetch: sync.fetch,
+          refreshMetadata: sync.refreshMetadata,
+          onRegistered,
+        },
+        input,
+      );
+      await sync.maturity.evaluate(registered.added.id);
+      return registered;
+    },
     remove(fullName) {
       const row = member(fullName);
       store.repositories.remove(row.id, isoNow(clock));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoCommunity } from '../../sync/demo/build/build-demo-community.ts';
 import type { DemoProject } from '../../sync/demo/build/demo-project.ts';
-import { runGit, type RunGit } from '../../sync/git/run-git.ts';
+import { runGit, type RunGit } from '../../kernel/git/run-git.ts';
 
 const referenceDate = Date.parse('2026-10-01T00:00:00Z');
 const day = 86_400_000;

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runGit } from '../../sync/git/run-git.ts';
+import { runGit } from '../../kernel/git/run-git.ts';
 
 /** A person committing to a fixture repository. */
 export interface Author {

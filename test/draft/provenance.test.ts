@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftResult } from '../../content/draft/draft-types.ts';
 import { draftFromGit } from '../../content/draft/git/draft-from-git.ts';
-import { runGit } from '../../sync/git/run-git.ts';
+import { runGit } from '../../kernel/git/run-git.ts';
 import { ALICE, BOB, CAROL, createFixtureRepo, type FixtureRepo } from './fixture-repo.ts';
 
 const SPEC_V1 = `---

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDraft } from '../../content/draft/generate-draft.ts';
 import { runDraftInWorker } from '../../content/draft/run-draft-in-worker.ts';
 import { draftFromGit } from '../../content/draft/git/draft-from-git.ts';
-import { runGit } from '../../sync/git/run-git.ts';
+import { runGit } from '../../kernel/git/run-git.ts';
 import { ALICE, BOB, createFixtureRepo } from './fixture-repo.ts';
 import { makeInput } from './make-input.ts';
 

@@ -1,9 +1,9 @@
 import { historyDays } from '../../sync/maturity/model/history-days.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runGit, type RunGit } from '../../sync/git/run-git.ts';
+import { runGit, type RunGit } from '../../kernel/git/run-git.ts';
 import { gatherInputs, type GatherMemory } from '../../sync/maturity/adapter/gather-inputs.ts';
 import { createMaturityEngine } from '../../sync/maturity/create-maturity-engine.ts';
-import { openCatFileSession } from '../../sync/maturity/git/cat-file-session.ts';
+import { openCatFileSession } from '../../kernel/git/cat-file-session.ts';
 import { createTreeMemory } from '../../sync/maturity/git/tree-memory.ts';
 import type { SignalInputs } from '../../sync/maturity/signals/signal-inputs.ts';
 import { ALICE, BOB, createUpstream, type Upstream } from '../support/git-fixture.ts';
@@ -108,7 +108,8 @@ describe('incremental re-evaluation after a push equals an evaluation from scrat
       );
     });
     const second = await incremental();
-    expect(second.commands).toEqual([]);
+    // The tree listing and the blob reads go through the injected runner, in one cat-file process.
+    expect(second.commands).toEqual(['cat-file --batch-command']);
     const fromScratch = await scratch();
     expect(second.inputs).toEqual(fromScratch);
     expect(second.inputs.git.available && second.inputs.git.tree.map((e) => e.path)).toEqual([
@@ -136,7 +137,7 @@ describe('incremental re-evaluation after a push equals an evaluation from scrat
     const third = await incremental();
     expect(third.inputs).toEqual(await scratch());
     // The new tag's spec paths are asked in the same cat-file process.
-    expect(third.commands).toEqual([]);
+    expect(third.commands).toEqual(['cat-file --batch-command']);
   });
 
   it('gives the engine the same result as a new engine evaluating from scratch', async () => {
@@ -161,7 +162,7 @@ describe('incremental re-evaluation after a push equals an evaluation from scrat
   });
 
   it('answers pipelined cat-file requests in order, missing names included, and refuses requests once closed', async () => {
-    const session = openCatFileSession(app.store.repositories.get(id)!.mirror_path!);
+    const session = openCatFileSession(runGit, app.store.repositories.get(id)!.mirror_path!);
     const head = app.store.repositories.get(id)!.head_sha!;
     const [missing, readme, spaced] = await Promise.all([
       session.info(`${head}:no such file.md`),

@@ -117,17 +117,37 @@ describe('git mirror', () => {
   });
 
   it('records a failing fetch with a redacted message and keeps what it had', async () => {
+    // A credential in a clone URL is refused at entry; a row an older version stored is refused before git runs.
     const token = 'ghp_' + 'S3cr3tT0k3nValue1234567890abcdef';
-    const broken = await addProject(
-      { store: app.store, clock: app.clock, lookup: offline },
-      { fullName: 'acme/broken', cloneUrl: `https://x-access-token:${token}@127.0.0.1:9/acme/broken.git` },
+    const input = { fullName: 'acme/broken', cloneUrl: `https://x-access-token:${token}@127.0.0.1:9/acme/broken.git` };
+    await expect(addProject({ store: app.store, clock: app.clock, lookup: offline }, input)).rejects.toThrow(
+      /carries a credential/,
     );
-    await expect(app.sync.fetch(broken.id)).rejects.toThrow(/git clone/);
-    const row = app.store.repositories.get(broken.id)!;
-    expect(row.last_fetch_error).toMatch(/https:\/\/\*\*\*@127\.0\.0\.1:9/);
+    app.store.repositories.register({
+      id: 4242,
+      owner: 'acme',
+      name: 'broken',
+      domain: null,
+      cloneUrl: input.cloneUrl,
+      registeredAt: '2026-06-01T00:00:00Z',
+    });
+    await expect(app.sync.fetch(4242)).rejects.toThrow(/carries a credential.*Git was not run/);
+    const row = app.store.repositories.get(4242)!;
+    expect(row.last_fetch_error).toContain('"https://127.0.0.1:9/acme/broken.git" carries a credential');
     expect(row.last_fetch_error).not.toContain(token);
     expect(app.logs()).not.toContain(token);
     const api = await (await fetch(`${app.url}/api/projects/acme/broken`)).text();
     expect(api).not.toContain(token);
+
+    // A clone git itself fails: the message says which upstream and what git said.
+    const unreachable = await addProject(
+      { store: app.store, clock: app.clock, lookup: offline },
+      { fullName: 'acme/unreachable', cloneUrl: 'https://127.0.0.1:9/acme/unreachable.git' },
+    );
+    await expect(app.sync.fetch(unreachable.id)).rejects.toThrow(/git clone from https:\/\/127\.0\.0\.1:9/);
+    expect(app.store.repositories.get(unreachable.id)!.last_fetch_error).toMatch(
+      /may be deleted, moved, private or offline/,
+    );
+    expect(app.store.repositories.get(id)!.last_fetch_error).toBeNull();
   });
 });

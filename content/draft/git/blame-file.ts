@@ -1,4 +1,4 @@
-import type { RunGit } from '../../../sync/git/run-git.ts';
+import type { RunGit } from '../../../kernel/git/run-git.ts';
 import { parseLinePorcelain, type CommitTable } from './parse-line-porcelain.ts';
 
 /** The git arguments of the blame the draft relies on; the benchmark's floor runs exactly these. */

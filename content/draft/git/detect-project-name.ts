@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { RunGit } from '../../../sync/git/run-git.ts';
+import type { RunGit } from '../../../kernel/git/run-git.ts';
 import { projectNameFromUrl } from '../project-name-from-url.ts';
 
 /** The project's `owner/repo`: from the `origin` remote, else the clone URL, else the folder name. */

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { RunGit } from '../../../sync/git/run-git.ts';
+import type { RunGit } from '../../../kernel/git/run-git.ts';
 import type { SpecOutline } from '../build-outline.ts';
 import type { DraftInput, DraftLang, DraftResult, SourceRole, StandardType } from '../draft-types.ts';
 import { generateDraft, prepareSpec, titleFileIndex } from '../generate-draft.ts';

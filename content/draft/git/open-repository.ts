@@ -2,7 +2,8 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DomainError } from '../../../kernel/errors/domain-error.ts';
-import type { RunGit } from '../../../sync/git/run-git.ts';
+import type { RunGit } from '../../../kernel/git/run-git.ts';
+import { validateCloneUrl } from '../../../kernel/git/validate-clone-url.ts';
 
 /** A repository ready to be read: its git directory, and how to release it. */
 export interface OpenRepository {
@@ -23,6 +24,7 @@ export function isCloneUrl(repo: string): boolean {
  */
 export async function openRepository(runGit: RunGit, repo: string, cwd: string): Promise<OpenRepository> {
   if (isCloneUrl(repo)) {
+    validateCloneUrl(repo);
     const dir = await mkdtemp(path.join(tmpdir(), 'magnolia-draft-'));
     const close = () => rm(dir, { recursive: true, force: true });
     try {

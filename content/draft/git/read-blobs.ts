@@ -1,5 +1,6 @@
 import { DomainError } from '../../../kernel/errors/domain-error.ts';
-import type { RunGit } from '../../../sync/git/run-git.ts';
+import { readObjects } from '../../../kernel/git/read-objects.ts';
+import type { RunGit } from '../../../kernel/git/run-git.ts';
 
 /** A file read at a commit. */
 export interface BlobFile {
@@ -45,7 +46,7 @@ export interface ReadBlobsResult {
 
 /**
  * Reads files at a commit from the object database (never a working tree) with one `git cat-file --batch`
- * run for the whole set. `requireMarkdown` refuses anything but Markdown; a missing path is a
+ * run for the whole set (`readObjects`). `requireMarkdown` refuses anything but Markdown; a missing path is a
  * `path_not_found`. `optionalCandidates` (e.g. LICENSE, COPYING) ride along; the first that exists is returned.
  */
 export async function readBlobs(
@@ -58,26 +59,11 @@ export async function readBlobs(
   const { requireMarkdown = true, optionalCandidates = [] } = options;
   checkSpecPaths(paths, requireMarkdown);
   const names = [...paths, ...optionalCandidates];
-  const { stdout: out } = await runGit(['cat-file', '--batch'], {
-    cwd: gitDir,
-    input: names.map((p) => `${commit}:${p}\n`).join(''),
-  });
-  const found: ({ sha: string; type: string; content: Buffer } | undefined)[] = [];
-  let pos = 0;
-  for (let i = 0; i < names.length; i++) {
-    const eol = out.indexOf(0x0a, pos);
-    const header = out.subarray(pos, eol === -1 ? out.length : eol).toString('utf8');
-    pos = eol + 1;
-    // `<sha> <type> <size>` then the content and a newline; anything else (`<name> missing`) has no body.
-    const match = /^([0-9a-f]{40,64}) (\w+) (\d+)$/.exec(header);
-    if (!match) {
-      found.push(undefined);
-      continue;
-    }
-    const size = Number(match[3]);
-    found.push({ sha: match[1]!, type: match[2]!, content: out.subarray(pos, pos + size) });
-    pos += size + 1;
-  }
+  const found = await readObjects(
+    runGit,
+    gitDir,
+    names.map((p) => `${commit}:${p}`),
+  );
   const files = paths.map((path, i): BlobFile => {
     const object = found[i];
     if (!object) {
@@ -93,9 +79,10 @@ export async function readBlobs(
         'not_a_file',
         `${path} is a ${object.type} at commit ${commit.slice(0, 12)}, not a file: list the Markdown files inside it`,
       );
-    if (requireMarkdown && object.content.includes(0))
+    const content = object.content ?? Buffer.alloc(0);
+    if (requireMarkdown && content.includes(0))
       throw new DomainError('invalid', 'not_markdown', `${path} is binary, not Markdown`);
-    return { path, blob: object.sha, text: object.content.toString('utf8') };
+    return { path, blob: object.id, text: content.toString('utf8') };
   });
   const optionalIndex = optionalCandidates.findIndex((_, i) => found[paths.length + i]?.type === 'blob');
   const optional = found[paths.length + optionalIndex];
@@ -103,7 +90,11 @@ export async function readBlobs(
     files,
     optional:
       optionalIndex !== -1 && optional
-        ? { path: optionalCandidates[optionalIndex]!, blob: optional.sha, text: optional.content.toString('utf8') }
+        ? {
+            path: optionalCandidates[optionalIndex]!,
+            blob: optional.id,
+            text: optional.content?.toString('utf8') ?? '',
+          }
         : undefined,
   };
 }

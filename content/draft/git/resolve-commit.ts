@@ -1,5 +1,5 @@
 import { DomainError } from '../../../kernel/errors/domain-error.ts';
-import type { RunGit } from '../../../sync/git/run-git.ts';
+import type { RunGit } from '../../../kernel/git/run-git.ts';
 
 /**
  * Resolves a tag, branch or SHA to the 40-hex commit it names; `unknown_ref` when there is none, and

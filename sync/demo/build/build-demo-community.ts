@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runGit as defaultRunGit, type RunGit } from '../../git/run-git.ts';
+import { runGit as defaultRunGit, type RunGit } from '../../../kernel/git/run-git.ts';
 import { buildDemoMetadata } from './build-demo-metadata.ts';
 import type { DemoProject } from './demo-project.ts';
 import { fastImportStream } from './fast-import-stream.ts';

@@ -1,7 +1,8 @@
 import { msg, storedMessage } from '../../../kernel/i18n/message.ts';
 import type { RepositoryRow } from '../../../db/repositories/repository-queries.ts';
 import type { Store } from '../../../db/store.ts';
-import type { RunGit } from '../../git/run-git.ts';
+import { publicGitMessage } from '../../../kernel/git/public-git-message.ts';
+import type { RunGit } from '../../../kernel/git/run-git.ts';
 import type { BlobFacts } from '../facts/blob-facts.ts';
 import { isRelevantPath, normativeDocuments } from '../facts/normative-documents.ts';
 import { loginFromNoreply } from '../facts/organisation-of.ts';
@@ -100,7 +101,7 @@ async function gatherWith(
     git = {
       available: false,
       reason: row.last_fetch_error
-        ? msg('maturity.mirror.failed', { error: row.last_fetch_error })
+        ? msg('maturity.mirror.failed', { error: publicGitMessage(row.last_fetch_error) })
         : msg('maturity.mirror.not-fetched'),
     };
   } else {

@@ -1,6 +1,7 @@
-import type { RunGit } from '../../git/run-git.ts';
-import { openCatFileSession } from '../git/cat-file-session.ts';
-import { existingPaths, readBlobs } from '../git/read-blobs.ts';
+import type { CatFileObject } from '../../../kernel/git/cat-file-parser.ts';
+import { openCatFileSession } from '../../../kernel/git/cat-file-session.ts';
+import { readObjects } from '../../../kernel/git/read-objects.ts';
+import type { RunGit } from '../../../kernel/git/run-git.ts';
 import { readTree, type TreeEntry } from '../git/read-tree.ts';
 import { readTreeChanges } from '../git/read-tree-changes.ts';
 import type { TreeMemory } from '../git/tree-memory.ts';
@@ -36,14 +37,18 @@ export function openMirrorReader(
     return tree;
   };
   const oneShot = {
-    readBlobs: (ids: readonly string[]) => readBlobs(runGit, gitDir, ids),
-    existing: (names: readonly string[]) => existingPaths(runGit, gitDir, names),
+    readBlobs: async (ids: readonly string[]) => {
+      const unique = [...new Set(ids)];
+      return blobTexts(unique, await readObjects(runGit, gitDir, unique, { timeoutMs: 120_000 }));
+    },
+    existing: async (names: readonly string[]) =>
+      existingNames(names, await readObjects(runGit, gitDir, names, { content: false, timeoutMs: 60_000 })),
     close: () => {},
   };
   if (!memory || !previous) return { ...oneShot, tree: readTree(runGit, gitDir, commit, memory).then(remember) };
   if (previous.commit === commit) return { ...oneShot, tree: Promise.resolve(previous.tree) };
 
-  const session = openCatFileSession(gitDir, 60_000);
+  const session = openCatFileSession(runGit, gitDir, { timeoutMs: 60_000 });
   // Should the session fail (a git without --batch-command, a corrupt object), the full listing still answers.
   let failed = false;
   const tree = readTreeChanges(session, commit, memory).catch(() => {
@@ -56,19 +61,27 @@ export function openMirrorReader(
     async readBlobs(ids) {
       if (failed) return oneShot.readBlobs(ids);
       const unique = [...new Set(ids)];
-      const objects = await Promise.all(unique.map((id) => session.contents(id)));
-      const out = new Map<string, string>();
-      unique.forEach((id, i) => {
-        const content = objects[i]?.content;
-        if (content) out.set(id, content.toString('utf8'));
-      });
-      return out;
+      return blobTexts(unique, await Promise.all(unique.map((id) => session.contents(id))));
     },
     async existing(names) {
       if (failed) return oneShot.existing(names);
-      const objects = await Promise.all(names.map((name) => session.info(name)));
-      return new Set(names.filter((_n, i) => objects[i] !== undefined));
+      return existingNames(names, await Promise.all(names.map((name) => session.info(name))));
     },
     close: () => session.close(),
   };
+}
+
+/** Object id → content (UTF-8) of the objects that were found. */
+function blobTexts(ids: readonly string[], objects: readonly (CatFileObject | undefined)[]): Map<string, string> {
+  const out = new Map<string, string>();
+  ids.forEach((id, i) => {
+    const content = objects[i]?.content;
+    if (content) out.set(id, content.toString('utf8'));
+  });
+  return out;
+}
+
+/** The names whose objects exist. */
+function existingNames(names: readonly string[], objects: readonly (CatFileObject | undefined)[]): Set<string> {
+  return new Set(names.filter((_n, i) => objects[i] !== undefined));
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../kernel/errors/domain-error.ts';
-import type { CatFileSession } from './cat-file-session.ts';
+import type { CatFileSession } from '../../../kernel/git/cat-file-session.ts';
 import { subtreeKey, type TreeEntry } from './read-tree.ts';
 import type { TreeMemory } from './tree-memory.ts';
 

@@ -1,4 +1,4 @@
-import type { RunGit } from '../../git/run-git.ts';
+import type { RunGit } from '../../../kernel/git/run-git.ts';
 import type { TreeMemory } from './tree-memory.ts';
 
 /** One file of a commit's tree. */

@@ -1,3 +1,4 @@
+import { isFullName } from '../../projects/add-project.ts';
 import { ignored, processed, type Processor } from '../processor-context.ts';
 import { isOutcome, resolveMember } from '../resolve-member.ts';
 import { repositoryFacts } from '../to-facts.ts';
@@ -29,6 +30,9 @@ export const processRepository: Processor = (payload, action, ctx) => {
     return processed(`${row.full_name} deleted on GitHub: tombstoned`);
   }
   if (row.deleted_at !== null) return ignored(`${row.full_name} was deleted; a late ${action} does not resurrect it`);
+  // The new name becomes the clone URL (${GITHUB_URL}/<owner>/<repo>.git): only a real GitHub name may.
+  if (!isFullName(`${repo.owner.login}/${repo.name}`))
+    return ignored(`${JSON.stringify(repo.full_name)} is not an owner/repo name; ${row.full_name} keeps its name`);
   const renamed = repositories.rename(row.id, repo.owner.login, repo.name, ctx.at);
   repositories.applyFacts(row.id, repositoryFacts(repo), ctx.at);
   ctx.followUps.refresh(row.id);
