@@ -82,6 +82,13 @@ const SCAN = `new Promise((resolve) => requestAnimationFrame(() => setTimeout(()
     }
   }
   if (document.baseURI !== location.href) markup.push('base URI changed to ' + document.baseURI);
+  // The portal's own links (navigation, language switch, alternates, forms) never leave its origin.
+  for (const el of document.querySelectorAll('header a, footer a, nav a, link[rel=alternate], form')) {
+    const target = el.getAttribute(el.localName === 'form' ? 'action' : 'href') || '';
+    let url;
+    try { url = new URL(target, location.href); } catch { continue; }
+    if (url.origin !== location.origin) markup.push('self link leaves the portal: ' + el.outerHTML.slice(0, 160));
+  }
   return { text: text.join('\\n'), markup };
 })()), 0)))`;
 

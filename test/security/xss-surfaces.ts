@@ -280,8 +280,16 @@ export const SURFACES: readonly Surface[] = [
     group: 'request',
     code: 'cookie',
     field: 'lang cookie',
-    via: 'Cookie header',
-    loads: (s) => [{ path: '/search', headers: { cookie: `lang=${encodeURIComponent(s.payload)}` } }],
+    via: 'Cookie header (raw where cookie-safe)',
+    // Raw when a cookie can carry it (a percent-encoded vector then decodes into markup), else percent-encoded.
+    loads: (s) => [
+      {
+        path: '/search',
+        headers: {
+          cookie: `lang=${/^[\x21-\x3a\x3c-\x7e]*$/.test(s.payload) ? s.payload : encodeURIComponent(s.payload)}`,
+        },
+      },
+    ],
     shown: false,
   },
   {
