@@ -28,6 +28,7 @@ defineXssSuite({
     return {
       portalUrl: inst.url,
       cataloguePages: community.cataloguePages,
+      markers: projects.map((p) => p.marker),
       site: (i) => ({
         nn: projects[i]!.nn,
         marker: projects[i]!.marker,

@@ -44,6 +44,7 @@ defineXssSuite({
       portalUrl: inst.url,
       draftsUrl: drafts.url,
       cataloguePages: community.cataloguePages,
+      markers: projects.map((p) => p.marker),
       site: (i) => ({
         nn: projects[i]!.nn,
         marker: projects[i]!.marker,

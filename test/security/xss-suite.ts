@@ -13,16 +13,15 @@ import {
   type VisitResult,
 } from './xss-browser.ts';
 import { XSS_VECTORS, type Trap } from './xss-corpus.ts';
-import type { InjectTarget, Load, Surface, VectorSite } from './xss-surfaces.ts';
+import type { Community, InjectTarget, Load, Surface, VectorSite } from './xss-surfaces.ts';
 
 /** The documents every vector wrote into (the maturity model, the spec of a draft, plain Markdown). */
 export type Documents = Omit<InjectTarget, 'project'>;
 
 /** What a suite's setup started: the servers the loads go to, and where each vector's pages are. */
-export interface SuiteSetup {
+export interface SuiteSetup extends Community {
   portalUrl: string;
   draftsUrl?: string;
-  cataloguePages: number;
   site(index: number): Omit<VectorSite, 'payload'>;
   close(): Promise<void>;
 }

@@ -6,7 +6,7 @@
 //   - a request field: no `inject`, `loads` carries the payload in the URL, a cookie or a header;
 //   - a community-wide document (the maturity model, a draft): `inject` appends to it, `loads` are its pages.
 // Each vector of the corpus goes through each surface once, with the trap key `<vector index>.<code>`.
-import type { HostileCommunity, HostileProject } from './xss-community.ts';
+import type { HostileProject } from './xss-community.ts';
 
 /** One page load: a path on the portal (or on the draft page server) with a query, a cookie and headers. */
 export interface Load {
@@ -25,6 +25,13 @@ export interface InjectTarget {
   draftSpec: string[];
   /** Markdown rendered directly by the portal's sanitising pipeline. */
   markdown: string[];
+}
+
+/** What community-wide loads are built from. */
+export interface Community {
+  cataloguePages: number;
+  /** The searchable word of each vector's project (see `VectorSite.marker`). */
+  markers: readonly string[];
 }
 
 /** What a surface knows about the vector it is building loads for. */
@@ -50,15 +57,20 @@ export interface Surface {
   /** Pages of this vector that show the field. */
   loads: (site: VectorSite) => Load[];
   /** Pages that show the field of every vector at once. */
-  communityLoads?: (community: Pick<HostileCommunity, 'cataloguePages'>) => Load[];
+  communityLoads?: (community: Community) => Load[];
   /** The key must be found on one of the loads (false where the app drops or never echoes the value). */
   shown: boolean;
 }
 
 const EN = { lang: 'en' };
 const projectPage = (s: VectorSite): Load => ({ path: s.projectPath, query: EN });
-const snippet = (s: VectorSite): Load => ({ path: '/search', query: { q: s.marker, ...EN } });
-const catalogue = (c: Pick<HostileCommunity, 'cataloguePages'>): Load[] =>
+// Search results with snippets: 25 projects' markers per query (results are scored by any term; 50 at most).
+const searches = (c: Community): Load[] =>
+  Array.from({ length: Math.ceil(c.markers.length / 25) }, (_, i) => ({
+    path: '/search',
+    query: { q: c.markers.slice(i * 25, i * 25 + 25).join(' '), ...EN },
+  }));
+const catalogue = (c: Community): Load[] =>
   Array.from({ length: c.cataloguePages }, (_, i) => ({ path: '/projects', query: { ...EN, page: String(i + 1) } }));
 const home = (): Load[] => [{ path: '/', query: EN }];
 const printable = (p: string): boolean => /^[\x20-\x7e]*$/.test(p);
@@ -71,8 +83,8 @@ export const SURFACES: readonly Surface[] = [
     field: 'repository description',
     via: 'webhook repository.renamed + REST',
     inject: (t, p) => (t.project.repository.description = `${t.project.marker} ${p}`),
-    loads: (s) => [projectPage(s), snippet(s)],
-    communityLoads: catalogue,
+    loads: (s) => [projectPage(s)],
+    communityLoads: (c) => [...catalogue(c), ...searches(c)],
     shown: true,
   },
   {
@@ -99,8 +111,8 @@ export const SURFACES: readonly Surface[] = [
     field: 'repository name',
     via: 'webhook repository.renamed',
     inject: (t, p) => (t.project.hostileName = p),
-    loads: (s) => [projectPage(s), snippet(s)],
-    communityLoads: (c) => [...catalogue(c), ...home()],
+    loads: (s) => [projectPage(s)],
+    communityLoads: (c) => [...catalogue(c), ...searches(c), ...home()],
     shown: true,
   },
   {
