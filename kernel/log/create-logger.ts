@@ -15,6 +15,16 @@ const REDACT = [
   '*.token',
   '*.secret',
   '*.authorization',
+  // The configuration and the environment it is read from, should either ever be logged (or ride on an error).
+  'githubToken',
+  'webhookSecrets',
+  '*.githubToken',
+  '*.webhookSecrets',
+  '*.config.githubToken',
+  '*.config.webhookSecrets',
+  ...['GITHUB_TOKEN', 'GITHUB_WEBHOOK_SECRET', 'GITHUB_WEBHOOK_SECRET_PREVIOUS', 'MAGNOLIA_SESSION_SECRET'].flatMap(
+    (name) => [name, `*.${name}`],
+  ),
 ];
 
 /** Creates the structured (JSON) logger; tests pass a destination stream to capture and inspect the lines. */

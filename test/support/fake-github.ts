@@ -214,7 +214,8 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
     let held: HeldRepository | undefined;
     let rest = '';
     if (byName) {
-      const fullName = `${byName[1]}/${byName[2]}`.toLowerCase();
+      // Clients percent-encode owner and name (a hostile name may hold "/" or "<"); GitHub decodes them.
+      const fullName = `${decodeURIComponent(byName[1]!)}/${decodeURIComponent(byName[2]!)}`.toLowerCase();
       const id = names.get(fullName);
       if (id === undefined && formerNames.has(fullName)) {
         const location = `${base}/repositories/${formerNames.get(fullName)}${byName[3] ?? ''}${query ? `?${query}` : ''}`;
