@@ -128,9 +128,11 @@ export async function refreshMetadata(
     }
     const renamed = adoptIdentity(store, row, found, isoNow(clock));
     id = found.repo.id;
-    fullName = found.repo.full_name;
-    const owner = found.repo.owner.login;
-    const name = found.repo.name;
+    // A name GitHub cannot have is not followed (see adoptIdentity): keep asking under the name we hold.
+    const followed = isFullName(`${found.repo.owner.login}/${found.repo.name}`);
+    if (followed) fullName = found.repo.full_name;
+    const owner = followed ? found.repo.owner.login : row.owner;
+    const name = followed ? found.repo.name : row.name;
 
     const releases: RestRelease[] = await github.octokit.paginate(github.octokit.rest.repos.listReleases, {
       owner,

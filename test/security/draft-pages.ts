@@ -12,7 +12,8 @@ import { promisify } from 'node:util';
 import express from 'express';
 import { renderMarkdown } from '../../content/render/render-markdown.ts';
 import { securityHeaders } from '../../server/pages/layout/security-headers.ts';
-import { renderPage } from '../../server/pages/render-page.ts';
+import { createViewRenderer } from '../../content/render/render-view.ts';
+import { buildChrome } from '../../server/pages/layout/build-chrome.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const run = promisify(execFile);
@@ -64,14 +65,21 @@ export async function startDraftPages(
   controlHtml: string,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const app = express();
-  app.set('views', fileURLToPath(new URL('../../views/', import.meta.url)));
-  app.set('view engine', 'ejs');
+  const views = createViewRenderer();
   app.use(securityHeaders());
   for (const [name, markdown] of Object.entries(docs)) {
     const html = renderMarkdown(markdown);
-    app.get(`/${name}`, (req, res) =>
-      renderPage({ stylesheetHref: '/static/site.css' }, req, res, 'content', { title: name }, { html, missing: null }),
-    );
+    app.get(`/${name}`, (req, res) => {
+      // The portal's layout, rendered without Express's view engine (as the static site will).
+      const chrome = buildChrome({
+        lang: 'en',
+        path: req.path,
+        query: new URLSearchParams(),
+        title: name,
+        stylesheetHref: '/static/site.css',
+      });
+      res.type('html').send(views.render('pages/content', { chrome, t: chrome.t, page: { html, missing: null } }));
+    });
   }
   app.get('/control', (_req, res) => res.type('html').send(`<!doctype html><title>control</title>${controlHtml}`));
   const server: Server = await new Promise((resolve) => {

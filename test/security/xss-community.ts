@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import YAML from 'yaml';
-import { addProject } from '../../sync/projects/add-project.ts';
+import { addProject, isFullName } from '../../sync/projects/add-project.ts';
 import { createUser } from '../maturity/maturity-users.ts';
 import type { FakeGitHub } from '../support/fake-github.ts';
 import { sendDelivery } from '../support/send-delivery.ts';
@@ -101,7 +101,10 @@ export function asPath(payload: string): string {
 const rotation = (p: HostileProject): number => Number(p.nn) % 3;
 const authorEmail = (p: HostileProject): string =>
   rotation(p) === 0 && p.organisation ? `dev${p.nn}@${p.organisation}` : `dev${p.nn}@gmail.com`;
-const finalName = (p: HostileProject): string => p.hostileName ?? p.initialName;
+// GitHub names hold only letters, digits, '.', '-' and '_': a rename to anything else is not followed (the
+// project keeps its name), so the hostile name is sent but the project is addressed by the name it keeps.
+const finalName = (p: HostileProject): string =>
+  p.hostileName !== null && isFullName(`${p.owner}/${p.hostileName}`) ? p.hostileName : p.initialName;
 
 // fast-import takes an identity as `name <email>`: neither may hold "<", ">" or a line break (git commit strips them
 // too), so those characters are the only ones a hostile author loses.
@@ -126,7 +129,8 @@ function gitWithInput(args: string[], cwd: string, input: string): Promise<void>
 
 /** Writes the upstream (a bare repository in a hostile folder) in one fast-import; returns its folder. */
 async function writeUpstream(root: string, p: HostileProject): Promise<string> {
-  const dir = path.join(root, `u${p.nn}`, asPath(p.git.upstreamDir) || 'repo');
+  // A clone URL with a control character is refused at entry (kernel/git/validate-clone-url.ts): keep the rest.
+  const dir = path.join(root, `u${p.nn}`, asPath(p.git.upstreamDir).replace(/[\x00-\x1f\x7f]/g, '_') || 'repo');
   mkdirSync(dir, { recursive: true });
   await run('git', ['init', '--quiet', '--bare', '--initial-branch=main', dir]);
   const spec = `spec/${asPath(p.git.specPath) || 'x'}.md`;
@@ -194,17 +198,22 @@ export async function buildHostileCommunity(input: {
     });
   }
   await inParallel(projects, 3, async (p) => {
-    // Registered only: the webhooks below enqueue the backfill (fetch, metadata refresh, evaluation).
-    await addProject(
+    // Registered, with the backfill queued; the webhooks below bring the hostile fields.
+    const added = await addProject(
       { store: inst.store, clock: inst.clock, lookup: inst.sync.lookup },
       { fullName: `${p.owner}/${p.initialName}`, cloneUrl: upstreams.get(p)! },
     );
+    // The backfill `project add` would run, queued (a rename to a name GitHub cannot have enqueues nothing).
+    inst.sync.followUps.fetch(added.id);
+    inst.sync.followUps.refresh(added.id);
   });
 
   // Webhooks: the hostile name arrives with a rename (the fake GitHub renames too, so REST agrees).
   await inParallel(projects, 4, async (p) => {
-    const name = finalName(p);
-    if (p.hostileName !== null) fake.renameRepository(`${p.owner}/${p.initialName}`, p.owner, name);
+    const name = p.hostileName ?? p.initialName;
+    // GitHub itself cannot hold such a name: only a forged delivery carries it, REST keeps the real one.
+    if (name !== p.initialName && name === finalName(p))
+      fake.renameRepository(`${p.owner}/${p.initialName}`, p.owner, name);
     const repository = { ...p.repository, name, full_name: `${p.owner}/${name}` };
     const sender = { login: 'octocat', id: 1, type: 'User' };
     const changes = { repository: { name: { from: p.initialName } } };

@@ -113,7 +113,8 @@ export const SURFACES: readonly Surface[] = [
     inject: (t, p) => (t.project.hostileName = p),
     loads: (s) => [projectPage(s)],
     communityLoads: (c) => [...catalogue(c), ...searches(c), ...home()],
-    shown: true,
+    // A rename to a name GitHub cannot have is not followed (sync/webhooks), so the payload is never shown.
+    shown: false,
   },
   {
     group: 'project',
@@ -243,7 +244,8 @@ export const SURFACES: readonly Surface[] = [
     via: 'git fetch failure',
     inject: (t, p) => (t.project.git.upstreamDir = p),
     loads: (s) => [projectPage(s)],
-    shown: true,
+    // Local paths are never shown (the page says "local repository"), so the payload must not appear either.
+    shown: false,
   },
   {
     group: 'project',
