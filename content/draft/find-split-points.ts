@@ -1,0 +1,60 @@
+// Markdown's block structure closes every open container (list, block quote, footnote definition, indented code,
+// table, paragraph, HTML block of kinds 6 and 7) at a blank line followed by a line that starts in column 1 and is
+// no list item or block quote marker. Only fenced code and HTML blocks of kinds 1-5 (<pre>, <!-- -->, ...) run on
+// past such a line; `parseInChunks` notices those from the parse itself, so this scan needs no Markdown grammar.
+
+const FRONT_MATTER_FENCE = /^(---|\+\+\+)[ \t]*\r?$/;
+const CONTAINER_START = /^(?:>|(?:[-+*]|\d{1,9}[.)])(?:[ \t]|\r?$))/;
+
+/** True for a line of only spaces and tabs (and the CR of a CRLF). */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+/** Where the scan starts: after the closing fence of front matter (whose YAML may hold blank lines), else at 0. */
+function bodyStart(text: string): number {
+  const firstEnd = text.indexOf('\n');
+  if (firstEnd === -1) return 0;
+  const opening = FRONT_MATTER_FENCE.exec(text.slice(0, firstEnd));
+  if (!opening) return 0;
+  let start = firstEnd + 1;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end === -1 ? text.length : end);
+    if (FRONT_MATTER_FENCE.exec(line)?.[1] === opening[1]) return end === -1 ? text.length : end + 1;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  // No closing fence: no front matter either, the first line is ordinary Markdown.
+  return 0;
+}
+
+/**
+ * Offsets of the line starts where a Markdown text may be cut into pieces parsed on their own: a line after a
+ * blank line that starts in column 1 with anything but `>` or a list marker, outside front matter. Candidates
+ * only: a cut inside fenced code or a raw HTML block is caught by `parseInChunks`.
+ *
+ * Before: `# A\n\ntext\n- item\n\n  more\n\n## B\n`   After: [5, 28] (before `text` and before `## B`)
+ */
+export function findSplitPoints(text: string): number[] {
+  const points: number[] = [];
+  let previousBlank = false;
+  let start = bodyStart(text);
+  while (start < text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const blank = isBlank(text, start, end);
+    if (previousBlank && !blank) {
+      const c = text.charCodeAt(start);
+      if (c !== 0x20 && c !== 0x09 && !CONTAINER_START.test(text.slice(start, Math.min(end, start + 12))))
+        points.push(start);
+    }
+    previousBlank = blank;
+    start = end + 1;
+  }
+  return points;
+}
