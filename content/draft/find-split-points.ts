@@ -35,7 +35,8 @@ function bodyStart(text: string): number {
 
 /**
  * Offsets of the line starts where a Markdown text may be cut into pieces parsed on their own: a line after a
- * blank line that starts in column 1 with anything but `>` or a list marker, outside front matter. Candidates
+ * blank line that starts in column 1 with anything but `>`, a list marker or a front matter fence, outside front
+ * matter. Candidates
  * only: a cut inside fenced code or a raw HTML block is caught by `parseInChunks`.
  *
  * Before: `# A\n\ntext\n- item\n\n  more\n\n## B\n`   After: [5, 28] (before `text` and before `## B`)
@@ -50,8 +51,9 @@ export function findSplitPoints(text: string): number[] {
     const blank = isBlank(text, start, end);
     if (previousBlank && !blank) {
       const c = text.charCodeAt(start);
-      if (c !== 0x20 && c !== 0x09 && !CONTAINER_START.test(text.slice(start, Math.min(end, start + 12))))
-        points.push(start);
+      const head = text.slice(start, Math.min(end, start + 12));
+      // A piece starting with `---` or `+++` would read front matter there.
+      if (c !== 0x20 && c !== 0x09 && !CONTAINER_START.test(head) && !FRONT_MATTER_FENCE.test(head)) points.push(start);
     }
     previousBlank = blank;
     start = end + 1;

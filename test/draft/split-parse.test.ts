@@ -9,7 +9,8 @@ import { makeInput } from './make-input.ts';
 // Every construct a cut must not break: front matter and fences holding blank lines, HTML blocks of kinds 2
 // and 1, loose lists with fenced code, lazy quote lines, tables, indented code, footnotes with continuations,
 // references and footnotes used before (and far from) their definitions, a label broken over lines, a fake
-// definition inside code (the guess of defined labels is wrong twice: the parse is redone), an unclosed fence.
+// definition inside code (the guess of defined labels is wrong twice: the parse is redone), thematic breaks that
+// would read as front matter at the start of a piece, an unclosed fence.
 const section = (n: number): string => `## Section ${n} [see ${n}][late] and [^fn]
 
 The peer MUST send [the frame][late] and ![logo][pic] and [shortcut], see [Section ${n}](#section-${n}).
@@ -64,6 +65,12 @@ still pre
 Setext ${n}
 ==========
 
+---
+
+A thematic break above and below: a piece starting with one must not read front matter.
+
+---
+
 text with a note[^fn2] and <b>html</b>.
 
 `;
@@ -109,6 +116,8 @@ describe('parsing a large file in pieces', () => {
     expect(findSplitPoints('---\na: 1\n\nb: 2\n---\n\nbody\n')).toEqual([20]);
     // Without a closing fence the first line is a thematic break, not front matter.
     expect(findSplitPoints('---\na: 1\n\nb: 2\n')).toEqual([10]);
+    // Nor before `---`: a piece starting with it would read front matter up to the next `---`.
+    expect(findSplitPoints('a\n\n---\n\nb\n\n+++\n')).toEqual([8]);
   });
 
   it('gives exactly the tree of one parse, positions included, for any piece size and line ending', () => {
