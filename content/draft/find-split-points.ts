@@ -1,3 +1,5 @@
+import { frontMatterEnd } from './front-matter-end.ts';
+
 // Markdown's block structure closes every open container (list, block quote, footnote definition, indented code,
 // table, paragraph, HTML block of kinds 6 and 7) at a blank line followed by a line that starts in column 1 and is
 // no list item or block quote marker. Only fenced code and HTML blocks of kinds 1-5 (<pre>, <!-- -->, ...) run on
@@ -15,24 +17,6 @@ function isBlank(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Where the scan starts: after the closing fence of front matter (whose YAML may hold blank lines), else at 0. */
-function bodyStart(text: string): number {
-  const firstEnd = text.indexOf('\n');
-  if (firstEnd === -1) return 0;
-  const opening = FRONT_MATTER_FENCE.exec(text.slice(0, firstEnd));
-  if (!opening) return 0;
-  let start = firstEnd + 1;
-  while (start < text.length) {
-    const end = text.indexOf('\n', start);
-    const line = text.slice(start, end === -1 ? text.length : end);
-    if (FRONT_MATTER_FENCE.exec(line)?.[1] === opening[1]) return end === -1 ? text.length : end + 1;
-    if (end === -1) break;
-    start = end + 1;
-  }
-  // No closing fence: no front matter either, the first line is ordinary Markdown.
-  return 0;
-}
-
 /**
  * Offsets of the line starts where a Markdown text may be cut into pieces parsed on their own: a line after a
  * blank line that starts in column 1 with anything but `>`, a list marker or a front matter fence, outside front
@@ -44,7 +28,8 @@ function bodyStart(text: string): number {
 export function findSplitPoints(text: string): number[] {
   const points: number[] = [];
   let previousBlank = false;
-  let start = bodyStart(text);
+  // Nothing is cut inside front matter, whose YAML may hold blank lines.
+  let start = frontMatterEnd(text);
   while (start < text.length) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;

@@ -188,4 +188,75 @@ describe('parsing a large file in pieces', () => {
     expect(all).toHaveLength(1_000_002);
     expect([all[0], all[1], all[1_000_000], all[1_000_001]]).toEqual([-1, 0, 999_999, 7]);
   });
+
+  it('reads an unclosed fence on the first line as a thematic break, with the lists and quotes after it', () => {
+    // micromark-extension-frontmatter's failed attempt used to turn every later list and quote into a paragraph.
+    const text = `---\nnot: front matter\n\n1. first\n2. second\n\n> quoted\n\n[^n]: note\n\nSee [^n].\n`;
+    const tree = parseMarkdown(text);
+    expect(tree.children.map((n) => n.type)).toEqual([
+      'thematicBreak',
+      'paragraph',
+      'list',
+      'blockquote',
+      'footnoteDefinition',
+      'paragraph',
+    ]);
+    expect(parseMarkdown(text, { chunkChars: 1 })).toEqual(tree);
+    expect(parseMarkdown(`---\ntitle: x\n---\n\n- a\n`).children.map((n) => n.type)).toEqual(['yaml', 'list']);
+  });
+
+  it('gives the tree of one parse for random documents of tricky blocks (deterministic)', () => {
+    let seed = 42;
+    const rand = (): number => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    const inline = [
+      'a',
+      '*em*',
+      '`c`',
+      '[r]',
+      '[t][r1]',
+      '[^n1]',
+      '![i][r2]',
+      '<b>x</b>',
+      '[x](#y)',
+      '\\[e]',
+      '[Multi label]',
+    ];
+    const line = (): string => Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(inline)).join(' ');
+    const blocks: (() => string)[] = [
+      () => line(),
+      () => `# ${line()}`,
+      () => `${line()}\n===`,
+      () => `${line()}\n---`,
+      () => `- ${line()}\n\n  ${line()}\n- b`,
+      () => `3) ${line()}`,
+      () => `- a\n  - b\n    - ${line()}`,
+      () => `> ${line()}\n${line()}`,
+      () => '```\ncode\n\n[r3]: /in-code\n```',
+      () => '```\nunclosed\n\nmore',
+      () => '  ```\n  list-like fence\n\n  x\n  ```',
+      () => '    indented\n\n    code',
+      () => '<!--\nc\n\nc\n-->',
+      () => '<script>\nvar a;\n\nb\n</script>',
+      () => '<div>\n\n*x*\n</div>',
+      () => `| a | b |\n| - | - |\n| ${line()} | 2 |`,
+      () => pick(['---', '***', '+++', '* * *', '===']),
+      () => pick(['[r1]: https://r1.example', '[r2]: /i.png "t"', '[Multi\nlabel]: /m', '- [r4]: /in-list']),
+      () => `[^n1]: note ${line()}\n\n    more`,
+      () => '\tTab start',
+    ];
+    for (let doc = 0; doc < 60; doc++) {
+      const parts = rand() < 0.3 ? [pick(['---\nt: x\n\ny: 2\n---', '+++\na = 1\n+++', '---\nunclosed: 1'])] : [];
+      for (let i = 0; i < 5 + Math.floor(rand() * 30); i++) parts.push(pick(blocks)());
+      const text = parts.join(pick(['\n\n', '\n', '\n\n\n'])).replace(/\n/g, pick(['\n', '\n', '\r\n', '\r']));
+      const whole = parseMarkdown(text, { chunkChars: Number.POSITIVE_INFINITY });
+      for (const chunkChars of [1, 40])
+        expect(parseMarkdown(text, { chunkChars }), JSON.stringify(text)).toEqual(whole);
+    }
+  });
 });
