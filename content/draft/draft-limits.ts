@@ -6,7 +6,7 @@ import { DomainError } from '../../kernel/errors/domain-error.ts';
 import { findDeepNesting } from './find-deep-nesting.ts';
 import { findDeepNode } from './find-deep-node.ts';
 
-/** Largest spec file read, in bytes of UTF-8 (generation needs roughly 250 MB of memory per MiB of spec). */
+/** Largest spec file read, in bytes of UTF-8 (generation needs about 100 MB of memory per MiB of spec). */
 export const MAX_SPEC_FILE_BYTES = 8 * 1024 * 1024;
 
 /** Largest spec set (every file of one draft together), in bytes of UTF-8. */
