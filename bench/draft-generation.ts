@@ -13,7 +13,7 @@ const REPETITIONS = 7;
 const AUTHORS = ['Alice Liu', 'Bob Stone', '陈卡罗', 'Dana Park', 'Eve Moreau'];
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run builds the same repositories. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -49,7 +49,7 @@ function sentence(rand: () => number, n: number): string {
 }
 
 /** A spec file of about `lines` lines: sections, paragraphs, lists, tables, notes and code. */
-function specLines(rand: () => number, lines: number, title: string): string[] {
+export function specLines(rand: () => number, lines: number, title: string): string[] {
   const out = [`# ${title}`, ''];
   let section = 0;
   while (out.length < lines) {
@@ -84,7 +84,7 @@ function touch(rand: () => number, lines: string[], count: number, revision: num
   }
 }
 
-async function commitAll(dir: string, revision: number, message: string): Promise<void> {
+export async function commitAll(dir: string, revision: number, message: string): Promise<void> {
   const author = AUTHORS[revision % AUTHORS.length]!;
   const date = new Date(Date.UTC(2023, 0, 1) + revision * 86_400_000).toISOString();
   await runGit(['add', '--all'], { cwd: dir });
@@ -101,7 +101,7 @@ async function commitAll(dir: string, revision: number, message: string): Promis
   });
 }
 
-async function initRepo(dir: string): Promise<void> {
+export async function initRepo(dir: string): Promise<void> {
   await runGit(['init', '--quiet', '--initial-branch=main'], { cwd: dir });
   await runGit(['remote', 'add', 'origin', 'https://github.com/bench/spec.git'], { cwd: dir });
 }

@@ -6,6 +6,7 @@ const BENCHMARKS: { name: string; module: string; run: string }[] = [
   { name: 'webhook ingest', module: './webhooks/ingest-bench.ts', run: 'runWebhookIngestBenchmark' },
   { name: 'mirror backfill', module: './mirror/backfill-bench.ts', run: 'runMirrorBenchmark' },
   { name: 'draft generation', module: './draft-generation.ts', run: 'runDraftBenchmark' },
+  { name: 'draft of large files', module: './draft-large-files.ts', run: 'runLargeDraftBenchmark' },
   { name: 'maturity evaluation', module: './maturity/evaluate-bench.ts', run: 'runMaturityBenchmark' },
   { name: 'portal pages and search', module: './portal/portal-bench.ts', run: 'runPortalBenchmark' },
 ];

@@ -1,7 +1,10 @@
+import { DomainError } from '../../kernel/errors/domain-error.ts';
+import { parseCalendarDate } from '../../kernel/time/parse-date.ts';
 import { buildOutline, type SpecOutline } from './build-outline.ts';
+import { checkFileSize, checkNestingInText, checkSetSize, checkTree } from './draft-limits.ts';
 import type { DraftInput, DraftResult, SourceRole } from './draft-types.ts';
 import { escapeRawHtml } from './escape-raw-html.ts';
-import { parseMarkdown } from './parse-markdown.ts';
+import { parseMarkdown, type ParseOptions } from './parse-markdown.ts';
 import { planDraft } from './plan-draft.ts';
 import { renderDraft } from './render-draft.ts';
 import { resolveReferences } from './resolve-references.ts';
@@ -14,10 +17,21 @@ export function titleFileIndex(files: readonly { role: SourceRole }[]): number {
 
 /**
  * Parses one spec file and splits it into sections (the costly part, which needs no blame). Exposed so the
- * git adapter can do it while `git blame` runs; an outline is consumed by one `generateDraft` call.
+ * git adapter can do it while `git blame` runs; an outline is consumed by one `generateDraft` call. Refuses a
+ * file past the limits of `draft-limits.ts` with a DomainError naming `path`.
  */
-export function prepareSpec(text: string, index: number, takeTitle: boolean): SpecOutline {
-  const tree = parseMarkdown(text);
+export function prepareSpec(
+  text: string,
+  index: number,
+  takeTitle: boolean,
+  path = `spec file ${index + 1}`,
+  options: ParseOptions = {},
+): SpecOutline {
+  checkFileSize(path, text);
+  checkNestingInText(path, text);
+  const tree = parseMarkdown(text, options);
+  // Before any recursive walk of the tree.
+  checkTree(path, tree);
   // Each transform walks the whole tree; skip the walk when the text cannot contain what it looks for.
   if (text.includes(']:')) resolveReferences(tree);
   if (text.includes('<')) escapeRawHtml(tree);
@@ -30,8 +44,12 @@ export function prepareSpec(text: string, index: number, takeTitle: boolean): Sp
  * `outlines`, when given, are `prepareSpec` of exactly `input.files`.
  */
 export function generateDraft(input: DraftInput, outlines?: SpecOutline[]): DraftResult {
+  const date = parseCalendarDate(input.date);
+  if (!date.ok)
+    throw new DomainError('invalid', 'bad_date', `the draft date ${date.problem}: give a date such as 2025-01-31`);
+  checkSetSize(input.files);
   const titleFile = titleFileIndex(input.files);
-  const prepared = outlines ?? input.files.map((file, i) => prepareSpec(file.text, i, i === titleFile));
+  const prepared = outlines ?? input.files.map((file, i) => prepareSpec(file.text, i, i === titleFile, file.path));
   const plan = planDraft(
     input.files,
     prepared,

@@ -1,5 +1,6 @@
 import type { SpecBlock, SpecOutline, SpecSection } from './build-outline.ts';
 import type { DraftSourceFile } from './draft-types.ts';
+import { appendAll } from './append-all.ts';
 import { extractTerms, type TermsPart } from './extract-terms.ts';
 
 /** An annex taken from the spec: a whole file, or an "Appendix" section. */
@@ -70,8 +71,8 @@ export function planDraft(
     sections: outlines.flatMap((o) => o.sections.flatMap(allSections)),
   };
   const addTerms = (part: TermsPart): void => {
-    plan.terms.entries.push(...part.entries);
-    plan.terms.other.push(...part.other);
+    appendAll(plan.terms.entries, part.entries);
+    appendAll(plan.terms.other, part.other);
   };
   outlines.forEach((outline, i) => {
     const file = files[i]!;
@@ -85,11 +86,11 @@ export function planDraft(
       case 'introduction':
         // An introduction file's single top heading is just its title ("Overview", "Intro", ...).
         if (single) {
-          plan.introduction.blocks.push(...outline.preamble, ...single.blocks);
-          plan.introduction.sections.push(...single.children);
+          appendAll(plan.introduction.blocks, outline.preamble, single.blocks);
+          appendAll(plan.introduction.sections, single.children);
         } else {
-          plan.introduction.blocks.push(...outline.preamble);
-          plan.introduction.sections.push(...outline.sections);
+          appendAll(plan.introduction.blocks, outline.preamble);
+          appendAll(plan.introduction.sections, outline.sections);
         }
         return;
       case 'terms':
@@ -119,24 +120,24 @@ export function planDraft(
         return;
       }
       case 'clauses':
-        plan.introduction.blocks.push(...outline.preamble);
+        appendAll(plan.introduction.blocks, outline.preamble);
         for (const section of outline.sections) {
           switch (section.role) {
             case 'introduction':
-              plan.introduction.blocks.push(...section.blocks);
-              plan.introduction.sections.push(...section.children);
+              appendAll(plan.introduction.blocks, section.blocks);
+              appendAll(plan.introduction.sections, section.children);
               break;
             case 'scope':
-              plan.scope.push(...flatBlocks(section));
+              appendAll(plan.scope, flatBlocks(section));
               break;
             case 'terms':
               addTerms(extractTerms(section.blocks, section.children, text));
               break;
             case 'normative-references':
-              plan.normativeReferences.push(...flatBlocks(section));
+              appendAll(plan.normativeReferences, flatBlocks(section));
               break;
             case 'bibliography':
-              plan.bibliography.push(...flatBlocks(section));
+              appendAll(plan.bibliography, flatBlocks(section));
               break;
             case 'normative-annex':
             case 'informative-annex':

@@ -2,6 +2,7 @@ import { renderMessage } from '../i18n/render-message.ts';
 import { msg, type Message } from '../../kernel/i18n/message.ts';
 import type { Heading, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { SpecBlock, SpecEntry, SpecOutline, SpecSection } from './build-outline.ts';
+import { appendAll } from './append-all.ts';
 import { ClauseIdAllocator } from './clause-id.ts';
 import { collectCitedLinks, type CitedLink } from './collect-cited-links.ts';
 import { draftFrontMatter } from './draft-front-matter.ts';
@@ -160,8 +161,8 @@ export function renderDraft(
   const sourceNote = (items: Sourced[], id: string): RootContent => {
     const first = items[0]!;
     const file = fileOf(first.file);
-    const start = Math.min(...items.map((i) => i.startLine));
-    const end = Math.max(...items.map((i) => i.endLine));
+    const start = items.reduce((min, i) => Math.min(min, i.startLine), Number.POSITIVE_INFINITY);
+    const end = items.reduce((max, i) => Math.max(max, i.endLine), Number.NEGATIVE_INFINITY);
     const origin = originOfLines(originContext, file.path, file.lineCommits, start, end);
     const last = origin.lastChangedIn
       ? `${short(origin.lastChangedIn.sha)} (${origin.lastChangedIn.author}, ${origin.lastChangedIn.date.slice(0, 10)})`
@@ -248,7 +249,7 @@ export function renderDraft(
       anchors.set(child, headingText);
       out.push(paragraph({ type: 'strong', children: [text(child.title)] }));
       record(child.entry, [child.heading], number, child.title, context);
-      entries.push(...renderBlocks(child.blocks, number, child.title, context));
+      appendAll(entries, renderBlocks(child.blocks, number, child.title, context));
       child.children.forEach(flatten);
     };
     if (level >= 5) section.children.forEach(flatten);
@@ -373,7 +374,7 @@ export function renderDraft(
       entry.term,
       msg('draft.context.definition'),
     );
-    out.push(...entry.definition);
+    appendAll(out, entry.definition);
     out.push(sourceNote([{ ...entry, kind: 'term' }], id));
     const key = entry.term.toLowerCase().replace(/\s+/g, ' ');
     const earlier = seenTerms.get(key);
@@ -409,7 +410,7 @@ export function renderDraft(
       id = record({ ...annex.heading.entry, kind: 'annex' }, [annex.heading.heading], letter, annex.title, context);
       entries.push(annex.heading.entry);
     }
-    entries.push(...renderBlocks(annex.blocks, letter, annex.title, context));
+    appendAll(entries, renderBlocks(annex.blocks, letter, annex.title, context));
     if (id && entries.length > 0) out.push(sourceNote(entries, id));
     annex.children.forEach((child, i) => renderSection(child, `${letter}.${i + 1}`, 2, context));
   };
@@ -436,7 +437,7 @@ export function renderDraft(
     renderBlocks(plan.bibliography, 'Bibliography', L.bibliography, msg('draft.context.bibliography'));
     referenceList(cited.informative, 'Bibliography', L.bibliography);
   }
-  tail.push(...out.splice(mark));
+  appendAll(tail, out.splice(mark));
 
   for (const job of linkJobs) {
     const file = fileOf(job.file);
@@ -464,7 +465,7 @@ export function renderDraft(
   const bibliography = tail.findIndex((n) => n.type === 'heading' && n.depth === 2 && plainText(n) === L.bibliography);
   const annexPart = bibliography === -1 ? tail : tail.slice(0, bibliography);
   const bibliographyPart = bibliography === -1 ? [] : tail.slice(bibliography);
-  out.push(...annexPart);
+  appendAll(out, annexPart);
   out.push(heading(2, `${L.annex(traceLetter, false)}${zh ? '' : ' '}${L.traceabilityTitle}`));
   out.push(paragraph(text(L.traceabilityLeadIn)));
   out.push(
@@ -479,7 +480,7 @@ export function renderDraft(
       ]),
     ),
   );
-  out.push(...bibliographyPart);
+  appendAll(out, bibliographyPart);
 
   const manifest: DraftManifest = {
     source: {

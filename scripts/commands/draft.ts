@@ -9,6 +9,7 @@ import { readBlobs } from '../../content/draft/git/read-blobs.ts';
 import { resolveCommit } from '../../content/draft/git/resolve-commit.ts';
 import { parseSources, SourcesError, type SourceList } from '../../content/draft/parse-sources.ts';
 import { readConfig } from '../../kernel/config/read-config.ts';
+import { parseCalendarDate } from '../../kernel/time/parse-date.ts';
 import { runGit as defaultRunGit, type RunGit } from '../../kernel/git/run-git.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
 
@@ -97,8 +98,10 @@ export function registerDraftCommand(program: Command, io: CliIO, runGit: RunGit
         throw new CliError(
           `--permalink-base must be an http(s) URL, for example https://github.com (got ${permalinkBase})`,
         );
-      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
-        throw new CliError('--date must look like 2025-01-31');
+      if (options.date !== undefined) {
+        const date = parseCalendarDate(options.date);
+        if (!date.ok) throw new CliError(`--date ${date.problem}: give a real calendar date such as 2025-01-31`);
+      }
       if (options.name !== undefined && !/^[\w.-]+(\/[\w.-]+)?$/.test(options.name))
         throw new CliError('--name must look like owner/repo');
       let sources: { path: string; role: SourceRole }[] = specPaths.map((p) => ({ path: p, role: 'clauses' }));

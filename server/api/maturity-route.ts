@@ -6,14 +6,22 @@ import type { Services } from '../../sync/create-services.ts';
 import { requireToken } from '../auth/require-token.ts';
 import { maturityAnswer, observationAnswer } from './maturity-answer.ts';
 import { createMaturityOrganisationsRoute } from './maturity-organisations-route.ts';
+import { parseInstant } from '../../kernel/time/parse-date.ts';
 
 const exemptionBody = z.object({
   signal: z.string().min(1, 'name the signal to exempt, e.g. "files.adopters"'),
   reason: z.string().trim().min(3, 'say why the signal is exempted (reason)'),
-  expiresAt: z.iso.datetime({
-    offset: true,
-    message: 'expiresAt must be an ISO-8601 date-time, e.g. 2027-06-30T00:00:00Z',
-  }),
+  // The same check as the CLI's --until (kernel/time/parse-date.ts): a real calendar date, a zone on date-times.
+  expiresAt: z
+    .string({ message: 'give expiresAt, a date (YYYY-MM-DD) or an ISO-8601 date-time, e.g. 2027-06-30T00:00:00Z' })
+    .superRefine((value, ctx) => {
+      const parsed = parseInstant(value);
+      if (!parsed.ok)
+        ctx.addIssue({
+          code: 'custom',
+          message: `expiresAt ${parsed.problem}: give YYYY-MM-DD or an ISO-8601 date-time such as 2027-06-30T00:00:00Z`,
+        });
+    }),
 });
 
 /**

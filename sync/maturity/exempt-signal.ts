@@ -1,6 +1,7 @@
 import type { Store } from '../../db/store.ts';
 import { isoNow, type Clock } from '../../kernel/clock.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
+import { parseInstant } from '../../kernel/time/parse-date.ts';
 import { exemptionJson } from './exemption-json.ts';
 import { enqueueEvaluation } from './maturity-jobs.ts';
 import type { ExemptionJson } from './maturity-json.ts';
@@ -18,7 +19,7 @@ export interface ExemptionRequest {
 
 /**
  * Exempts one signal of one project until a date, and enqueues the project's re-evaluation (one transaction).
- * Throws BadRequestError saying what to fix: an unknown signal, no reason, a date that is not a date or is past.
+ * Throws an `invalid` DomainError saying what to fix: an unknown signal, no reason, a date that is not a date or is past.
  */
 export function exemptSignal(store: Store, clock: Clock, request: ExemptionRequest): ExemptionJson {
   const { repositoryId, signal, by } = request;
@@ -30,15 +31,15 @@ export function exemptSignal(store: Store, clock: Clock, request: ExemptionReque
     );
   const reason = request.reason.trim();
   if (reason.length < 3) throw new DomainError('invalid', 'bad_exemption', 'say why the signal is exempted (reason)');
-  const parsed = /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(request.expiresAt) ? Date.parse(request.expiresAt) : Number.NaN;
-  if (Number.isNaN(parsed))
+  const parsed = parseInstant(request.expiresAt);
+  if (!parsed.ok)
     throw new DomainError(
       'invalid',
       'bad_exemption',
-      `the expiry "${request.expiresAt}" is not a date: give YYYY-MM-DD or an ISO-8601 date-time`,
+      `the expiry ${parsed.problem}: give YYYY-MM-DD or an ISO-8601 date-time such as 2027-06-30T00:00:00Z`,
     );
   const at = isoNow(clock);
-  const expires = new Date(parsed).toISOString();
+  const expires = parsed.iso;
   if (expires <= at) throw new DomainError('invalid', 'bad_exemption', `the expiry ${expires} is not in the future`);
   const id = store.transaction(() => {
     const created = store.maturity.exemptions.create({

@@ -86,6 +86,32 @@ describe('magnolia maturity commands', () => {
     );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/^magnolia: "files\.licence" is not a signal; one of: .*files\.license/);
+    // Impossible days are refused (Date.parse would roll 2099-02-30 over to 2 March), and nothing is stored.
+    for (const [until, problem] of [
+      ['2099-02-30', '"2099-02-30" is not a date: February 2099 has 28 days'],
+      ['2099-13-45', '"2099-13-45" is not a date: there is no month 13'],
+      ['2099-01-01T10:00', '"2099-01-01T10:00" has no time zone: add Z (UTC) or an offset such as +08:00'],
+    ]) {
+      const bad = await runCli(
+        [
+          'maturity',
+          'exempt',
+          'acme/codec',
+          'files.license',
+          '--reason',
+          'legal review',
+          '--until',
+          until!,
+          '--by',
+          'reviewer-wang',
+        ],
+        env,
+      );
+      expect(bad.code, until).toBe(1);
+      expect(bad.stderr).toBe(
+        `magnolia: the expiry ${problem}: give YYYY-MM-DD or an ISO-8601 date-time such as 2027-06-30T00:00:00Z\n`,
+      );
+    }
     const exempted = await runCli(
       [
         'maturity',

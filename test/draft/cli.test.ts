@@ -154,6 +154,18 @@ describe('magnolia draft (CLI)', () => {
       [['--repo', path.join(work, 'nope'), '--ref', 'v1', 'SPEC.md'], /does not exist or is not a folder/],
       [['--repo', repo.dir, '--ref', 'v1'], /name at least one spec file/],
       [['--repo', repo.dir, '--ref', 'v1', '--lang', 'fr', 'SPEC.md'], /Allowed choices are zh, en/],
+      [
+        ['--repo', repo.dir, '--ref', 'v1', '--date', '2025-02-30', 'SPEC.md'],
+        /--date "2025-02-30" is not a date: February 2025 has 28 days: give a real calendar date such as 2025-01-31/,
+      ],
+      [
+        ['--repo', repo.dir, '--ref', 'v1', '--date', '2025-13-45', 'SPEC.md'],
+        /--date "2025-13-45" is not a date: there is no month 13/,
+      ],
+      [
+        ['--repo', repo.dir, '--ref', 'v1', '--date', '1 March 2025', 'SPEC.md'],
+        /--date "1 March 2025" is not a date written YYYY-MM-DD/,
+      ],
     ];
     for (const [args, message] of cases) {
       const { code, stderr } = await draft(args, work);

@@ -116,6 +116,18 @@ describe('maturity of the demo community', () => {
     expect(
       (await post(member, { signal: 'files.security', reason: 'x', expiresAt: '2027-01-01T00:00:00Z' })).status,
     ).toBe(403);
+    for (const [expiresAt, problem] of [
+      ['2099-02-30T00:00:00Z', '"2099-02-30T00:00:00Z" is not a date: February 2099 has 28 days'],
+      ['2099-13-45', '"2099-13-45" is not a date: there is no month 13'],
+      ['2099-01-01T10:00:00', '"2099-01-01T10:00:00" has no time zone: add Z (UTC) or an offset such as +08:00'],
+    ]) {
+      const res = await post(admin, { signal: 'files.security', reason: 'audit in progress', expiresAt });
+      expect(res.status, expiresAt).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+        `expiresAt ${problem}: give YYYY-MM-DD or an ISO-8601 date-time such as 2027-06-30T00:00:00Z`,
+      );
+    }
+    expect(app.store.maturity.exemptions.list(chainproof.id)).toEqual([]);
     const gaps = (await get<MaturityJson>('/api/projects/lianxin-labs/chainproof/maturity')).gaps.map((g) => g.signal);
     const expiresAt = new Date(app.clock.now() + 30 * DAY).toISOString();
     for (const signal of gaps) {

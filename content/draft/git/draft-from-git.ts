@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { RunGit } from '../../../kernel/git/run-git.ts';
 import type { SpecOutline } from '../build-outline.ts';
+import { checkSetSize } from '../draft-limits.ts';
 import type { DraftInput, DraftLang, DraftResult, SourceRole, StandardType } from '../draft-types.ts';
 import { generateDraft, prepareSpec, titleFileIndex } from '../generate-draft.ts';
 import { identifyLicense } from '../identify-license.ts';
@@ -137,10 +138,12 @@ export async function draftFromGit(options: DraftFromGitOptions): Promise<DraftR
   if (options.generate) return options.generate(await readDraftInput(options));
   const titleFile = titleFileIndex(options.sources);
   const { input, extra: outlines } = await collectInput(options, async (texts) => {
+    const paths = options.sources.map((s) => normaliseSpecPath(s.path));
+    checkSetSize(texts.map((text) => ({ text })));
     const prepared: SpecOutline[] = [];
     for (const [i, text] of texts.entries()) {
       await nextTurn();
-      prepared.push(prepareSpec(text, i, i === titleFile));
+      prepared.push(prepareSpec(text, i, i === titleFile, paths[i]));
     }
     return prepared;
   });
