@@ -12,6 +12,7 @@ import {
   type GitHubClientOptions,
 } from '../sync/github/create-github-client.ts';
 import { JOB_RECONCILE, enqueueRepositoryJob } from '../sync/queue/enqueue-follow-ups.ts';
+import type { JobHandler } from '../sync/queue/job-handler.ts';
 import { createJobWorker, type JobWorker } from '../sync/queue/job-worker.ts';
 import { createDeliveryJobHandler } from '../sync/webhooks/delivery-job-handler.ts';
 import { createApp } from './app.ts';
@@ -64,10 +65,10 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     store,
     clock,
     log,
-    handlers: {
-      ...sync.handlers,
+    // Without a prototype: a job's kind is looked up by name, and `constructor` must find no handler.
+    handlers: Object.assign(Object.create(null) as Record<string, JobHandler>, sync.handlers, {
       delivery: createDeliveryJobHandler({ store, clock, log, followUps: sync.followUps }),
-    },
+    }),
   });
   const deliveries = createDeliveryIngest(
     { databaseFile: config.databaseFile, secrets: config.webhookSecrets },

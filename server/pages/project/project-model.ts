@@ -56,8 +56,9 @@ const valueText = (value: SignalJson['value'], { t, fmt }: I18nLocals): string =
 const evidenceLinks = (evidence: SignalJson['evidence']): Link[] =>
   evidence.map((e) => ({ href: safeHref(e.url), label: e.label }));
 
+// Section ids come from the model (data): only the catalogue's own keys count.
 const sectionTitle = (t: Messages, section: string): string =>
-  (t.section as Record<string, string | undefined>)[section] ?? section;
+  Object.hasOwn(t.section, section) ? (t.section as Record<string, string>)[section]! : section;
 
 /** Builds the project page from the mirror facts and the maturity engine's results. */
 export function projectModel(input: {
