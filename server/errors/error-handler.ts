@@ -13,6 +13,16 @@ export interface ErrorBody {
 function describe(error: unknown, requestId: string): ErrorBody {
   if (error instanceof DomainError)
     return { status: HTTP_STATUS[error.kind], code: error.code, message: error.message };
+  // Express decodes route parameters and throws a URIError on a malformed escape (`/projects/%ff`): the address
+  // is wrong, not the server.
+  if (error instanceof URIError) {
+    return {
+      status: 400,
+      code: 'bad_url',
+      message:
+        'the address has a malformed percent-encoding (a % not followed by two hex digits of UTF-8): check the link',
+    };
+  }
   const e = error as { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown; message?: unknown };
   const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
   if (status === 413) {
@@ -36,8 +46,10 @@ function describe(error: unknown, requestId: string): ErrorBody {
   };
 }
 
+// Routes match paths case-insensitively (Express's default), so `/API/projects` is the API too.
 function wantsJson(req: Request): boolean {
-  return req.path.startsWith('/api/') || req.path.startsWith('/webhooks/') || !req.accepts('html');
+  const path = req.path.toLowerCase();
+  return path.startsWith('/api/') || path.startsWith('/webhooks/') || !req.accepts('html');
 }
 
 const escapeHtml = (text: string): string =>
@@ -60,6 +72,9 @@ export function errorHandler(renderPage?: ErrorPageRenderer) {
       return;
     }
     if (body.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="magnolia"');
+    // An `unavailable` error that knows when to come back says so (`retryAfterSeconds` in its params).
+    const retryAfter = error instanceof DomainError ? error.params.retryAfterSeconds : undefined;
+    if (body.status === 503 && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     res.status(body.status);
     if (wantsJson(req)) {
       res.json({ error: { code: body.code, message: body.message, requestId: req.id } });
