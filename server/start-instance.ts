@@ -20,7 +20,10 @@ import { createPortal } from './pages/create-portal.ts';
 import { systemClock, type Clock } from '../kernel/clock.ts';
 import type { Config } from '../kernel/config/read-config.ts';
 import type { Logger } from '../kernel/log/create-logger.ts';
-import { createDeliveryIngest } from './webhooks/delivery-ingest.ts';
+import { createDeliveryIngest, INGEST_BUSY_TIMEOUT_MS, INGEST_DEADLINE_MS } from './webhooks/delivery-ingest.ts';
+
+/** SQLite busy timeout of the HTTP thread's connection (see `startInstance`). */
+export const MAIN_BUSY_TIMEOUT_MS = 1_000;
 
 export interface InstanceOptions {
   config: Config;
@@ -30,6 +33,8 @@ export interface InstanceOptions {
   github?: GitHubClient;
   /** Options of the REST client built from the configuration (tests make its delays tiny). */
   githubOptions?: Pick<GitHubClientOptions, 'delayBaseMs' | 'retries' | 'maxRateLimitWaitSeconds' | 'timeoutMs'>;
+  /** Deadline and busy timeout of webhook ingest (defaults: INGEST_DEADLINE_MS, INGEST_BUSY_TIMEOUT_MS). */
+  ingestOptions?: { deadlineMs: number; busyTimeoutMs: number };
   /** Start the background worker and the periodic reconcile (tests may drive `worker.drain()` instead). */
   startWorker?: boolean;
 }
@@ -55,7 +60,10 @@ export interface Instance {
 export async function startInstance(options: InstanceOptions): Promise<Instance> {
   const { config, log } = options;
   const clock = options.clock ?? systemClock;
-  const db = openDatabase(config.databaseFile);
+  // better-sqlite3 waits for a lock on the calling thread, and this is the HTTP thread: a long wait here (the job
+  // worker claiming while a backup holds the store) would freeze every answer, the webhooks' 503 at their deadline
+  // included. One second is plenty for the ingest thread's group commits; a longer lock fails fast and is retried.
+  const db = openDatabase(config.databaseFile, { busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS });
   const store = createStore(db);
   const github = options.github ?? createGitHubClient({ config, log, store, clock, ...options.githubOptions });
   const sync = createSyncServices({ store, config, log, clock, github });
@@ -71,9 +79,13 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     }),
   });
   const deliveries = createDeliveryIngest(
-    { databaseFile: config.databaseFile, secrets: config.webhookSecrets },
+    {
+      databaseFile: config.databaseFile,
+      busyTimeoutMs: options.ingestOptions?.busyTimeoutMs ?? INGEST_BUSY_TIMEOUT_MS,
+    },
     log,
     () => worker.poke(),
+    { deadlineMs: options.ingestOptions?.deadlineMs ?? INGEST_DEADLINE_MS },
   );
   const portal = createPortal({ store, config, log, search: true });
   const app = createApp({ db, config, log, clock, store, deliveries, portal });

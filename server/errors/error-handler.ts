@@ -7,12 +7,23 @@ export interface ErrorBody {
   status: number;
   code: string;
   message: string;
+  /** Sent as Retry-After with a 503 that knows when to come back. */
+  retryAfterSeconds?: number;
 }
+
+const BUSY_RETRY_AFTER_SECONDS = 5;
 
 // body-parser and friends throw errors with `status` and `type` (for example a body over the size limit).
 function describe(error: unknown, requestId: string): ErrorBody {
-  if (error instanceof DomainError)
-    return { status: HTTP_STATUS[error.kind], code: error.code, message: error.message };
+  if (error instanceof DomainError) {
+    const retryAfter = error.params.retryAfterSeconds;
+    return {
+      status: HTTP_STATUS[error.kind],
+      code: error.code,
+      message: error.message,
+      ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}),
+    };
+  }
   // Express decodes route parameters and throws a URIError on a malformed escape (`/projects/%ff`): the address
   // is wrong, not the server.
   if (error instanceof URIError) {
@@ -23,7 +34,23 @@ function describe(error: unknown, requestId: string): ErrorBody {
         'the address has a malformed percent-encoding (a % not followed by two hex digits of UTF-8): check the link',
     };
   }
-  const e = error as { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown; message?: unknown };
+  const e = error as {
+    status?: unknown;
+    statusCode?: unknown;
+    type?: unknown;
+    expose?: unknown;
+    message?: unknown;
+    code?: unknown;
+  };
+  // Another connection held the store's write lock past the busy timeout: try again, nothing is broken.
+  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_BUSY')) {
+    return {
+      status: 503,
+      code: 'store_busy',
+      message: `the database is busy with another task; try again in ${BUSY_RETRY_AFTER_SECONDS} seconds`,
+      retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+    };
+  }
   const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
   if (status === 413) {
     return {
@@ -72,9 +99,9 @@ export function errorHandler(renderPage?: ErrorPageRenderer) {
       return;
     }
     if (body.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="magnolia"');
-    // An `unavailable` error that knows when to come back says so (`retryAfterSeconds` in its params).
-    const retryAfter = error instanceof DomainError ? error.params.retryAfterSeconds : undefined;
-    if (body.status === 503 && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+    // A 503 that knows when to come back says so (a DomainError's `retryAfterSeconds` param, a busy store).
+    if (body.status === 503 && body.retryAfterSeconds !== undefined)
+      res.setHeader('Retry-After', String(body.retryAfterSeconds));
     res.status(body.status);
     if (wantsJson(req)) {
       res.json({ error: { code: body.code, message: body.message, requestId: req.id } });
