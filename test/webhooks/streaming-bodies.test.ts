@@ -68,6 +68,18 @@ describe('webhook bodies are verified while they stream, within a budget', () =>
     expect((await sendDelivery(app.url, 'ping', null, { rawBody: body })).status).toBe(202);
   });
 
+  it('closes a body still arriving after 10 s (GitHub would have given up) and gives its budget back', async () => {
+    const slow = openDelivery(app.url, { signature: sign(pingBody(20 * MB)), length: 20 * MB });
+    slow.write(Buffer.alloc(MB, 0x20));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const body = pingBody(10 * MB, 'after the slow one');
+    expect((await sendDelivery(app.url, 'ping', null, { rawBody: body })).status).toBe(503);
+    const started = performance.now();
+    await expect(within(slow.answer, 15_000, 'the slow body')).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect(performance.now() - started).toBeGreaterThan(8_000);
+    expect((await sendDelivery(app.url, 'ping', null, { rawBody: body })).status).toBe(202);
+  }, 30_000);
+
   it('verifies a chunked body (no Content-Length) as it streams', async () => {
     const body = pingBody(3 * MB, 'chunked');
     const open = openDelivery(app.url, { signature: sign(body), length: undefined });
