@@ -142,8 +142,13 @@ export async function runWebhookIngestBenchmark(
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // `node --import tsx bench/webhooks/ingest-bench.ts [other/checkout/bench/webhooks/magnolia-server.ts [rounds]]`
+  // `node --import tsx bench/webhooks/ingest-bench.ts [other/checkout/bench/webhooks/magnolia-server.ts [rounds [deliveries]]]`
   process.stdout.write(
-    (await runWebhookIngestBenchmark(4000, 32, Number(process.argv[3] ?? 3), process.argv[2])) + '\n',
+    (await runWebhookIngestBenchmark(
+      Number(process.argv[4] ?? 4000),
+      32,
+      Number(process.argv[3] ?? 3),
+      process.argv[2],
+    )) + '\n',
   );
 }
