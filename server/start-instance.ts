@@ -87,6 +87,9 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     () => worker.poke(),
     { deadlineMs: options.ingestOptions?.deadlineMs ?? INGEST_DEADLINE_MS },
   );
+  // The thread compiles and opens the store in a second or so (longer on a busy machine); a delivery taken before
+  // that would spend its deadline waiting.
+  await deliveries.ready();
   const portal = createPortal({ store, config, log, search: true });
   const app = createApp({ db, config, log, clock, store, deliveries, portal });
   const server = app.listen(config.port, config.host);

@@ -21,6 +21,7 @@ export interface IngestRequest {
 
 /** Ingest thread → HTTP thread. */
 export type IngestReply =
+  | { kind: 'ready' }
   | { kind: 'stored'; seq: number; result: AcceptResult; action: string | null }
   | { kind: 'refused'; seq: number; reason: 'bad_json'; message: string }
   | { kind: 'failed'; seq: number; message: string; code: string | undefined };
@@ -40,6 +41,7 @@ const port = parentPort!;
 const { databaseFile, busyTimeoutMs } = workerData as IngestThreadData;
 const db = openDatabase(databaseFile, { busyTimeoutMs });
 const deliveries = createDeliveryQueries(db);
+port.postMessage({ kind: 'ready' } satisfies IngestReply);
 let ready: { seq: number; delivery: IncomingDelivery }[] = [];
 let scheduled = false;
 let closing = false;

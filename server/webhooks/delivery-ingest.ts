@@ -17,6 +17,11 @@ export interface DeliveryIngest {
    * or has not committed it within the deadline.
    */
   submit(raw: RawDelivery, receivedAt: string, runAt: number): Promise<IngestOutcome>;
+  /**
+   * Resolves once the first thread has opened the store; rejects if it stopped before. Deliveries submitted earlier
+   * wait, but their deadline runs: the server listens only after this.
+   */
+  ready(): Promise<void>;
   /** Finishes what was submitted and stops the thread. */
   close(): Promise<void>;
 }
@@ -76,6 +81,14 @@ export function createDeliveryIngest(
       `the ingest busy timeout (${data.busyTimeoutMs} ms) must not exceed the deadline (${deadlineMs} ms)`,
     );
   const waiting = new Map<number, Waiting>();
+  let started = false;
+  let markReady: () => void = () => {};
+  let failStart: (error: Error) => void = () => {};
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    failStart = reject;
+  });
+  ready.catch(() => {});
   let seq = 0;
   let closed = false;
   let committedSinceTick = false;
@@ -93,7 +106,12 @@ export function createDeliveryIngest(
   function start(): Worker {
     const thread = spawnWorker(new URL('./delivery-ingest-thread.ts', import.meta.url), { workerData: data });
     thread.on('message', (reply: IngestReply) => {
-      if (reply.kind === 'stored') {
+      if (reply.kind === 'ready') {
+        // Held until now: while the CLI awaits `ready()`, nothing else keeps the process alive.
+        thread.unref();
+        started = true;
+        markReady();
+      } else if (reply.kind === 'stored') {
         const answered = settle(reply.seq, (w) =>
           w.resolve({ kind: 'stored', result: reply.result, action: reply.action }),
         );
@@ -120,12 +138,16 @@ export function createDeliveryIngest(
         w.reject(new DeliveryStoreError(`the ingest thread stopped (exit ${code})`, undefined));
       }
       waiting.clear();
+      if (!started) {
+        // It never opened the store: starting it again would fail the same way; startInstance reports it.
+        failStart(new DeliveryStoreError(`the ingest thread stopped before it was ready (exit ${code})`, undefined));
+        return;
+      }
       if (!closed) {
         log.error({ code }, 'delivery ingest thread exited; starting a new one');
         worker = start();
       }
     });
-    thread.unref();
     return thread;
   }
 
@@ -152,6 +174,7 @@ export function createDeliveryIngest(
         );
       });
     },
+    ready: () => ready,
     async close() {
       if (closed) return;
       closed = true;
