@@ -179,6 +179,9 @@ export function createDeliveryIngest(
       if (closed) return;
       closed = true;
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      // Held again while it finishes: an unreferenced thread's exit keeps nothing alive, so the process would end
+      // before the rest of the shutdown (the job worker, the main connection) ran.
+      worker.ref();
       worker.postMessage('close');
       await exited;
     },
