@@ -78,25 +78,28 @@ describe('a store locked longer than GitHub waits', () => {
     // The worker claims jobs on the HTTP thread, where a long wait for the lock would freeze every answer. The
     // client runs in this process and the server in its own, as GitHub and Magnolia do.
     const dataDir = mkdtempSync(path.join(tmpdir(), 'magnolia-locked-'));
-    const server = await startServeProcess({
-      MAGNOLIA_DATA_DIR: dataDir,
-      MAGNOLIA_DEMO: 'off',
-      GITHUB_WEBHOOK_SECRET: TEST_SECRET,
-      GITHUB_API_URL: 'http://127.0.0.1:9',
-      MAGNOLIA_RECONCILE_MINUTES: '0',
-    });
     try {
-      const ids = await lockedBurst(server.url, path.join(dataDir, 'magnolia.sqlite'));
-      const db = new Database(path.join(dataDir, 'magnolia.sqlite'), { readonly: true });
+      const server = await startServeProcess({
+        MAGNOLIA_DATA_DIR: dataDir,
+        MAGNOLIA_DEMO: 'off',
+        GITHUB_WEBHOOK_SECRET: TEST_SECRET,
+        GITHUB_API_URL: 'http://127.0.0.1:9',
+        MAGNOLIA_RECONCILE_MINUTES: '0',
+      });
       try {
-        const statuses = () =>
-          ids.map((id) => db.prepare(`SELECT status FROM deliveries WHERE id = ?`).pluck().get(id));
-        await expect.poll(statuses, { timeout: 15_000 }).toEqual(ids.map(() => 'processed'));
+        const ids = await lockedBurst(server.url, path.join(dataDir, 'magnolia.sqlite'));
+        const db = new Database(path.join(dataDir, 'magnolia.sqlite'), { readonly: true });
+        try {
+          const statuses = () =>
+            ids.map((id) => db.prepare(`SELECT status FROM deliveries WHERE id = ?`).pluck().get(id));
+          await expect.poll(statuses, { timeout: 15_000 }).toEqual(ids.map(() => 'processed'));
+        } finally {
+          db.close();
+        }
       } finally {
-        db.close();
+        await server.stop();
       }
     } finally {
-      await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 60_000);
