@@ -40,6 +40,10 @@ export interface LeadIns {
   };
   stage: string;
   typeName: Record<StandardType, string>;
+  proposedBy: (unit: string) => string;
+  responsibleCommittee: (committee: string) => string;
+  draftingUnits: (units: readonly string[]) => string;
+  drafters: (people: readonly string[]) => string;
 }
 
 const EN: LeadIns = {
@@ -77,7 +81,7 @@ const EN: LeadIns = {
   note: 'NOTE',
   example: 'EXAMPLE',
   sourceNote: (file, lines, shortSha, last, id) =>
-    `Source: ${file}, ${lines.includes('–') ? 'lines' : 'line'} ${lines}, at ${shortSha}${last ? `; last changed in ${last}` : ''}; clause ID ${id}.`,
+    `Source: ${file}, ${/[–,]/.test(lines) ? 'lines' : 'line'} ${lines}, at ${shortSha}${last ? `; last changed in ${last}` : ''}; clause ID ${id}.`,
   columns: {
     requirement: 'Requirement',
     form: 'Form',
@@ -91,6 +95,10 @@ const EN: LeadIns = {
   },
   stage: 'working draft',
   typeName: { association: 'association standard', industry: 'industry standard', national: 'national standard' },
+  proposedBy: (unit) => `This document was proposed by ${unit}.`,
+  responsibleCommittee: (committee) => `This document is under the jurisdiction of ${committee}.`,
+  draftingUnits: (units) => `Drafting organizations of this document: ${units.join(', ')}.`,
+  drafters: (people) => `Principal drafters of this document: ${people.join(', ')}.`,
 };
 
 const ZH: LeadIns = {
@@ -135,6 +143,10 @@ const ZH: LeadIns = {
   },
   stage: '工作组讨论稿',
   typeName: { association: '团体标准', industry: '行业标准', national: '国家标准' },
+  proposedBy: (unit) => `本文件由${unit}提出。`,
+  responsibleCommittee: (committee) => `本文件由${committee}归口。`,
+  draftingUnits: (units) => `本文件起草单位：${units.join('、')}。`,
+  drafters: (people) => `本文件主要起草人：${people.join('、')}。`,
 };
 
 /** The fixed wording for a draft language. */
