@@ -193,7 +193,8 @@ export function buildOutline(
       slugCounts.set(slug, seen + 1);
       if (seen > 0) slug = `${slug}-${seen}`;
       while (stack.length > 0 && stack[stack.length - 1]!.depth >= node.depth) stack.pop();
-      const parentPath = stack[stack.length - 1]?.entry.headingPath;
+      const top = stack[stack.length - 1];
+      const parentPath = top ? paths.get(top) : undefined;
       // The title is read after the keywords are mapped ("REQUIRED Attributes" → "Required Attributes"); the
       // slug, as GitHub computed it, from the heading as written.
       const entry = makeEntry('clause', node, context, parentPath ?? rootPath);
