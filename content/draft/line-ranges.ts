@@ -30,7 +30,7 @@ export function lineRanges(
   return ranges;
 }
 
-/** `3–6, 9` */
-export function formatRanges(ranges: readonly LineRange[]): string {
-  return ranges.map(([start, end]) => (start === end ? String(start) : `${start}–${end}`)).join(', ');
+/** `3–6, 9` (`3–6、9` in Chinese) */
+export function formatRanges(ranges: readonly LineRange[], separator = ', '): string {
+  return ranges.map(([start, end]) => (start === end ? String(start) : `${start}–${end}`)).join(separator);
 }

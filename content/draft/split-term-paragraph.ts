@@ -11,7 +11,8 @@ export interface SplitTerm {
 
 /**
  * Splits a definition-style paragraph: `**Term**: definition`, `*Term* — definition`, `` `term`: definition ``,
- * `Term: definition` (a term of at most six words); null when the paragraph is not a term entry.
+ * `Term: definition`, `Term — definition` (a term of at most six words); null when the paragraph is not a term
+ * entry.
  *
  * Before: `**Frame**: a unit of transfer.`   After: { term: 'Frame', rest: `a unit of transfer.` }
  */
@@ -33,7 +34,10 @@ export function splitTermParagraph(paragraph: Paragraph): SplitTerm | null {
     return term ? { term, rest: rest.length > 0 ? { type: 'paragraph', children: rest } : null } : null;
   }
   if (first.type === 'text') {
-    const match = /^([^:：\n]{1,60}?)\s*[:：]\s+/.exec(first.value) ?? /^([^:：\n]{1,60}?)[：]\s*/.exec(first.value);
+    const match =
+      /^([^:：\n]{1,60}?)\s*[:：]\s+/.exec(first.value) ??
+      /^([^:：\n]{1,60}?)[：]\s*/.exec(first.value) ??
+      /^([^:：\n—–]{1,60}?)\s+(?:[—–]|--?)\s+/.exec(first.value);
     if (!match || match[1]!.trim().split(/\s+/).length > 6) return null;
     const restText = first.value.slice(match[0].length);
     const rest: PhrasingContent[] = [...(restText ? [{ type: 'text' as const, value: restText }] : []), ...tail];
