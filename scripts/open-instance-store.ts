@@ -22,7 +22,7 @@ export function openInstanceStore(io: CliIO): CliInstance {
   const { clock } = io;
   const config = readConfig(io.env, io.cwd);
   const log = createLogger(io.env.LOG_LEVEL ?? 'warn', { write: (line: string) => void io.stderr.write(line) });
-  const db = openDatabase(config.databaseFile, clock);
+  const db = openDatabase(config.databaseFile, { clock });
   const store = createStore(db);
   // At a terminal a person waits: one retry, not the server's patient backoff.
   const github = createGitHubClient({ config, log, store, clock, retries: 1 });

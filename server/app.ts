@@ -25,7 +25,7 @@ export interface AppDeps {
   store: Store;
   /** One service per capability: what the routes call. */
   services: Services;
-  /** Verifies and stores webhook deliveries (group commit on the ingest thread). */
+  /** Stores verified webhook deliveries (group commit on the ingest thread). */
   deliveries: DeliveryIngest;
   /** Pages, search, badges; built here (without a search index) when absent. */
   portal?: Portal;
@@ -45,7 +45,8 @@ export function createApp(deps: AppDeps): Express {
       ingest: deps.deliveries,
       clock,
       log,
-      configured: config.webhookSecrets.length > 0,
+      secrets: config.webhookSecrets,
+      bodyBudgetBytes: config.webhookBodyBudgetBytes,
     }),
   );
   app.use(securityHeaders());

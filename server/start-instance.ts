@@ -14,6 +14,7 @@ import {
 } from '../sync/github/create-github-client.ts';
 import { JOB } from '../db/jobs/job-kinds.ts';
 import { enqueueRepositoryJob } from '../sync/queue/enqueue-follow-ups.ts';
+import type { JobHandler } from '../sync/queue/job-handler.ts';
 import { createJobWorker, type JobWorker } from '../sync/queue/job-worker.ts';
 import { createDeliveryJobHandler } from '../sync/webhooks/delivery-job-handler.ts';
 import { createApp } from './app.ts';
@@ -21,7 +22,10 @@ import { createPortal } from './pages/create-portal.ts';
 import { systemClock, type Clock } from '../kernel/clock.ts';
 import type { Config } from '../kernel/config/read-config.ts';
 import type { Logger } from '../kernel/log/create-logger.ts';
-import { createDeliveryIngest } from './webhooks/delivery-ingest.ts';
+import { createDeliveryIngest, INGEST_BUSY_TIMEOUT_MS, INGEST_DEADLINE_MS } from './webhooks/delivery-ingest.ts';
+
+/** SQLite busy timeout of the HTTP thread's connection (see `startInstance`). */
+export const MAIN_BUSY_TIMEOUT_MS = 1_000;
 
 export interface InstanceOptions {
   config: Config;
@@ -31,6 +35,8 @@ export interface InstanceOptions {
   github?: GitHubClient;
   /** Options of the REST client built from the configuration (tests make its delays tiny). */
   githubOptions?: Pick<GitHubClientOptions, 'delayBaseMs' | 'retries' | 'maxRateLimitWaitSeconds' | 'timeoutMs'>;
+  /** Deadline and busy timeout of webhook ingest (defaults: INGEST_DEADLINE_MS, INGEST_BUSY_TIMEOUT_MS). */
+  ingestOptions?: { deadlineMs: number; busyTimeoutMs: number };
   /** Start the background worker and the periodic reconcile (tests may drive `worker.drain()` instead). */
   startWorker?: boolean;
 }
@@ -58,7 +64,10 @@ export interface Instance {
 export async function startInstance(options: InstanceOptions): Promise<Instance> {
   const { config, log } = options;
   const clock = options.clock ?? systemClock;
-  const db = openDatabase(config.databaseFile, clock);
+  // better-sqlite3 waits for a lock on the calling thread, and this is the HTTP thread: a long wait here (the job
+  // worker claiming while a backup holds the store) would freeze every answer, the webhooks' 503 at their deadline
+  // included. One second is plenty for the ingest thread's group commits; a longer lock fails fast and is retried.
+  const db = openDatabase(config.databaseFile, { busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS, clock });
   const store = createStore(db);
   const github = options.github ?? createGitHubClient({ config, log, store, clock, ...options.githubOptions });
   const services = createServices({ store, config, log, clock, github });
@@ -69,16 +78,23 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     store,
     clock,
     log,
-    handlers: {
-      ...sync.handlers,
+    // Without a prototype: a job's kind is looked up by name, and `constructor` must find no handler.
+    handlers: Object.assign(Object.create(null) as Record<string, JobHandler>, sync.handlers, {
       [JOB.delivery]: createDeliveryJobHandler({ store, clock, log, followUps: sync.followUps }),
-    },
+    }),
   });
   const deliveries = createDeliveryIngest(
-    { databaseFile: config.databaseFile, secrets: config.webhookSecrets },
+    {
+      databaseFile: config.databaseFile,
+      busyTimeoutMs: options.ingestOptions?.busyTimeoutMs ?? INGEST_BUSY_TIMEOUT_MS,
+    },
     log,
     () => worker.poke(),
+    { deadlineMs: options.ingestOptions?.deadlineMs ?? INGEST_DEADLINE_MS },
   );
+  // The thread compiles and opens the store in a second or so (longer on a busy machine); a delivery taken before
+  // that would spend its deadline waiting.
+  await deliveries.ready();
   const portal = createPortal({ store, config, log, clock, services, search: true });
   const app = createApp({ config, log, clock, store, services, deliveries, portal });
   const server = app.listen(config.port, config.host);

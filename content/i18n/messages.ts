@@ -16,5 +16,7 @@ export function messagesFor(lang: Lang): Messages {
 
 /** Fills `{name}` placeholders; a placeholder without a value stays visible, so a mistake shows in review. */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : whole,
+  );
 }

@@ -42,6 +42,11 @@ const schema = z.object({
     .int('MAGNOLIA_PAYLOAD_RETENTION_DAYS must be a whole number of days')
     .min(1, 'MAGNOLIA_PAYLOAD_RETENTION_DAYS must be at least 1')
     .default(30),
+  MAGNOLIA_WEBHOOK_BODY_BUDGET_MB: z.coerce
+    .number({ message: 'MAGNOLIA_WEBHOOK_BODY_BUDGET_MB must be a number of megabytes' })
+    .int('MAGNOLIA_WEBHOOK_BODY_BUDGET_MB must be a whole number of megabytes')
+    .min(25, 'MAGNOLIA_WEBHOOK_BODY_BUDGET_MB must be at least 25: GitHub sends bodies of up to 25 MB')
+    .default(100),
   MAGNOLIA_DEMO: z.enum(['auto', 'on', 'off'], { message: 'MAGNOLIA_DEMO must be auto, on or off' }).default('auto'),
 });
 
@@ -67,6 +72,8 @@ export interface Config {
   reconcileMinutes: number;
   /** Days a finished delivery keeps its payload (the delivery's record stays). */
   payloadRetentionDays: number;
+  /** Bytes of webhook bodies read, verified and stored at once; past it a delivery is refused with 503. */
+  webhookBodyBudgetBytes: number;
   /** Seed the offline demo community: `auto` seeds an empty instance when no GitHub token is set. */
   demo: 'auto' | 'on' | 'off';
 }
@@ -117,6 +124,7 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string 
     logLevel: v.LOG_LEVEL,
     reconcileMinutes: v.MAGNOLIA_RECONCILE_MINUTES,
     payloadRetentionDays: v.MAGNOLIA_PAYLOAD_RETENTION_DAYS,
+    webhookBodyBudgetBytes: v.MAGNOLIA_WEBHOOK_BODY_BUDGET_MB * 1024 * 1024,
     demo: v.MAGNOLIA_DEMO,
   };
 }

@@ -1,5 +1,6 @@
 import { isoNow } from '../../kernel/clock.ts';
-import { readFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { createDraftCache } from '../../content/draft/cache/draft-cache.ts';
@@ -18,6 +19,7 @@ import { resolveCommit } from '../../content/draft/git/resolve-commit.ts';
 import { parsePreviousManifest } from '../../content/draft/parse-previous-manifest.ts';
 import { CCS_CODE, ICS_CODE, parseSources, SourcesError, type SourceList } from '../../content/draft/parse-sources.ts';
 import { readConfig } from '../../kernel/config/read-config.ts';
+import { describePathProblem } from '../../kernel/fs/describe-path-problem.ts';
 import { parseCalendarDate } from '../../kernel/time/parse-date.ts';
 import { runGit as defaultRunGit, type RunGit } from '../../kernel/git/run-git.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
@@ -108,6 +110,39 @@ async function loadSources(file: string, options: DraftOptions, io: CliIO, runGi
   }
 }
 
+/** The CliError for an output path that cannot be written: which option, which path, why, and what to do. */
+function outputError(option: string, file: string, error: unknown): CliError {
+  const reason = describePathProblem(error, file) ?? String((error as Error)?.message ?? error);
+  return new CliError(
+    `cannot write ${option} ${file}: ${reason}; give ${option} a file path in an existing folder you can write to`,
+  );
+}
+
+/** Refuses an output path that cannot be written before the draft is generated, so no work is lost at the end. */
+async function checkOutput(option: string, file: string): Promise<void> {
+  try {
+    const existing = await stat(file).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (existing?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    const folder = await stat(path.dirname(file));
+    if (!folder.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    await access(existing ? file : path.dirname(file), constants.W_OK);
+  } catch (error) {
+    throw outputError(option, file, error);
+  }
+}
+
+/** Writes one output file; a failure (disk full, a folder that went away) says which option and path. */
+async function writeOutput(option: string, file: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text);
+  } catch (error) {
+    throw outputError(option, file, error);
+  }
+}
+
 /**
  * Adds `magnolia draft`: generates a standard draft with clause-level provenance from spec files of a git
  * repository at a ref. The draft goes to --out (or stdout), the manifest to --manifest, the lint report to stderr.
@@ -173,6 +208,10 @@ export function registerDraftCommand(program: Command, io: CliIO, runGit: RunGit
       }
       if (options.name !== undefined && !/^[\w.-]+(\/[\w.-]+)?$/.test(options.name))
         throw new CliError('--name must look like owner/repo');
+      const out = options.out === undefined ? undefined : path.resolve(io.cwd, options.out);
+      const manifest = options.manifest === undefined ? undefined : path.resolve(io.cwd, options.manifest);
+      if (out !== undefined) await checkOutput('--out', out);
+      if (manifest !== undefined) await checkOutput('--manifest', manifest);
       let sources: { path: string; role: SourceRole }[] = specPaths.map((p) => ({ path: p, role: 'clauses' }));
       let titles: { titleZh?: string | undefined; titleEn?: string | undefined } = {};
       let fromSources: CommitteeData | undefined;
@@ -210,10 +249,10 @@ export function registerDraftCommand(program: Command, io: CliIO, runGit: RunGit
       });
       await cache?.flush();
 
-      if (options.out) await writeFile(path.resolve(io.cwd, options.out), result.markdown);
+      if (out !== undefined) await writeOutput('--out', out, result.markdown);
       else io.stdout.write(result.markdown);
-      if (options.manifest)
-        await writeFile(path.resolve(io.cwd, options.manifest), `${JSON.stringify(result.manifest, null, 2)}\n`);
+      if (manifest !== undefined)
+        await writeOutput('--manifest', manifest, `${JSON.stringify(result.manifest, null, 2)}\n`);
       for (const issue of result.lint)
         io.stderr.write(`lint: ${issue.path ? `${issue.path}:${issue.line} ` : ''}[${issue.rule}] ${issue.message}\n`);
       const { clauses, requirements, source } = result.manifest;

@@ -17,7 +17,8 @@ export function renderBadge(label: string, value: string, level: string | null):
   const left = textWidth(label) + 12;
   const right = textWidth(value) + 12;
   const width = left + right;
-  const colour = (level && COLOURS[level]) ?? '#9ca3af';
+  // Level ids are data: `constructor` or `toString` must fall back to grey, not to Object's members.
+  const colour = level !== null && Object.hasOwn(COLOURS, level) ? COLOURS[level]! : '#9ca3af';
   const l = escapeXml(label);
   const v = escapeXml(value);
   return (

@@ -7,13 +7,50 @@ export interface ErrorBody {
   status: number;
   code: string;
   message: string;
+  /** Sent as Retry-After with a 503 that knows when to come back. */
+  retryAfterSeconds?: number;
 }
+
+const BUSY_RETRY_AFTER_SECONDS = 5;
 
 // body-parser and friends throw errors with `status` and `type` (for example a body over the size limit).
 function describe(error: unknown, requestId: string): ErrorBody {
-  if (error instanceof DomainError)
-    return { status: HTTP_STATUS[error.kind], code: error.code, message: error.message };
-  const e = error as { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown; message?: unknown };
+  if (error instanceof DomainError) {
+    const retryAfter = error.params.retryAfterSeconds;
+    return {
+      status: HTTP_STATUS[error.kind],
+      code: error.code,
+      message: error.message,
+      ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}),
+    };
+  }
+  // Express decodes route parameters and throws a URIError on a malformed escape (`/projects/%ff`): the address
+  // is wrong, not the server.
+  if (error instanceof URIError) {
+    return {
+      status: 400,
+      code: 'bad_url',
+      message:
+        'the address has a malformed percent-encoding (a % not followed by two hex digits of UTF-8): check the link',
+    };
+  }
+  const e = error as {
+    status?: unknown;
+    statusCode?: unknown;
+    type?: unknown;
+    expose?: unknown;
+    message?: unknown;
+    code?: unknown;
+  };
+  // Another connection held the store's write lock past the busy timeout: try again, nothing is broken.
+  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_BUSY')) {
+    return {
+      status: 503,
+      code: 'store_busy',
+      message: `the database is busy with another task; try again in ${BUSY_RETRY_AFTER_SECONDS} seconds`,
+      retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+    };
+  }
   const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
   if (status === 413) {
     return {
@@ -36,8 +73,10 @@ function describe(error: unknown, requestId: string): ErrorBody {
   };
 }
 
+// Routes match paths case-insensitively (Express's default), so `/API/projects` is the API too.
 function wantsJson(req: Request): boolean {
-  return req.path.startsWith('/api/') || req.path.startsWith('/webhooks/') || !req.accepts('html');
+  const path = req.path.toLowerCase();
+  return path.startsWith('/api/') || path.startsWith('/webhooks/') || !req.accepts('html');
 }
 
 const escapeHtml = (text: string): string =>
@@ -60,6 +99,9 @@ export function errorHandler(renderPage?: ErrorPageRenderer) {
       return;
     }
     if (body.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="magnolia"');
+    // A 503 that knows when to come back says so (a DomainError's `retryAfterSeconds` param, a busy store).
+    if (body.status === 503 && body.retryAfterSeconds !== undefined)
+      res.setHeader('Retry-After', String(body.retryAfterSeconds));
     res.status(body.status);
     if (wantsJson(req)) {
       res.json({ error: { code: body.code, message: body.message, requestId: req.id } });

@@ -1,6 +1,7 @@
-// The ingest thread: verifies, parses and durably stores webhook deliveries off the HTTP thread. It owns one
-// SQLite connection and commits, in one transaction, every delivery that was ready while the previous commit (and
-// its fsync) ran. The HTTP thread meanwhile keeps reading requests, so CPU and disk time overlap.
+// The ingest thread: parses and durably stores webhook deliveries (verified on the HTTP thread while they
+// streamed) off the HTTP thread. It owns one SQLite connection and commits, in one transaction, every delivery
+// that was ready while the previous commit (and its fsync) ran. The HTTP thread meanwhile keeps reading requests,
+// so CPU and disk time overlap.
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   createDeliveryQueries,
@@ -9,7 +10,6 @@ import {
 } from '../../db/deliveries/delivery-queries.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { readDelivery, type RawDelivery } from './read-delivery.ts';
-import { createSignatureVerifier } from './verify-signature.ts';
 
 /** HTTP thread → ingest thread. */
 export interface IngestRequest {
@@ -21,24 +21,29 @@ export interface IngestRequest {
 
 /** Ingest thread → HTTP thread. */
 export type IngestReply =
+  | { kind: 'ready' }
   | { kind: 'stored'; seq: number; result: AcceptResult; action: string | null }
-  | { kind: 'refused'; seq: number; reason: 'bad_signature' | 'bad_json'; message: string }
+  | { kind: 'refused'; seq: number; reason: 'bad_json'; message: string }
   | { kind: 'failed'; seq: number; message: string; code: string | undefined };
 
 export interface IngestThreadData {
   databaseFile: string;
-  secrets: string[];
+  /** SQLite busy timeout of this connection: below the HTTP side's deadline, so a locked store fails in time. */
+  busyTimeoutMs: number;
 }
+
+// A store-wide failure (locked, read-only, full, broken) fails every row alike: retrying a batch row by row would
+// wait out the busy timeout once per delivery.
+const STORE_WIDE = /^SQLITE_(BUSY|LOCKED|READONLY|FULL|IOERR|CANTOPEN|CORRUPT|NOTADB|PERM)/;
 
 const MAX_BATCH = 256;
 const port = parentPort!;
-const { databaseFile, secrets } = workerData as IngestThreadData;
-const db = openDatabase(databaseFile);
+const { databaseFile, busyTimeoutMs } = workerData as IngestThreadData;
+const db = openDatabase(databaseFile, { busyTimeoutMs });
 const deliveries = createDeliveryQueries(db);
-const verify = createSignatureVerifier(secrets);
+port.postMessage({ kind: 'ready' } satisfies IngestReply);
 let ready: { seq: number; delivery: IncomingDelivery }[] = [];
 let scheduled = false;
-let inFlight = 0;
 let closing = false;
 
 function commit(batch: typeof ready): void {
@@ -53,18 +58,15 @@ function commit(batch: typeof ready): void {
       } satisfies IngestReply),
     );
   } catch (error) {
-    if (batch.length > 1) {
+    const e = error as { message?: string; code?: string };
+    if (batch.length > 1 && !STORE_WIDE.test(e.code ?? '')) {
       // One bad row must not fail the others: store them one by one.
       for (const b of batch) commit([b]);
       return;
     }
-    const e = error as { message?: string; code?: string };
-    port.postMessage({
-      kind: 'failed',
-      seq: batch[0]!.seq,
-      message: String(e.message),
-      code: e.code,
-    } satisfies IngestReply);
+    for (const b of batch) {
+      port.postMessage({ kind: 'failed', seq: b.seq, message: String(e.message), code: e.code } satisfies IngestReply);
+    }
   }
 }
 
@@ -73,7 +75,7 @@ function flush(): void {
   const all = ready;
   ready = [];
   for (let i = 0; i < all.length; i += MAX_BATCH) commit(all.slice(i, i + MAX_BATCH));
-  if (closing && inFlight === 0) shutdown();
+  if (closing) shutdown();
 }
 
 function shutdown(): void {
@@ -81,20 +83,11 @@ function shutdown(): void {
   port.close();
 }
 
-async function ingest(request: IngestRequest): Promise<void> {
+function ingest(request: IngestRequest): void {
   const body = request.raw.body as Uint8Array;
   // Structured clone (or transfer) turns the Buffer into a Uint8Array; wrap it without copying.
   const raw = { ...request.raw, body: Buffer.from(body.buffer, body.byteOffset, body.byteLength) };
-  const read = await readDelivery(raw, verify);
-  if (read.kind === 'bad_signature') {
-    port.postMessage({
-      kind: 'refused',
-      seq: request.seq,
-      reason: 'bad_signature',
-      message: 'signature mismatch',
-    } satisfies IngestReply);
-    return;
-  }
+  const read = readDelivery(raw);
   if (read.kind === 'bad_json') {
     port.postMessage({
       kind: 'refused',
@@ -127,22 +120,18 @@ async function ingest(request: IngestRequest): Promise<void> {
 port.on('message', (message: IngestRequest | 'close') => {
   if (message === 'close') {
     closing = true;
-    if (inFlight === 0 && !scheduled) shutdown();
+    if (!scheduled) shutdown();
     return;
   }
-  inFlight += 1;
-  ingest(message)
-    .catch((error: unknown) => {
-      const e = error as { message?: string; code?: string };
-      port.postMessage({
-        kind: 'failed',
-        seq: message.seq,
-        message: String(e?.message),
-        code: e?.code,
-      } satisfies IngestReply);
-    })
-    .finally(() => {
-      inFlight -= 1;
-      if (closing && inFlight === 0 && !scheduled) shutdown();
-    });
+  try {
+    ingest(message);
+  } catch (error) {
+    const e = error as { message?: string; code?: string };
+    port.postMessage({
+      kind: 'failed',
+      seq: message.seq,
+      message: String(e?.message),
+      code: e?.code,
+    } satisfies IngestReply);
+  }
 });

@@ -1,19 +1,15 @@
-import type { SignatureVerifier } from './verify-signature.ts';
-
-/** A delivery as it arrived: raw bytes and the headers that matter. */
+/** A verified delivery as it arrived: raw bytes and the headers that matter. */
 export interface RawDelivery {
   id: string;
   event: string;
   hookId: string | null;
   format: 'json' | 'form';
-  signature: string;
   body: Buffer;
 }
 
-/** A verified delivery's parts, or why it is refused. */
+/** A delivery's parts, or why it is refused. */
 export type ReadDeliveryResult =
   | { kind: 'ok'; action: string | null; repositoryId: number | null; installationId: number | null; payload: Buffer }
-  | { kind: 'bad_signature' }
   | { kind: 'bad_json'; message: string };
 
 function numericId(value: unknown): number | null {
@@ -23,12 +19,12 @@ function numericId(value: unknown): number | null {
 }
 
 /**
- * Verifies the signature over the exact bytes received, then parses the JSON (GitHub's form encoding carries it
- * in a `payload` field) and takes out what the queue needs: the action and the repository and installation ids.
+ * Parses the JSON of a delivery whose signature the HTTP thread already checked over the exact bytes received
+ * (GitHub's form encoding carries it in a `payload` field) and takes out what the queue needs: the action and
+ * the repository and installation ids.
  */
-export async function readDelivery(raw: RawDelivery, verify: SignatureVerifier): Promise<ReadDeliveryResult> {
+export function readDelivery(raw: RawDelivery): ReadDeliveryResult {
   const text = raw.body.toString('utf8');
-  if (!(await verify(text, raw.signature))) return { kind: 'bad_signature' };
   const json = raw.format === 'form' ? (new URLSearchParams(text).get('payload') ?? '') : text;
   let payload: unknown;
   try {

@@ -1,22 +1,34 @@
 import type { IncomingMessage } from 'node:http';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
 
+const tooLarge = (limit: number) =>
+  new DomainError('too-large', 'payload_too_large', `the body is larger than ${Math.round(limit / 1024 / 1024)} MB`);
+
 /**
- * Reads a request body as raw bytes, up to `limit`. With a Content-Length the bytes land in one buffer of their
- * own (no concatenation, and it can move to another thread without a copy); a larger declared or actual body is
- * refused with 413 before it is buffered.
+ * The body length a request declares (Content-Length), checked before anything is read: undefined for a chunked
+ * body, a 400 for a value that is not a number of bytes, a 413 over `limit`.
  */
-export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
-  const tooLarge = () =>
-    new DomainError('too-large', 'payload_too_large', `the body is larger than ${Math.round(limit / 1024 / 1024)} MB`);
-  if (declared !== undefined && (!Number.isSafeInteger(declared) || declared < 0)) {
-    return Promise.reject(new DomainError('invalid', 'bad_content_length', 'Content-Length is not a number of bytes'));
-  }
-  if (declared !== undefined && declared > limit) {
-    req.resume();
-    return Promise.reject(tooLarge());
-  }
+export function declaredLength(req: IncomingMessage, limit: number): number | undefined {
+  const header = req.headers['content-length'];
+  if (header === undefined) return undefined;
+  const declared = Number(header);
+  if (!Number.isSafeInteger(declared) || declared < 0)
+    throw new DomainError('invalid', 'bad_content_length', 'Content-Length is not a number of bytes');
+  if (declared > limit) throw tooLarge(limit);
+  return declared;
+}
+
+/**
+ * Reads a request body as raw bytes, up to `limit`, handing every chunk to `onChunk` as it arrives (the signature
+ * is computed while the body streams). With a declared length the bytes land in one buffer of their own (no
+ * concatenation, and it can move to another thread without a copy); a longer body is refused as soon as it is.
+ */
+export function readRawBody(
+  req: IncomingMessage,
+  declared: number | undefined,
+  limit: number,
+  onChunk: (chunk: Buffer) => void = () => {},
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     const whole = declared !== undefined ? Buffer.allocUnsafeSlow(declared) : undefined;
@@ -31,10 +43,11 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer
         fail(
           whole
             ? new DomainError('invalid', 'body_length_mismatch', 'the body is longer than its Content-Length')
-            : tooLarge(),
+            : tooLarge(limit),
         );
         return;
       }
+      onChunk(chunk);
       if (whole) chunk.copy(whole, received);
       else chunks.push(chunk);
       received += chunk.length;

@@ -246,10 +246,11 @@ function reviewFacts(review: RestReview): ReviewFacts {
 }
 
 function checkFacts(headSha: string | null, runs: readonly RestCheckRun[]): CheckFacts {
-  const conclusions: Record<string, number> = {};
+  // Counted in a Map: the keys come from the API, and `constructor` or `__proto__` must stay plain keys.
+  const conclusions = new Map<string, number>();
   for (const run of runs) {
     const key = run.conclusion ?? run.status ?? 'unknown';
-    conclusions[key] = (conclusions[key] ?? 0) + 1;
+    conclusions.set(key, (conclusions.get(key) ?? 0) + 1);
   }
-  return { headSha, count: runs.length, conclusions };
+  return { headSha, count: runs.length, conclusions: Object.fromEntries(conclusions) };
 }

@@ -36,7 +36,7 @@ export function createDeliveryJobHandler(deps: DeliveryJobDeps): JobHandler {
         if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
           result = ignored('the stored payload is not a JSON object');
         } else {
-          const processor = PROCESSORS[delivery.event];
+          const processor = PROCESSORS.get(delivery.event);
           result = processor
             ? processor(payload as Record<string, unknown>, delivery.action, { store, at, followUps })
             : ignored(`the ${delivery.event} event is not used by Magnolia`);

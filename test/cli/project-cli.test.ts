@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BOB, createUpstreamWithHistory } from '../support/git-fixture.ts';
 import { runCli } from '../support/run-cli.ts';
@@ -38,6 +39,14 @@ describe('magnolia project and sync commands', () => {
     expect(synced.stderr).toMatch(/^\[1\/1\] acme\/codec: 1 new commits, 1 refs changed; metadata unknown$/m);
     const listed = await runCli(['project', 'list'], env);
     expect(listed.stdout).toContain(`acme/codec\tiot\t10\t${upstream.head().slice(0, 12)}`);
+    // The project was evaluated at the new head, so its page and the API show the push at once.
+    const db = new Database(path.join(dataDir, 'magnolia.sqlite'), { readonly: true });
+    try {
+      const result = db.prepare('SELECT commit_sha FROM maturity_results').get() as { commit_sha: string };
+      expect(result.commit_sha).toBe(upstream.head());
+    } finally {
+      db.close();
+    }
     const unchanged = await runCli(['sync', 'acme/codec'], env);
     expect(unchanged.stderr).toContain('unchanged');
   });

@@ -37,9 +37,8 @@ describe('hostile requests', () => {
     }
   });
 
-  // Issue 9, item "malformed percent-encoding" (error handler hardening, on another branch): Express cannot decode
-  // the route parameter and the URIError becomes a 500. Remove `.fails` once that item is merged.
-  it.fails('answers malformed percent-encoding in a route parameter with a 4xx, not a 500', async () => {
+  // Issue 9, item 7: a route parameter Express cannot decode was a 500.
+  it('answers malformed percent-encoding in a route parameter with a 4xx, not a 500', async () => {
     for (const path of ['/projects/%E0%A4%A/x', '/badge/%E0%A4%A/x.svg', '/api/projects/%ZZ/x']) {
       const page = await rawGet(path);
       expect(page.status, path).toBeGreaterThanOrEqual(400);
@@ -47,10 +46,8 @@ describe('hostile requests', () => {
     }
   });
 
-  // Issue 9, item "`//evil` self links on the 404 page" (error handler hardening, on another branch): the language
-  // links of the 404 page for `//evil.example/x` are protocol-relative links to evil.example. Remove `.fails` once
-  // that item is merged.
-  it.fails('keeps every self link of a 404 page on the portal when the path starts with //', async () => {
+  // Issue 9, item 5: the language links of the 404 page for `//evil.example/x` were protocol-relative links.
+  it('keeps every self link of a 404 page on the portal when the path starts with //', async () => {
     const page = await rawGet('//evil.example/x');
     expect(page.status).toBe(404);
     const links = [...page.body.matchAll(/(?:href|action)="([^"]*)"/g)].map((m) => m[1]!);

@@ -5,6 +5,7 @@ export interface SentDelivery {
   status: number;
   body: unknown;
   id: string;
+  headers: Headers;
 }
 
 /** Signs `payload` with the real HMAC (as GitHub does) and posts it with GitHub's headers. */
@@ -43,5 +44,5 @@ export async function sendDelivery(
   } catch {
     // Not JSON: keep the text.
   }
-  return { status: response.status, body: parsed, id };
+  return { status: response.status, body: parsed, id, headers: response.headers };
 }

@@ -19,7 +19,13 @@ export interface TestInstance extends Instance {
 
 /** Starts the real app on port 0 with a temporary data dir, a fake clock, captured logs and the worker stopped. */
 export async function startTestInstance(
-  options: { env?: Record<string, string>; dataDir?: string; clock?: FakeClock; startWorker?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    dataDir?: string;
+    clock?: FakeClock;
+    startWorker?: boolean;
+    ingestOptions?: { deadlineMs: number; busyTimeoutMs: number };
+  } = {},
 ): Promise<TestInstance> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'magnolia-test-'));
   const config = readConfig({
@@ -42,6 +48,7 @@ export async function startTestInstance(
     log: captured.log,
     clock,
     startWorker: options.startWorker ?? false,
+    ingestOptions: options.ingestOptions,
     githubOptions: { delayBaseMs: 1, retries: 1, timeoutMs: 2_000 },
   });
   return Object.assign(instance, {

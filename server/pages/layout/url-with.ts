@@ -1,3 +1,12 @@
+/**
+ * A path of this site as a link target: one leading `/` and never `//` or `/\` at the start, which a browser reads
+ * as another host (`//evil.example/x` → `/evil.example/x`). Self links are built from the request's path, which the
+ * client chose. Tabs and newlines go first: browsers drop them, so `/<tab>/evil.example` would become `//…` too.
+ */
+export function sitePath(path: string): string {
+  return `/${path.replace(/[\t\n\r]/g, '').replace(/^[/\\]+/, '')}`;
+}
+
 /** `path?query` with some parameters replaced (undefined or '' removes one); keeps the others in order. */
 export function urlWith(path: string, query: URLSearchParams, changes: Record<string, string | undefined>): string {
   const next = new URLSearchParams(query);
@@ -6,7 +15,7 @@ export function urlWith(path: string, query: URLSearchParams, changes: Record<st
     else next.set(key, value);
   }
   const qs = next.toString();
-  return qs ? `${path}?${qs}` : path;
+  return qs ? `${sitePath(path)}?${qs}` : sitePath(path);
 }
 
 /** The query string of a request URL as URLSearchParams (Express's parsed `req.query` may hold arrays). */

@@ -62,8 +62,9 @@ const evidenceLinks = (evidence: SignalJson['evidence'], lang: Lang): Link[] =>
 const signalTitle = (s: SignalJson, lang: Lang): string =>
   (lang === 'en' ? s.titleEn : s.titleZh) ?? s.titleEn ?? s.title;
 
+// Section ids come from the model (data): only the catalogue's own keys count.
 const sectionTitle = (t: Messages, section: string): string =>
-  (t.section as Record<string, string | undefined>)[section] ?? section;
+  Object.hasOwn(t.section, section) ? (t.section as Record<string, string>)[section]! : section;
 
 /** Builds the project page from the mirror facts and the maturity engine's results. */
 export function projectModel(input: {
