@@ -61,7 +61,7 @@ function firstLink(node: Nodes): Link | undefined {
  * deduplicated by identifier (else URL), written as identifier plus title with the edition a link pins. Entries the
  * spec lists itself are read for their titles (a quoted title, the text after the link); cited links take their
  * title from the link text, else from a table of well-known documents. Links that are no documents (search pages,
- * repository trees) go to the Bibliography and are reported; the documents of the spec's keyword conventions
+ * repository trees) and bare URLs without identifier or title go to the Bibliography and are reported; the documents of the spec's keyword conventions
  * (RFC 2119, RFC 8174) are dropped, since the standard's verbal forms replace them.
  *
  * Before: listed `- [RFC3339](https://tools.ietf.org/html/rfc3339) Date and Time on the Internet: Timestamps`,
@@ -165,6 +165,18 @@ export function buildReferenceList(listed: readonly SpecBlock[], cited: CitedLin
       url: link.url,
       source,
     };
+    // A bare URL names no document (no identifier, no title): it cannot be written as a reference, so it goes to
+    // the Bibliography and the editor is told.
+    if (normative && !entry.identifier && !entry.title) {
+      lists.notices.push({
+        rule: 'reference-unidentified',
+        message: msg('draft.lint.reference-unidentified', { url: link.url }),
+        file: source.file,
+        line: start,
+      });
+      add(entry, target.key, false);
+      return;
+    }
     add(entry, target.key, normative);
   };
   for (const link of cited.normative) fromCited(link, true);

@@ -190,6 +190,7 @@ export type LintRule =
   | 'missing-committee-data'
   | 'reference-not-document'
   | 'reference-untitled'
+  | 'reference-unidentified'
   | 'reference-dropped';
 
 /** One content problem; reported, never thrown. */

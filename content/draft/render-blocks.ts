@@ -48,9 +48,13 @@ export function sourceNote(ctx: RenderContext, items: readonly Sourced[], id: st
     }
   const permalink = originOfLines(ctx.origin, file.path, [], ranges[0]![0], ranges[0]![1]).permalink;
   const lastText = last ? `${short(last.sha)} (${last.author}, ${last.date.slice(0, 10)})` : null;
-  const [before, after] = ctx.L.sourceNote('\u0001', formatRanges(ranges, ctx.zh ? '、' : ', '), short(ctx.input.commit), lastText, id).split(
+  const [before, after] = ctx.L.sourceNote(
     '\u0001',
-  );
+    formatRanges(ranges, ctx.zh ? '、' : ', '),
+    short(ctx.input.commit),
+    lastText,
+    id,
+  ).split('\u0001');
   // Written directly (one per clause): every piece escaped, the URL in <> (its path segments are encoded).
   return {
     type: 'html',

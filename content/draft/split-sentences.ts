@@ -27,6 +27,8 @@ const ABBREVIATIONS = new Set([
   'p.',
   'pp.',
 ]);
+// Abbreviations that often end a sentence: a full stop after them cuts when a capital letter follows.
+const MAY_END = new Set(['etc.']);
 const CHINESE_END = new Set(['。', '；', '！', '？']);
 const LATIN_END = new Set(['.', '!', '?']);
 const CLOSERS = new Set([')', ']', '"', "'", '”', '’', '」', '』', '）']);
@@ -42,8 +44,8 @@ function wordBefore(text: string, end: number): string {
 /**
  * Cuts a text into sentences, as `[start, end)` ranges covering it: after 。；！？ (not inside Chinese quotation
  * marks), and after `.`, `!` or `?` followed by white space and no lower-case letter, except after an abbreviation
- * (e.g., i.e., etc.). `mask` has the same length as `text` with code spans and URLs blanked, so their full stops
- * never cut.
+ * (e.g., i.e.; "etc." only when no capital letter follows). `mask` has the same length as `text` with code spans and
+ * URLs blanked, so their full stops never cut.
  *
  * Before: `Use e.g. TLS 1.3. A peer MUST retry. 客户端应重试。服务器不应崩溃。`
  * After:  [`Use e.g. TLS 1.3.`, `A peer MUST retry.`, `客户端应重试。`, `服务器不应崩溃。`]
@@ -70,7 +72,11 @@ export function splitSentences(text: string, mask: string = text): [number, numb
       let next = after;
       while (next < mask.length && /\s/.test(mask[next]!)) next++;
       if (next < mask.length && /\p{Ll}/u.test(mask[next]!)) continue;
-      if (c === '.' && ABBREVIATIONS.has(wordBefore(mask, i + 1).toLowerCase())) continue;
+      if (c === '.') {
+        const word = wordBefore(mask, i + 1).toLowerCase();
+        const capital = next < mask.length && /\p{Lu}/u.test(mask[next]!);
+        if (ABBREVIATIONS.has(word) && !(MAY_END.has(word) && capital)) continue;
+      }
       cut(i + 1);
     }
   }

@@ -146,7 +146,7 @@ export const enMessages: MessageCatalogue = {
   'draft.lint.conventions-replaced':
     'Section "{title}" (the spec\'s notational conventions) was replaced by the verbal forms of GB/T 1.1-2020, stated in the Introduction; check that it said nothing else.',
   'draft.lint.conventions-paragraph-replaced':
-    'The spec\'s keyword conventions paragraph was replaced by the verbal forms of GB/T 1.1-2020, stated in the Introduction.',
+    "The spec's keyword conventions paragraph was replaced by the verbal forms of GB/T 1.1-2020, stated in the Introduction.",
   'draft.lint.declared-keywords':
     'The spec declares its own keywords ({words}): these words are read as requirements throughout the spec set and written 应 / 宜 / 可.',
   'draft.lint.term-group':
@@ -159,11 +159,13 @@ export const enMessages: MessageCatalogue = {
   'draft.lint.scope-drafted':
     'Clause 1 Scope was drafted from the Abstract: rewrite it to say what the document specifies and where it applies ("This document specifies … It is applicable to …").',
   'draft.lint.missing-committee-data':
-    'The {field} is not given: set it in sources.yml or with the draft command\'s option, so the cover and the Foreword state it.',
+    "Missing {field}: set it in sources.yml or with the draft command's option, so that the cover and the Foreword state it.",
   'draft.lint.reference-not-document':
     'Link "{url}" is cited with a requirement but is no document (a search page, a repository tree, a home page): it went to the Bibliography; cite the document itself if it is normative.',
+  'draft.lint.reference-unidentified':
+    'Link <{url}> is cited with a requirement but names no document (no identifier such as "RFC 3339", no title): it went to the Bibliography; if it is normative, cite it as "identifier, title" in the spec.',
   'draft.lint.reference-untitled':
-    'Normative reference {identifier} has no title in the spec: add its title to the spec\'s reference list.',
+    "Normative reference {identifier} has no title in the spec: add its title to the spec's reference list.",
   'draft.lint.reference-dropped':
     '{identifier} was left out of the references: it defines the keywords that the verbal forms of GB/T 1.1-2020 replace.',
   'draft.field.proposer': 'proposing unit (proposer)',

@@ -134,10 +134,12 @@ export const zhCNMessages: MessageCatalogue = {
   'draft.lint.table-of-contents': '已删除一个目录：草案有自己的目次。',
   'draft.lint.conventions-replaced':
     '章节“{title}”（规范自身的用语约定）已由 GB/T 1.1—2020 的助动词用法代替，写在引言中；请确认该章节没有其他内容。',
-  'draft.lint.conventions-paragraph-replaced': '规范自身的关键词约定段已由 GB/T 1.1—2020 的助动词用法代替，写在引言中。',
+  'draft.lint.conventions-paragraph-replaced':
+    '规范自身的关键词约定段已由 GB/T 1.1—2020 的助动词用法代替，写在引言中。',
   'draft.lint.declared-keywords':
     '规范声明了自己的关键词（{words}）：这些词在整套规范中均按要求识别，并写作“应”“宜”“可”。',
-  'draft.lint.term-group': '“{title}”是 {count} 个术语的分组，本身不是术语：其术语在第 3 章中连续编号，不保留分组标题。',
+  'draft.lint.term-group':
+    '“{title}”是 {count} 个术语的分组，本身不是术语：其术语在第 3 章中连续编号，不保留分组标题。',
   'draft.lint.terms-lead-in': '术语章节的引导语（“{text}”）已由第 3 章的标准引导语代替。',
   'draft.lint.stage-label':
     '源文件中带有阶段标识“{label}”：草案所处阶段由起草程序确定（见前置信息中的 stage），请从源文件中删除该标识。',
@@ -147,6 +149,8 @@ export const zhCNMessages: MessageCatalogue = {
   'draft.lint.missing-committee-data': '未提供{field}：请在 sources.yml 中或用起草命令的选项设置，以便封面和前言写明。',
   'draft.lint.reference-not-document':
     '链接“{url}”被要求引用，但不是文件（搜索页面、代码仓库目录或网站首页）：已移入参考文献；如属规范性引用，请引用文件本身。',
+  'draft.lint.reference-unidentified':
+    '链接 <{url}> 被要求引用，但未指明文件（没有“RFC 3339”这样的编号，也没有标题）：已移入参考文献；如属规范性引用，请在源规范中以“编号 标题”的形式引用。',
   'draft.lint.reference-untitled': '规范性引用文件 {identifier} 在规范中没有名称：请在规范的引用文件列表中补充其名称。',
   'draft.lint.reference-dropped': '{identifier} 未列入引用文件：它规定的关键词已由 GB/T 1.1—2020 的助动词用法代替。',
   'draft.field.proposer': '提出单位（proposer）',
