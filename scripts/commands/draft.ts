@@ -158,10 +158,12 @@ export function registerDraftCommand(program: Command, io: CliIO, runGit: RunGit
     .requiredOption('--ref <ref>', 'tag, branch or commit SHA to pin the draft to')
     .option(
       '--name <owner/repo>',
-      'project name in permalinks (default: from the origin remote, the clone URL or the folder name)',
+      'project name in permalinks (default: from the origin remote or the clone URL; required when neither names one)',
     )
     .addOption(
-      new Option('--lang <lang>', 'language of the fixed wording, the generated titles and the lint report').choices(['zh', 'en']).default('zh'),
+      new Option('--lang <lang>', 'language of the fixed wording, the generated titles and the lint report')
+        .choices(['zh', 'en'])
+        .default('zh'),
     )
     .addOption(
       new Option('--type <type>', 'kind of standard')
