@@ -196,7 +196,7 @@ export type LintRule =
 /** One content problem; reported, never thrown. */
 export interface LintIssue {
   rule: LintRule;
-  /** What is wrong and what to do, in English; `code` and `params` say it in any language (content/i18n). */
+  /** What is wrong and what to do, in the draft's language; `code` and `params` render it in any language. */
   message: string;
   code: string;
   params: MessageParams;
