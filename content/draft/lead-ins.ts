@@ -1,3 +1,5 @@
+import { msg } from '../../kernel/i18n/message.ts';
+import { renderMessage } from '../i18n/render-message.ts';
 import type { DraftLang, StandardType } from './draft-types.ts';
 
 /** Fixed wording of the draft in one language (lead-in sentences, headings, labels). */
@@ -56,7 +58,8 @@ const EN: LeadIns = {
   annex: (letter, normative) => `Annex ${letter} (${normative ? 'normative' : 'informative'})`,
   conformanceTitle: 'Conformance checklist',
   traceabilityTitle: 'Source traceability',
-  general: 'General',
+  // Generated subclause titles come from the message catalogues, like the lint report that names them.
+  general: renderMessage(msg('draft.title.general'), 'en'),
   draftedPerGbt:
     'This document has been drafted in accordance with the rules given in GB/T 1.1-2020 Directives for standardization — Part 1: Rules for the structure and drafting of standardizing documents.',
   patentNotice:
@@ -111,7 +114,7 @@ const ZH: LeadIns = {
   annex: (letter, normative) => `附录 ${letter}（${normative ? '规范性' : '资料性'}）`,
   conformanceTitle: '符合性检查表',
   traceabilityTitle: '来源追溯',
-  general: '总则',
+  general: renderMessage(msg('draft.title.general'), 'zh-CN'),
   draftedPerGbt: '本文件按照GB/T 1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》的规定起草。',
   patentNotice: '请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。',
   origin: (project, commit) => `本文件源自开源项目 ${project} 在提交 ${commit} 时的规范。`,

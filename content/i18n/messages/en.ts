@@ -168,6 +168,7 @@ export const enMessages: MessageCatalogue = {
     "Normative reference {identifier} has no title in the spec: add its title to the spec's reference list.",
   'draft.lint.reference-dropped':
     '{identifier} was left out of the references: it defines the keywords that the verbal forms of GB/T 1.1-2020 replace.',
+  'draft.title.general': 'General',
   'draft.field.proposer': 'proposing unit (proposer)',
   'draft.field.committee': 'responsible committee (committee)',
   'draft.field.drafting-units': 'drafting units (draftingUnits)',

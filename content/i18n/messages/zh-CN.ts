@@ -153,6 +153,7 @@ export const zhCNMessages: MessageCatalogue = {
     '链接 <{url}> 被要求引用，但未指明文件（没有“RFC 3339”这样的编号，也没有标题）：已移入参考文献；如属规范性引用，请在源规范中以“编号 标题”的形式引用。',
   'draft.lint.reference-untitled': '规范性引用文件 {identifier} 在规范中没有名称：请在规范的引用文件列表中补充其名称。',
   'draft.lint.reference-dropped': '{identifier} 未列入引用文件：它规定的关键词已由 GB/T 1.1—2020 的助动词用法代替。',
+  'draft.title.general': '总则',
   'draft.field.proposer': '提出单位（proposer）',
   'draft.field.committee': '归口单位（committee）',
   'draft.field.drafting-units': '起草单位（draftingUnits）',
