@@ -79,9 +79,14 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     clock,
     log,
     // Without a prototype: a job's kind is looked up by name, and `constructor` must find no handler.
-    handlers: Object.assign(Object.create(null) as Record<string, JobHandler>, sync.handlers, {
-      [JOB.delivery]: createDeliveryJobHandler({ store, clock, log, followUps: sync.followUps }),
-    }),
+    handlers: Object.assign(
+      Object.create(null) as Record<string, JobHandler>,
+      sync.handlers,
+      services.proposals.handlers,
+      {
+        [JOB.delivery]: createDeliveryJobHandler({ store, clock, log, followUps: sync.followUps }),
+      },
+    ),
   });
   const deliveries = createDeliveryIngest(
     {

@@ -28,13 +28,23 @@ export function createServices(deps: SyncDeps): Services {
   const projects = createProjectsService(store, clock, sync);
   const maturity = createMaturityService(store, clock, sync.maturity);
   const runGit = deps.runGit ?? systemGit;
+  const drafts = createDraftsService({ runGit, clock, githubUrl: deps.config.githubUrl });
   return {
     projects,
     maturity,
     accounts: createAccountsService(store, clock),
     deliveries: createDeliveriesService(store),
-    drafts: createDraftsService({ runGit, clock, githubUrl: deps.config.githubUrl }),
-    proposals: createProposalsService({ store, clock, runGit, projects, maturity }),
+    drafts,
+    proposals: createProposalsService({
+      store,
+      clock,
+      log: deps.log,
+      runGit,
+      projects,
+      maturity,
+      drafts,
+      githubUrl: deps.config.githubUrl,
+    }),
     sync,
   };
 }

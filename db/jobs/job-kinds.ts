@@ -10,6 +10,8 @@ export const JOB = {
   reconcile: 'reconcile',
   /** Re-evaluate one project's maturity. */
   evaluate: 'evaluate',
+  /** Generate one queued revision of a proposal (subject `MP-2026-001/3`). */
+  revision: 'proposal-revision',
 } as const;
 
 /** A job kind. */

@@ -49,6 +49,8 @@ export interface RevisionQueries {
   findReady(number: string, commitSha: string, sourcesDigest: string): RevisionSummary | undefined;
   /** The latest ready revision (its manifest carries clause IDs into the next one). */
   latestReady(number: string): RevisionRow | undefined;
+  /** Records the commit a queued revision's ref resolved to. */
+  pin(number: string, rev: number, commitSha: string): void;
   markReady(number: string, rev: number, content: RevisionContent): void;
   markFailed(number: string, rev: number, error: string, at: string): void;
   /** A queued revision that turned out to repeat a ready one is dropped (it was never shown as content). */
@@ -84,6 +86,9 @@ export function createRevisionQueries(db: Db): RevisionQueries {
     `UPDATE proposal_revisions SET status = 'failed', error = ?, ready_at = ? WHERE number = ? AND rev = ?
        AND status = 'queued'`,
   );
+  const pin = db.prepare(
+    `UPDATE proposal_revisions SET commit_sha = ? WHERE number = ? AND rev = ? AND status = 'queued'`,
+  );
   const dropQueued = db.prepare(`DELETE FROM proposal_revisions WHERE number = ? AND rev = ? AND status = 'queued'`);
   return {
     insertQueued: (row) => {
@@ -95,6 +100,7 @@ export function createRevisionQueries(db: Db): RevisionQueries {
     list: (number) => list.all(number) as RevisionSummary[],
     findReady: (number, sha, digest) => findReady.get(number, sha, digest) as RevisionSummary | undefined,
     latestReady: (number) => latestReady.get(number) as RevisionRow | undefined,
+    pin: (number, rev, sha) => void pin.run(sha, number, rev),
     markReady: (number, rev, c) => void markReady.run({ ...c, number, rev }),
     markFailed: (number, rev, error, at) => void markFailed.run(error, at, number, rev),
     dropQueued: (number, rev) => void dropQueued.run(number, rev),

@@ -66,6 +66,41 @@ export interface ProposalJson extends ProposalSummaryJson {
   }[];
 }
 
+/** A revision as the API shows it; a draft is named after the stage it was made in (征求意见稿 …). */
+export interface RevisionJson {
+  number: string;
+  rev: number;
+  label: string;
+  ref: string;
+  commit: string | null;
+  status: string;
+  stage: string;
+  draftName: Local | null;
+  requestedBy: string;
+  reason: string;
+  createdAt: string;
+  readyAt: string | null;
+  error: string | null;
+}
+
+export function revisionJson(r: RevisionSummary, workflow: Workflow): RevisionJson {
+  return {
+    number: r.number,
+    rev: r.rev,
+    label: revLabel(r.rev),
+    ref: r.ref,
+    commit: r.commit_sha,
+    status: r.status,
+    stage: r.stage,
+    draftName: workflow.stages.find((s) => s.id === r.stage)?.draftName ?? null,
+    requestedBy: r.requested_by,
+    reason: r.reason,
+    createdAt: r.created_at,
+    readyAt: r.ready_at,
+    error: r.error,
+  };
+}
+
 const stageName = (workflow: Workflow, id: string): Local =>
   workflow.stages.find((s) => s.id === id)?.name ?? { en: id, zh: id };
 

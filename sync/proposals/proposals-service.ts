@@ -8,10 +8,23 @@ import { DomainError } from '../../kernel/errors/domain-error.ts';
 import type { RunGit } from '../../kernel/git/run-git.ts';
 import type { MaturityService } from '../maturity/maturity-service.ts';
 import type { ProjectsService } from '../projects/projects-service.ts';
+import { JOB } from '../../db/jobs/job-kinds.ts';
+import type { RevisionRow, RevisionSummary } from '../../db/proposals/revision-queries.ts';
+import type { Logger } from '../../kernel/log/create-logger.ts';
+import type { DraftsService } from '../drafts/drafts-service.ts';
+import type { JobHandler } from '../queue/job-handler.ts';
+import { createRevisionJobHandler, revisionSubject } from './generate-revision.ts';
 import { gatherFacts } from './gather-facts.ts';
 import { GuardFailedError } from './guard-failed-error.ts';
 import { pinSources } from './pin-sources.ts';
-import { proposalJson, proposalSummaryJson, type ProposalJson, type ProposalSummaryJson } from './proposal-json.ts';
+import {
+  proposalJson,
+  proposalSummaryJson,
+  revisionJson,
+  type ProposalJson,
+  type ProposalSummaryJson,
+  type RevisionJson,
+} from './proposal-json.ts';
 import { readProposalRequest } from './proposal-request.ts';
 import { availableActions } from './workflow/available-actions.ts';
 import { decideAction, mayTake, missingFor, type DecisionInput } from './workflow/decide-action.ts';
@@ -50,6 +63,15 @@ export interface ProposalsService {
     actor: ProposalActor,
   ): ProposalJson;
   count(): number;
+  /**
+   * Asks for a new revision from the sources at `ref` (default: the proposal's ref), generated in the background.
+   * The same sources at the same commit return the revision that already exists (queued or ready).
+   */
+  revise(number: string, request: { ref?: string; reason?: string }, actor: ProposalActor): Promise<RevisionJson>;
+  /** One revision with its content (the draft, manifest, HTML and lint report once it is ready). */
+  revision(number: string, rev: number): { summary: RevisionJson; row: RevisionRow };
+  /** The queue's handler of revision jobs. */
+  handlers: Record<string, JobHandler>;
 }
 
 const WORKFLOW_SETTING = 'proposals.workflow';
@@ -64,6 +86,9 @@ const ROLE_HOLDERS: Record<string, string[]> = {
 export interface ProposalsDeps {
   store: Store;
   clock: Clock;
+  log: Logger;
+  drafts: DraftsService;
+  githubUrl: string;
   runGit: RunGit;
   projects: ProjectsService;
   maturity: MaturityService;
@@ -345,6 +370,84 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
     },
 
     count: () => store.proposals.count(),
+
+    async revise(number, request, actor) {
+      const row = find(number);
+      const project = projectName(row);
+      const flow = workflow().workflow;
+      if (!mayTake(flow.revise, asWorkflowActor(actor, project)))
+        throw new DomainError(
+          'forbidden',
+          'not_allowed',
+          `only ${flow.revise.by.join(' or ')} of ${project} may ask for a revision of ${row.number}`,
+        );
+      if (!flow.revise.in.includes(row.stage))
+        throw new DomainError(
+          'conflict',
+          'revision_not_now',
+          `${row.number} is in stage ${row.stage}, where the text stays fixed; revisions are made in: ${flow.revise.in.join(', ')}`,
+          { state: row.stage },
+        );
+      const repo = store.repositories.get(row.repository_id);
+      if (!repo?.mirror_path)
+        throw new DomainError(
+          'unavailable',
+          'mirror_not_ready',
+          `${project} has no mirror yet: run magnolia sync ${project}`,
+        );
+      const ref = request.ref?.trim() || row.ref;
+      if (ref.startsWith('-')) throw new DomainError('invalid', 'unknown_ref', 'a ref may not start with "-"');
+      const files = parseSources(row.sources_yml).files.map((f) => f.path);
+      const pinned = await pinSources(deps.runGit, repo.mirror_path, ref, files);
+      const digest = sourcesDigest(row.sources_yml, pinned.commit);
+      const summary = store.transaction((): RevisionSummary => {
+        const existing = store.revisions
+          .list(row.number)
+          .find((r) => r.sources_digest === digest && (r.status === 'ready' || r.status === 'queued'));
+        if (existing) return existing;
+        const rev = store.revisions.insertQueued({
+          number: row.number,
+          ref,
+          sources_yml: row.sources_yml,
+          sources_digest: digest,
+          stage: row.stage,
+          requested_by: actor.login,
+          reason: (request.reason ?? '').trim().slice(0, 2000),
+          created_at: isoNow(clock),
+        });
+        store.revisions.pin(row.number, rev, pinned.commit);
+        store.jobs.enqueue({
+          kind: JOB.revision,
+          subject: revisionSubject(row.number, rev),
+          queueKey: `proposal:${row.number}`,
+          runAt: clock.now(),
+        });
+        return store.revisions.list(row.number).find((r) => r.rev === rev)!;
+      });
+      return revisionJson(summary, workflow().workflow);
+    },
+
+    revision(number, rev) {
+      const row = find(number);
+      const revision = Number.isInteger(rev) ? store.revisions.get(row.number, rev) : undefined;
+      if (!revision)
+        throw new DomainError(
+          'not-found',
+          'revision_not_found',
+          `${row.number} has no revision ${rev}: see its revisions`,
+        );
+      return { summary: revisionJson(revision, workflow().workflow), row: revision };
+    },
+
+    handlers: {
+      [JOB.revision]: createRevisionJobHandler({
+        store,
+        clock,
+        log: deps.log,
+        drafts: deps.drafts,
+        githubUrl: deps.githubUrl,
+      }),
+    },
   };
 }
 
@@ -353,6 +456,6 @@ function countSources(yml: string): number {
 }
 
 /** A digest of a revision's inputs: the same sources at the same commit make the same revision. */
-export function sourcesDigest(sourcesYml: string, commit: string): string {
+function sourcesDigest(sourcesYml: string, commit: string): string {
   return createHash('sha256').update(commit).update('\0').update(sourcesYml).digest('hex').slice(0, 32);
 }

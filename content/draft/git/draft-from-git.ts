@@ -42,6 +42,8 @@ export interface DraftFromGitOptions {
   titleEn?: string | undefined;
   /** `YYYY-MM-DD`, from the caller's clock. */
   date: string;
+  /** The repository as the draft names it (a public URL); default the clone URL or path given as `repo`. */
+  repositoryUrl?: string | undefined;
   /** Directory relative repository paths are resolved against. */
   cwd: string;
   /**
@@ -169,7 +171,7 @@ async function collectInput<T>(
     const name = options.name ?? (await detectProjectName(runGit, gitDir, repository.url, options.repo));
     const input: DraftInput = {
       name,
-      repository: repository.url ?? options.repo,
+      repository: options.repositoryUrl ?? repository.url ?? options.repo,
       commit,
       permalinkBase: options.permalinkBase.replace(/\/+$/, ''),
       files: blobs.map((b, i) => ({

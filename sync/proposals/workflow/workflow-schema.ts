@@ -66,6 +66,13 @@ export const workflowSchema = z
         guards: z.array(z.enum(GUARDS, { message: `guards are among: ${GUARDS.join(', ')}` })).default([]),
       })
       .strict(),
+    /** Who may ask for a new draft revision, and in which stages (the text stays fixed in the others). */
+    revise: z
+      .object({
+        by: z.array(z.enum(ACTORS, { message: `by lists who may act: ${ACTORS.join(', ')}` })).min(1, 'nobody may act'),
+        in: z.array(id).min(1, 'name the stages in which revisions are made'),
+      })
+      .strict(),
     stages: z.array(stageSchema).min(2, 'a workflow needs at least two stages'),
     actions: z.array(actionSchema).min(1, 'a workflow needs at least one action'),
   })
@@ -81,6 +88,9 @@ export const workflowSchema = z
       for (const dup of new Set(ids.filter((v, i) => ids.indexOf(v) !== i)))
         ctx.addIssue({ code: 'custom', path: [what], message: `${what} id "${dup}" is used twice` });
     }
+    for (const stage of flow.revise.in)
+      if (!stages.has(stage))
+        ctx.addIssue({ code: 'custom', path: ['revise', 'in'], message: `"${stage}" is not among stages: ${known}` });
     if (!stages.has(flow.initial))
       ctx.addIssue({ code: 'custom', path: ['initial'], message: `"${flow.initial}" is not among stages: ${known}` });
     flow.actions.forEach((action, i) => {
