@@ -1,9 +1,7 @@
-import { isoNow } from '../../kernel/clock.ts';
 import { constants } from 'node:fs';
 import { access, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { createDraftCache } from '../../content/draft/cache/draft-cache.ts';
 import type {
   CommitteeData,
   DraftLang,
@@ -12,16 +10,13 @@ import type {
   SourceRole,
   StandardType,
 } from '../../content/draft/draft-types.ts';
-import { draftFromGit } from '../../content/draft/git/draft-from-git.ts';
-import { openRepository } from '../../content/draft/git/open-repository.ts';
-import { readBlobs } from '../../content/draft/git/read-blobs.ts';
-import { resolveCommit } from '../../content/draft/git/resolve-commit.ts';
 import { parsePreviousManifest } from '../../content/draft/parse-previous-manifest.ts';
-import { CCS_CODE, ICS_CODE, parseSources, SourcesError, type SourceList } from '../../content/draft/parse-sources.ts';
+import { CCS_CODE, ICS_CODE, type SourceList } from '../../content/draft/parse-sources.ts';
 import { readConfig } from '../../kernel/config/read-config.ts';
 import { describePathProblem } from '../../kernel/fs/describe-path-problem.ts';
 import { parseCalendarDate } from '../../kernel/time/parse-date.ts';
 import { runGit as defaultRunGit, type RunGit } from '../../kernel/git/run-git.ts';
+import { createDraftsService, type DraftsService } from '../../sync/drafts/drafts-service.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
 
 /** Options of `magnolia draft` as commander parses them. */
@@ -82,32 +77,15 @@ async function loadPrevious(file: string, io: CliIO): Promise<PreviousManifest> 
 }
 
 /** Reads sources.yml from the local disk, else from the repository at the ref (it often lives beside the spec). */
-async function loadSources(file: string, options: DraftOptions, io: CliIO, runGit: RunGit): Promise<SourceList> {
-  let text: string | undefined;
-  try {
-    text = await readFile(path.resolve(io.cwd, file), 'utf8');
-  } catch {
-    const repository = await openRepository(runGit, options.repo, io.cwd);
-    try {
-      const commit = await resolveCommit(runGit, repository.gitDir, options.ref);
-      const read = await readBlobs(runGit, repository.gitDir, commit, [file], { requireMarkdown: false }).catch(
-        () => undefined,
-      );
-      text = read?.files[0]?.text;
-    } finally {
-      await repository.close();
-    }
-  }
+async function loadSources(file: string, options: DraftOptions, io: CliIO, drafts: DraftsService): Promise<SourceList> {
+  const text =
+    (await readFile(path.resolve(io.cwd, file), 'utf8').catch(() => undefined)) ??
+    (await drafts.fileAt(options.repo, options.ref, file, io.cwd));
   if (text === undefined)
     throw new CliError(
       `sources file ${file} was found neither on disk nor in the repository at ${options.ref}: check the path`,
     );
-  try {
-    return parseSources(text);
-  } catch (error) {
-    if (error instanceof SourcesError) throw new CliError(`${file}: ${error.message}`);
-    throw error;
-  }
+  return drafts.parseSources(text, file);
 }
 
 /** The CliError for an output path that cannot be written: which option, which path, why, and what to do. */
@@ -199,10 +177,10 @@ export function registerDraftCommand(program: Command, io: CliIO, runGit: RunGit
     .action(async (specPaths: string[], options: DraftOptions) => {
       if (specPaths.length > 0 && options.sources) throw new CliError('give either spec paths or --sources, not both');
       // Only GITHUB_URL matters here; the rest of the configuration is read (and checked) only when needed.
-      const permalinkBase = (options.permalinkBase ?? readConfig(io.env, io.cwd).githubUrl).replace(/\/+$/, '');
-      if (!/^https?:\/\/\S+$/i.test(permalinkBase))
+      const drafts = createDraftsService({ runGit, clock: io.clock, githubUrl: readConfig(io.env, io.cwd).githubUrl });
+      if (options.permalinkBase !== undefined && !/^https?:\/\/\S+$/i.test(options.permalinkBase.replace(/\/+$/, '')))
         throw new CliError(
-          `--permalink-base must be an http(s) URL, for example https://github.com (got ${permalinkBase})`,
+          `--permalink-base must be an http(s) URL, for example https://github.com (got ${options.permalinkBase})`,
         );
       if (options.date !== undefined) {
         const date = parseCalendarDate(options.date);
@@ -218,38 +196,35 @@ export function registerDraftCommand(program: Command, io: CliIO, runGit: RunGit
       let titles: { titleZh?: string | undefined; titleEn?: string | undefined } = {};
       let fromSources: CommitteeData | undefined;
       if (options.sources) {
-        const list = await loadSources(options.sources, options, io, runGit);
+        const list = await loadSources(options.sources, options, io, drafts);
         sources = list.files;
         titles = { titleZh: list.titleZh, titleEn: list.titleEn };
         fromSources = list.committee;
       }
       const committee = committeeOf(options, fromSources);
       const previous = options.previous ? await loadPrevious(options.previous, io) : undefined;
-      const cache = options.cacheDir ? createDraftCache({ dir: path.resolve(io.cwd, options.cacheDir) }) : undefined;
       if (sources.length === 0)
         throw new CliError(
           'name at least one spec file (magnolia draft --repo . --ref main SPEC.md) or give --sources sources.yml',
         );
 
-      const result = await draftFromGit({
-        runGit,
+      const result = await drafts.generate({
         repo: options.repo,
         ref: options.ref,
         sources,
         name: options.name,
-        permalinkBase,
+        permalinkBase: options.permalinkBase,
         lang: options.lang,
         type: options.type,
         titleZh: options.titleZh ?? titles.titleZh,
         titleEn: options.titleEn ?? titles.titleEn,
-        date: options.date ?? isoNow(io.clock).slice(0, 10),
+        date: options.date,
         cwd: io.cwd,
         provenance: options.provenance,
         committee,
         previous,
-        cache,
+        cacheDir: options.cacheDir === undefined ? undefined : path.resolve(io.cwd, options.cacheDir),
       });
-      await cache?.flush();
 
       if (out !== undefined) await writeOutput('--out', out, result.markdown);
       else io.stdout.write(result.markdown);

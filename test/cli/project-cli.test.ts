@@ -1,22 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BOB, createUpstreamWithHistory } from '../support/git-fixture.ts';
 import { runCli } from '../support/run-cli.ts';
+import { offlineEnv, temporaryDataDir } from '../support/offline-env.ts';
 
 describe('magnolia project and sync commands', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'magnolia-project-cli-'));
-  const env = {
-    MAGNOLIA_DATA_DIR: dataDir,
-    MAGNOLIA_DEMO: 'off',
-    // GitHub is unreachable: git-derived data must still work, API facts are marked unknown.
-    GITHUB_API_URL: 'http://127.0.0.1:9',
-    GITHUB_URL: 'http://127.0.0.1:9',
-  };
+  const dataDir = temporaryDataDir('project-cli');
+  const env = offlineEnv(dataDir);
   const upstream = createUpstreamWithHistory(9, 'codec');
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('adds a project from a local bare upstream and lists it', async () => {
     const added = await runCli(['project', 'add', 'acme/codec', '--clone-url', upstream.bare, '--domain', 'iot'], env);
