@@ -1,4 +1,10 @@
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
+import { createAuditService, type AuditService } from './accounts/audit-service.ts';
+import { loadSessionSecret } from './accounts/session-secret.ts';
+import { createSessionsService, type SessionsService } from './accounts/sessions-service.ts';
+import { createSignInService, type SignInService } from './accounts/sign-in-service.ts';
+import { createTokensService, type TokensService } from './accounts/tokens-service.ts';
+import { createAdminService, type AdminService } from './admin/admin-service.ts';
 import { createSyncServices, type SyncDeps, type SyncServices } from './create-sync-services.ts';
 import { createMaturityService, type MaturityService } from './maturity/maturity-service.ts';
 import { createProjectsService, type ProjectsService } from './projects/projects-service.ts';
@@ -8,21 +14,48 @@ import { createDeliveriesService, type DeliveriesService } from './webhooks/deli
 export interface Services {
   projects: ProjectsService;
   maturity: MaturityService;
+  /** People and their roles. */
   accounts: AccountsService;
+  /** API tokens (and authenticating a request by one). */
+  tokens: TokensService;
+  /** Signed-in sessions. */
+  sessions: SessionsService;
+  /** Sign-in with GitHub OAuth or as a demo person; maintainer permissions from GitHub. */
+  signIn: SignInService;
+  audit: AuditService;
+  /** Privileged actions, each recorded in the audit log. */
+  admin: AdminService;
   deliveries: DeliveriesService;
   /** The mirror (git and REST metadata) and the job handlers of the queue. */
   sync: SyncServices;
+  /** The secret that signs session cookies (MAGNOLIA_SESSION_SECRET, or the one kept in the data dir). */
+  sessionSecret: string;
 }
 
 /** Builds every service over one store. */
 export function createServices(deps: SyncDeps): Services {
-  const { store, clock } = deps;
+  const { store, clock, config, log } = deps;
   const sync = createSyncServices(deps);
+  const audit = createAuditService(store, clock);
+  const accounts = createAccountsService(store, clock, audit);
+  const projects = createProjectsService(store, clock, sync);
+  const maturity = createMaturityService(store, clock, sync.maturity);
+  const sessionSecret = loadSessionSecret(config);
+  const sessions = createSessionsService(store, clock, sessionSecret, {
+    idleMs: config.sessionIdleMs,
+    maxMs: config.sessionMaxMs,
+  });
   return {
-    projects: createProjectsService(store, clock, sync),
-    maturity: createMaturityService(store, clock, sync.maturity),
-    accounts: createAccountsService(store, clock),
+    projects,
+    maturity,
+    accounts,
+    tokens: createTokensService(store, clock, accounts, audit),
+    sessions,
+    signIn: createSignInService({ store, clock, config, log, sessions, github: deps.github }),
+    audit,
+    admin: createAdminService({ store, clock, audit, projects, maturity }),
     deliveries: createDeliveriesService(store),
     sync,
+    sessionSecret,
   };
 }
