@@ -5,7 +5,7 @@ import { DomainError } from '../../kernel/errors/domain-error.ts';
 
 /** The synchroniser token of a session, and the check of cookie-authenticated writes. */
 export interface Csrf {
-  /** The session's CSRF token (made once per session). */
+  /** The session's CSRF token (made once per session); empty for a request without a session (a bearer token). */
   token(req: Request): string;
   /** Refuses a cookie-authenticated write without the session's token or from another origin. */
   protect(): (req: Request, res: Response, next: NextFunction) => void;
@@ -48,7 +48,7 @@ export function createCsrf(config: Pick<Config, 'baseUrl'>): Csrf {
     return isLoopbackHost(hostname) && origin === `${req.protocol}://${host}`;
   };
   return {
-    token: (req) => generateToken(req),
+    token: (req) => (req.session ? generateToken(req) : ''),
     sameOrigin,
     protect: () => (req, _res, next) => {
       if (SAFE.has(req.method) || req.auth.actor?.via !== 'session') {

@@ -338,6 +338,5 @@ export const en = {
     forbiddenTitle: 'Not allowed',
     tooManyTitle: 'Too many requests',
     signInToContinue: 'Sign in to continue',
-    retryAfter: 'Try again in {seconds} seconds.',
   },
 } as const;

@@ -334,6 +334,5 @@ export const zhCN: Messages = {
     forbiddenTitle: '无权操作',
     tooManyTitle: '请求过于频繁',
     signInToContinue: '登录后继续',
-    retryAfter: '请在 {seconds} 秒后重试。',
   },
 };

@@ -39,13 +39,7 @@ export function createErrorPageRenderer(ctx: PageContext) {
           : serverError
             ? t.errors.errorLead
             : errorLead(body, lang),
-        help: notFound
-          ? t.errors.notFoundHelp
-          : serverError
-            ? t.errors.errorHelp
-            : body.status === 429 && body.retryAfterSeconds !== undefined
-              ? fill(t.errors.retryAfter, { seconds: body.retryAfterSeconds })
-              : null,
+        help: notFound ? t.errors.notFoundHelp : serverError ? t.errors.errorHelp : null,
         // A page that needs a signed-in visitor offers the sign-in, and comes back here afterwards.
         signIn:
           body.status === 401 && req.method === 'GET'
