@@ -1,10 +1,12 @@
 // English texts of the engines' message codes (see kernel/i18n/message.ts). `{name}` is filled from the
 // message's parameters; a function entry decides wording that depends on a number (plurals).
 import type { MessageCatalogue } from '../render-message.ts';
+import { enWorkflowMessages } from './workflow-en.ts';
 
 /** English: the reference catalogue; zh-CN.ts has exactly its keys (a test checks it). */
 export const enMessages: MessageCatalogue = {
   text: '{text}',
+  ...enWorkflowMessages,
 
   // Maturity: why a signal has its status.
   'maturity.api-unknown': 'API metadata unknown: {reason}',
