@@ -263,6 +263,7 @@ export const en = {
     },
     demo: 'demo',
     lastSignIn: 'Last sign-in',
+    maintainsColumn: 'Maintains',
     changeRoles: 'Change roles',
     grantRole: 'Grant',
     revokeRole: 'Revoke',

@@ -259,6 +259,7 @@ export const zhCN: Messages = {
     },
     demo: '演示',
     lastSignIn: '最近登录',
+    maintainsColumn: '维护的项目',
     changeRoles: '调整角色',
     grantRole: '授予',
     revokeRole: '撤销',
