@@ -8,6 +8,9 @@ import { createAdminService, type AdminService } from './admin/admin-service.ts'
 import { createSyncServices, type SyncDeps, type SyncServices } from './create-sync-services.ts';
 import { createMaturityService, type MaturityService } from './maturity/maturity-service.ts';
 import { createProjectsService, type ProjectsService } from './projects/projects-service.ts';
+import { createDraftsService, type DraftsService } from './drafts/drafts-service.ts';
+import { createProposalsService, type ProposalsService } from './proposals/proposals-service.ts';
+import { runGit as systemGit } from '../kernel/git/run-git.ts';
 import { createDeliveriesService, type DeliveriesService } from './webhooks/deliveries-service.ts';
 
 /** One service per capability; the HTTP routes, the pages and the CLI call these and nothing below them. */
@@ -26,6 +29,10 @@ export interface Services {
   /** Privileged actions, each recorded in the audit log. */
   admin: AdminService;
   deliveries: DeliveriesService;
+  /** Drafts from spec files at a ref (the CLI builds its own: a draft needs no instance). */
+  drafts: DraftsService;
+  /** Proposals and the standards workflow. */
+  proposals: ProposalsService;
   /** The mirror (git and REST metadata) and the job handlers of the queue. */
   sync: SyncServices;
   /** The secret that signs session cookies (MAGNOLIA_SESSION_SECRET, or the one kept in the data dir). */
@@ -40,6 +47,7 @@ export function createServices(deps: SyncDeps): Services {
   const accounts = createAccountsService(store, clock, audit);
   const projects = createProjectsService(store, clock, sync);
   const maturity = createMaturityService(store, clock, sync.maturity);
+  const runGit = deps.runGit ?? systemGit;
   const sessionSecret = loadSessionSecret(config);
   const sessions = createSessionsService(store, clock, sessionSecret, {
     idleMs: config.sessionIdleMs,
@@ -55,6 +63,8 @@ export function createServices(deps: SyncDeps): Services {
     audit,
     admin: createAdminService({ store, clock, audit, projects, maturity }),
     deliveries: createDeliveriesService(store),
+    drafts: createDraftsService({ runGit, clock, githubUrl: deps.config.githubUrl }),
+    proposals: createProposalsService({ store, clock, runGit, projects, maturity }),
     sync,
     sessionSecret,
   };

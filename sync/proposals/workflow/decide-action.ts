@@ -23,7 +23,7 @@ export interface DecisionInput extends Omit<GuardContext, 'settings'> {
 const DAY_MS = 86_400_000;
 
 /** True when the actor is among those the action names. */
-export function mayTake(action: ActionDefinition, actor: WorkflowActor | null): boolean {
+export function mayTake(action: Pick<ActionDefinition, 'by'>, actor: WorkflowActor | null): boolean {
   if (actor === null) return false;
   return action.by.some((who) =>
     who === 'maintainer' ? actor.maintainer : who === 'member' ? true : actor.roles.includes(who),
@@ -31,7 +31,11 @@ export function mayTake(action: ActionDefinition, actor: WorkflowActor | null): 
 }
 
 /** Every guard of an action that does not hold, in the workflow file's order. */
-export function missingFor(action: ActionDefinition, facts: ProposalFacts, input: DecisionInput): MissingRequirement[] {
+export function missingFor(
+  action: Pick<ActionDefinition, 'guards'>,
+  facts: ProposalFacts,
+  input: DecisionInput,
+): MissingRequirement[] {
   const ctx: GuardContext = { ...input, settings: input.workflow.settings };
   return action.guards.flatMap((guard) => checkGuard(guard, facts, ctx) ?? []);
 }

@@ -59,6 +59,13 @@ export const workflowSchema = z
     name: text,
     settings: settingsSchema,
     initial: id,
+    /** Who may create a proposal, and what must hold for it (the proposal starts in `initial`). */
+    create: z
+      .object({
+        by: z.array(z.enum(ACTORS, { message: `by lists who may act: ${ACTORS.join(', ')}` })).min(1, 'nobody may act'),
+        guards: z.array(z.enum(GUARDS, { message: `guards are among: ${GUARDS.join(', ')}` })).default([]),
+      })
+      .strict(),
     stages: z.array(stageSchema).min(2, 'a workflow needs at least two stages'),
     actions: z.array(actionSchema).min(1, 'a workflow needs at least one action'),
   })
