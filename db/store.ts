@@ -20,6 +20,10 @@ import { createRevisionQueries, type RevisionQueries } from './proposals/revisio
 import { createReleaseQueries, type ReleaseQueries } from './releases/release-queries.ts';
 import { createRepositoryQueries, type RepositoryQueries } from './repositories/repository-queries.ts';
 import { createUserQueries, type UserQueries } from './users/user-queries.ts';
+import { createRoleGrantQueries, type RoleGrantQueries } from './users/role-grant-queries.ts';
+import { createMaintainerQueries, type MaintainerQueries } from './users/maintainer-queries.ts';
+import { createSessionQueries, type SessionQueries } from './sessions/session-queries.ts';
+import { createAuditQueries, type AuditQueries } from './audit/audit-queries.ts';
 
 /** Every aggregate's prepared queries over one database, built once per process. */
 export interface Store {
@@ -34,6 +38,14 @@ export interface Store {
   collaborators: CollaboratorQueries;
   installations: InstallationQueries;
   users: UserQueries;
+  /** Reviewer, secretariat and admin grants, with who granted and revoked them. */
+  roleGrants: RoleGrantQueries;
+  /** Who maintains which member project (from GitHub permissions, or the demo community). */
+  maintainers: MaintainerQueries;
+  /** Signed-in sessions (sealed data, idle and absolute expiry). */
+  sessions: SessionQueries;
+  /** The append-only log of privileged actions. */
+  audit: AuditQueries;
   /** API metadata: state per repository, contributors, user profiles, per-issue process facts, HTTP cache. */
   metadataState: MetadataStateQueries;
   contributors: ContributorQueries;
@@ -66,6 +78,10 @@ export function createStore(db: Db): Store {
     collaborators: createCollaboratorQueries(db),
     installations: createInstallationQueries(db),
     users: createUserQueries(db),
+    roleGrants: createRoleGrantQueries(db),
+    maintainers: createMaintainerQueries(db),
+    sessions: createSessionQueries(db),
+    audit: createAuditQueries(db),
     metadataState: createMetadataStateQueries(db),
     contributors: createContributorQueries(db),
     githubUsers: createGitHubUserQueries(db),

@@ -14,5 +14,6 @@ export const EXIT_CODE: Readonly<Record<ErrorKind, number>> = {
   'too-large': 1,
   unsupported: 1,
   unavailable: 3,
+  'rate-limited': 3,
   upstream: 4,
 };

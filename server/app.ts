@@ -1,7 +1,19 @@
 import express, { type Express } from 'express';
 import type { Store } from '../db/store.ts';
 import type { Services } from '../sync/create-services.ts';
+import { createAdminAuditRoute } from './api/admin-audit-route.ts';
 import { createAdminDeliveriesRoute } from './api/admin-deliveries-route.ts';
+import { createAdminUsersRoute } from './api/admin-users-route.ts';
+import { createMeRoute } from './api/me-route.ts';
+import { createProjectActionsRoute } from './api/project-actions-route.ts';
+import { createAuthRoutes } from './auth/auth-routes.ts';
+import { createCsrf } from './auth/csrf.ts';
+import { identify } from './auth/identify.ts';
+import { createRateLimits } from './auth/rate-limits.ts';
+import { sessionMiddleware } from './auth/session-middleware.ts';
+import { createAccountRoute } from './pages/account/account-route.ts';
+import { createConsole } from './pages/admin/create-console.ts';
+import { createSignInRoute } from './pages/signin/signin-route.ts';
 import { createMaturityRoute } from './api/maturity-route.ts';
 import { createProjectsRoute } from './api/projects-route.ts';
 import type { Clock } from '../kernel/clock.ts';
@@ -49,13 +61,40 @@ export function createApp(deps: AppDeps): Express {
       bodyBudgetBytes: config.webhookBodyBudgetBytes,
     }),
   );
+  app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
   app.use(portal.staticRouter);
   app.use(i18nMiddleware());
   app.use(createHealthRoute(store.db));
+
+  // Who is asking: a session (only for requests that carry its cookie or end a sign-in) or a bearer token; then
+  // CSRF and Origin checks for cookie-authenticated writes, and the rate limit of writes.
+  const csrf = createCsrf(config);
+  const limits = createRateLimits(config);
+  const signInOffered = config.oauth !== undefined || services.signIn.demoAvailable();
+  app.use(sessionMiddleware(services, config));
+  app.use(express.urlencoded({ extended: false, limit: '2mb' }));
+  app.use(identify(services, config, csrf));
+  app.use(csrf.protect());
+  app.use(limits.writes);
+  app.use((_req, res, next) => {
+    res.locals.signInOffered = signInOffered;
+    next();
+  });
+  app.use(createAuthRoutes({ services, config, clock, csrf, limits }));
+
+  app.use(createMeRoute(services));
+  app.use(createAdminUsersRoute(services));
+  app.use(createAdminAuditRoute(services));
   app.use(createAdminDeliveriesRoute(services));
+  app.use(createProjectActionsRoute(services));
   app.use(createMaturityRoute(services));
   app.use(createProjectsRoute(services));
+
+  const pages = { ctx: portal.pageContext, services, csrf };
+  app.use(createSignInRoute(portal.pageContext, services));
+  app.use(createAccountRoute({ ...pages, config }));
+  app.use(createConsole(pages));
   app.use(portal.router);
 
   app.use(notFoundHandler());

@@ -7,6 +7,7 @@ import { enqueueAllEvaluations } from '../sync/maturity/maturity-jobs.ts';
 import { createServices, type Services } from '../sync/create-services.ts';
 import type { SyncServices } from '../sync/create-sync-services.ts';
 import { seedDemoCommunity, shouldSeedDemo } from '../sync/demo/seed-demo-community.ts';
+import { seedDemoAccounts } from '../sync/accounts/demo-accounts.ts';
 import {
   createGitHubClient,
   type GitHubClient,
@@ -73,6 +74,8 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   const services = createServices({ store, config, log, clock, github });
   const { sync } = services;
   if (shouldSeedDemo(store, config)) await seedDemoCommunity({ store, config, log, clock }, sync);
+  // The demo people (and instances seeded before they existed get them once).
+  seedDemoAccounts(store, clock);
 
   const worker = createJobWorker({
     store,
@@ -109,6 +112,9 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  // Without MAGNOLIA_BASE_URL the portal is where it listens (PORT=0 picks the port only now): OAuth redirects and
+  // Origin checks use that.
+  if (!config.baseUrlConfigured) config.baseUrl = `http://${host}:${port}`;
 
   const scheduleReconcile = (): number => {
     const members = store.repositories.listMembers();
@@ -143,6 +149,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
       worker.poke();
       // Finished jobs are kept a week for inspection, dead ones a month; the deliveries themselves stay.
       store.jobs.pruneFinished(clock.now() - 7 * 86_400_000, clock.now() - 30 * 86_400_000);
+      services.sessions.prune();
       store.deliveries.prunePayloads(new Date(clock.now() - config.payloadRetentionDays * 86_400_000).toISOString());
     }, 86_400_000);
     dailyTimer.unref();

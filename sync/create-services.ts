@@ -1,4 +1,10 @@
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
+import { createAuditService, type AuditService } from './accounts/audit-service.ts';
+import { loadSessionSecret } from './accounts/session-secret.ts';
+import { createSessionsService, type SessionsService } from './accounts/sessions-service.ts';
+import { createSignInService, type SignInService } from './accounts/sign-in-service.ts';
+import { createTokensService, type TokensService } from './accounts/tokens-service.ts';
+import { createAdminService, type AdminService } from './admin/admin-service.ts';
 import { createSyncServices, type SyncDeps, type SyncServices } from './create-sync-services.ts';
 import { createMaturityService, type MaturityService } from './maturity/maturity-service.ts';
 import { createProjectsService, type ProjectsService } from './projects/projects-service.ts';
@@ -11,7 +17,17 @@ import { createDeliveriesService, type DeliveriesService } from './webhooks/deli
 export interface Services {
   projects: ProjectsService;
   maturity: MaturityService;
+  /** People and their roles. */
   accounts: AccountsService;
+  /** API tokens (and authenticating a request by one). */
+  tokens: TokensService;
+  /** Signed-in sessions. */
+  sessions: SessionsService;
+  /** Sign-in with GitHub OAuth or as a demo person; maintainer permissions from GitHub. */
+  signIn: SignInService;
+  audit: AuditService;
+  /** Privileged actions, each recorded in the audit log. */
+  admin: AdminService;
   deliveries: DeliveriesService;
   /** Drafts from spec files at a ref (the CLI builds its own: a draft needs no instance). */
   drafts: DraftsService;
@@ -19,20 +35,34 @@ export interface Services {
   proposals: ProposalsService;
   /** The mirror (git and REST metadata) and the job handlers of the queue. */
   sync: SyncServices;
+  /** The secret that signs session cookies (MAGNOLIA_SESSION_SECRET, or the one kept in the data dir). */
+  sessionSecret: string;
 }
 
 /** Builds every service over one store. */
 export function createServices(deps: SyncDeps): Services {
-  const { store, clock } = deps;
+  const { store, clock, config, log } = deps;
   const sync = createSyncServices(deps);
+  const audit = createAuditService(store, clock);
+  const accounts = createAccountsService(store, clock, audit);
   const projects = createProjectsService(store, clock, sync);
   const maturity = createMaturityService(store, clock, sync.maturity);
   const runGit = deps.runGit ?? systemGit;
   const drafts = createDraftsService({ runGit, clock, githubUrl: deps.config.githubUrl });
+  const sessionSecret = loadSessionSecret(config);
+  const sessions = createSessionsService(store, clock, sessionSecret, {
+    idleMs: config.sessionIdleMs,
+    maxMs: config.sessionMaxMs,
+  });
   return {
     projects,
     maturity,
-    accounts: createAccountsService(store, clock),
+    accounts,
+    tokens: createTokensService(store, clock, accounts, audit),
+    sessions,
+    signIn: createSignInService({ store, clock, config, log, sessions, github: deps.github }),
+    audit,
+    admin: createAdminService({ store, clock, audit, projects, maturity }),
     deliveries: createDeliveriesService(store),
     drafts,
     proposals: createProposalsService({
@@ -46,5 +76,6 @@ export function createServices(deps: SyncDeps): Services {
       githubUrl: deps.config.githubUrl,
     }),
     sync,
+    sessionSecret,
   };
 }

@@ -55,6 +55,13 @@ export interface DeliveryQueries {
   acceptMany(deliveries: readonly IncomingDelivery[]): AcceptResult[];
   get(id: string): DeliveryRow | undefined;
   list(limit: number): DeliverySummary[];
+  /** The newest deliveries with this status and/or event, at most `limit`. */
+  search(filter: { limit: number; status?: DeliveryStatus; event?: string }): DeliverySummary[];
+  /**
+   * Queues a failed or dead delivery again, due at `runAt` (a redelivery from the console); false when it is not
+   * failed or dead (or has no payload left to process).
+   */
+  requeue(id: string, at: string, runAt: number): boolean;
   markProcessing(id: string): void;
   /** Records the outcome of processing; runs inside the processor's transaction. */
   finish(id: string, status: 'processed' | 'ignored', note: string | null, finishedAt: string): void;
@@ -95,6 +102,14 @@ export function createDeliveryQueries(db: Db): DeliveryQueries {
     `SELECT id, event, action, status, attempts, last_error AS lastError, note, received_at AS receivedAt
      FROM deliveries ORDER BY received_at DESC, rowid DESC LIMIT ?`,
   );
+  const search = db.prepare(
+    `SELECT id, event, action, status, attempts, last_error AS lastError, note, received_at AS receivedAt
+     FROM deliveries WHERE (@status IS NULL OR status = @status) AND (@event IS NULL OR event = @event)
+     ORDER BY received_at DESC, rowid DESC LIMIT @limit`,
+  );
+  const requeueable = db
+    .prepare(`SELECT 1 FROM deliveries WHERE id = ? AND status IN ('failed', 'dead') AND length(payload) > 0`)
+    .pluck();
   const processing = db.prepare(`UPDATE deliveries SET status = 'processing', attempts = attempts + 1 WHERE id = ?`);
   const finish = db.prepare(
     `UPDATE deliveries SET status = @status, note = @note, last_error = NULL, finished_at = @finishedAt WHERE id = @id`,
@@ -128,8 +143,29 @@ export function createDeliveryQueries(db: Db): DeliveryQueries {
     }),
   );
 
+  const requeue = db.transaction((id: string, at: string, runAt: number): boolean => {
+    if (requeueable.get(id) === undefined) return false;
+    const row = get.get(id) as DeliveryRow;
+    const job = {
+      id,
+      queueKey: deliveryQueueKey({ id, repositoryId: row.repository_id, installationId: row.installation_id }),
+      runAt,
+    };
+    rearm.run(at, id);
+    insertJob.run(job);
+    hurryJob.run(job);
+    return true;
+  });
+
   return {
     acceptMany: (deliveries) => acceptMany.immediate(deliveries),
+    search: (filter) =>
+      search.all({
+        limit: filter.limit,
+        status: filter.status ?? null,
+        event: filter.event ?? null,
+      }) as DeliverySummary[],
+    requeue: (id, at, runAt) => requeue.immediate(id, at, runAt),
     get: (id) => get.get(id) as DeliveryRow | undefined,
     list: (limit) => list.all(limit) as DeliverySummary[],
     markProcessing: (id) => void processing.run(id),

@@ -17,6 +17,21 @@ const optionalSecret = z
   .optional()
   .transform((value) => (value && value.length > 0 ? value : undefined));
 
+const positiveNumber = (name: string, unit: string) =>
+  z.coerce.number({ message: `${name} must be a number of ${unit}` }).positive(`${name} must be more than 0 ${unit}`);
+const positiveInteger = (name: string, unit: string) =>
+  z.coerce
+    .number({ message: `${name} must be a whole number of ${unit}` })
+    .int(`${name} must be a whole number of ${unit}`)
+    .min(1, `${name} must be at least 1`);
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost', '[::1]']);
+
+/** True for a host name or address that only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
 const schema = z.object({
   PORT: z.coerce
     .number({ message: 'PORT must be a number' })
@@ -48,6 +63,28 @@ const schema = z.object({
     .min(25, 'MAGNOLIA_WEBHOOK_BODY_BUDGET_MB must be at least 25: GitHub sends bodies of up to 25 MB')
     .default(100),
   MAGNOLIA_DEMO: z.enum(['auto', 'on', 'off'], { message: 'MAGNOLIA_DEMO must be auto, on or off' }).default('auto'),
+  GITHUB_OAUTH_CLIENT_ID: optionalSecret,
+  GITHUB_OAUTH_CLIENT_SECRET: optionalSecret,
+  GITHUB_OAUTH_SCOPE: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9:_ ,-]*$/, 'GITHUB_OAUTH_SCOPE must be GitHub scopes separated by spaces, e.g. "read:org"')
+    .default('read:org'),
+  MAGNOLIA_SESSION_SECRET: optionalSecret.refine((value) => value === undefined || value.length >= 16, {
+    message: 'MAGNOLIA_SESSION_SECRET must be at least 16 characters (e.g. `openssl rand -base64 32`), or unset',
+  }),
+  MAGNOLIA_SESSION_IDLE_HOURS: positiveNumber('MAGNOLIA_SESSION_IDLE_HOURS', 'hours').default(12),
+  MAGNOLIA_SESSION_MAX_DAYS: positiveNumber('MAGNOLIA_SESSION_MAX_DAYS', 'days').default(7),
+  MAGNOLIA_RATE_LIMIT_SIGNIN: positiveInteger('MAGNOLIA_RATE_LIMIT_SIGNIN', 'sign-in attempts').default(20),
+  MAGNOLIA_RATE_LIMIT_WRITES: positiveInteger('MAGNOLIA_RATE_LIMIT_WRITES', 'writes').default(60),
+  MAGNOLIA_TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(off|loopback|\d{1,2}|[0-9a-f.:/, ]+)$/i, {
+      message:
+        'MAGNOLIA_TRUST_PROXY must be off, loopback, a number of proxy hops, or proxy addresses (comma-separated)',
+    })
+    .default('off'),
 });
 
 /** The validated configuration of one Magnolia instance. */
@@ -76,6 +113,19 @@ export interface Config {
   webhookBodyBudgetBytes: number;
   /** Seed the offline demo community: `auto` seeds an empty instance when no GitHub token is set. */
   demo: 'auto' | 'on' | 'off';
+  /** Whether MAGNOLIA_BASE_URL was given (else `baseUrl` is the listening address, set once it is known). */
+  baseUrlConfigured: boolean;
+  /** The GitHub (or GitHub Enterprise Server) OAuth app people sign in with; undefined: not configured. */
+  oauth: { clientId: string; clientSecret: string; scope: string } | undefined;
+  /** Signs session cookies and seals session data; undefined: generated once and kept in the data dir. */
+  sessionSecret: string | undefined;
+  /** A session ends after this long without a request, and after `sessionMaxMs` whatever happens. */
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  /** Sign-in attempts per 15 minutes per address, and writes per minute per person (or address). */
+  rateLimits: { signInPer15Minutes: number; writesPerMinute: number };
+  /** Express's `trust proxy`: false, 'loopback', a hop count, or addresses. */
+  trustProxy: boolean | number | string;
 }
 
 /** The configuration was invalid; `problems` lists one line per variable to fix. */
@@ -107,6 +157,11 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string 
   if (v.GITHUB_WEBHOOK_SECRET_PREVIOUS && !v.GITHUB_WEBHOOK_SECRET) {
     problems.push('GITHUB_WEBHOOK_SECRET_PREVIOUS is set without GITHUB_WEBHOOK_SECRET: set the current secret too');
   }
+  if (Boolean(v.GITHUB_OAUTH_CLIENT_ID) !== Boolean(v.GITHUB_OAUTH_CLIENT_SECRET)) {
+    problems.push(
+      'GITHUB_OAUTH_CLIENT_ID and GITHUB_OAUTH_CLIENT_SECRET go together: set both (from the OAuth app on GitHub) or neither',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(cwd, v.MAGNOLIA_DATA_DIR);
   return {
@@ -126,5 +181,28 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string 
     payloadRetentionDays: v.MAGNOLIA_PAYLOAD_RETENTION_DAYS,
     webhookBodyBudgetBytes: v.MAGNOLIA_WEBHOOK_BODY_BUDGET_MB * 1024 * 1024,
     demo: v.MAGNOLIA_DEMO,
+    baseUrlConfigured: v.MAGNOLIA_BASE_URL !== undefined,
+    oauth:
+      v.GITHUB_OAUTH_CLIENT_ID && v.GITHUB_OAUTH_CLIENT_SECRET
+        ? {
+            clientId: v.GITHUB_OAUTH_CLIENT_ID,
+            clientSecret: v.GITHUB_OAUTH_CLIENT_SECRET,
+            scope: v.GITHUB_OAUTH_SCOPE.replace(/[\s,]+/g, ' ').trim(),
+          }
+        : undefined,
+    sessionSecret: v.MAGNOLIA_SESSION_SECRET,
+    sessionIdleMs: v.MAGNOLIA_SESSION_IDLE_HOURS * 3_600_000,
+    sessionMaxMs: v.MAGNOLIA_SESSION_MAX_DAYS * 86_400_000,
+    rateLimits: {
+      signInPer15Minutes: v.MAGNOLIA_RATE_LIMIT_SIGNIN,
+      writesPerMinute: v.MAGNOLIA_RATE_LIMIT_WRITES,
+    },
+    trustProxy: trustProxyOf(v.MAGNOLIA_TRUST_PROXY),
   };
+}
+
+function trustProxyOf(value: string): boolean | number | string {
+  if (value.toLowerCase() === 'off') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

@@ -15,7 +15,9 @@ export type ErrorKind =
   /** The input is larger than accepted (a body, a file). */
   | 'too-large'
   /** The input is of a form this interface does not read (a content type, a file type). */
-  | 'unsupported';
+  | 'unsupported'
+  /** Too many attempts in a short time (sign-in, writes); `params.retryAfterSeconds` says when to try again. */
+  | 'rate-limited';
 
 /**
  * The one error model: a stable machine-readable `code`, a `kind`, and a message that says what to do next.

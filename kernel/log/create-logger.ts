@@ -22,9 +22,35 @@ const REDACT = [
   '*.webhookSecrets',
   '*.config.githubToken',
   '*.config.webhookSecrets',
-  ...['GITHUB_TOKEN', 'GITHUB_WEBHOOK_SECRET', 'GITHUB_WEBHOOK_SECRET_PREVIOUS', 'MAGNOLIA_SESSION_SECRET'].flatMap(
-    (name) => [name, `*.${name}`],
-  ),
+  // Accounts: the OAuth app's secret, the session secret, and what a sign-in carries (GitHub's user token, the
+  // PKCE verifier, CSRF tokens, session ids).
+  'sessionSecret',
+  '*.sessionSecret',
+  '*.config.sessionSecret',
+  'oauth.clientSecret',
+  '*.oauth.clientSecret',
+  '*.config.oauth.clientSecret',
+  'clientSecret',
+  '*.clientSecret',
+  'access_token',
+  '*.access_token',
+  'accessToken',
+  '*.accessToken',
+  'githubUserToken',
+  '*.githubUserToken',
+  'code_verifier',
+  'codeVerifier',
+  'csrfToken',
+  '*.csrfToken',
+  'sessionId',
+  '*.sessionId',
+  ...[
+    'GITHUB_TOKEN',
+    'GITHUB_WEBHOOK_SECRET',
+    'GITHUB_WEBHOOK_SECRET_PREVIOUS',
+    'MAGNOLIA_SESSION_SECRET',
+    'GITHUB_OAUTH_CLIENT_SECRET',
+  ].flatMap((name) => [name, `*.${name}`]),
 ];
 
 /** Creates the structured (JSON) logger; tests pass a destination stream to capture and inspect the lines. */

@@ -6,6 +6,7 @@ import type { MaturityJson } from '../../sync/maturity/maturity-json.ts';
 import { ModelError } from '../../sync/maturity/model/model-error.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
 import { withInstance, type CliInstance } from '../open-instance-store.ts';
+import { CLI_CONTEXT } from '../../sync/accounts/audit-service.ts';
 
 /** One plain line per project: name, level, next level, the signals still missing for it. */
 function levelLine(fullName: string, result: MaturityJson): string {
@@ -69,7 +70,7 @@ export function registerMaturityCommand(program: Command, io: CliIO): void {
         }
         let installed: { version: number; digest: string };
         try {
-          installed = instance.services.maturity.installModel(source, null);
+          installed = instance.services.admin.installModel(source, CLI_CONTEXT);
         } catch (error) {
           if (error instanceof ModelError)
             throw new CliError(
@@ -92,16 +93,13 @@ export function registerMaturityCommand(program: Command, io: CliIO): void {
     .requiredOption('--by <login>', 'the reviewer or administrator who decides (a user of this instance)')
     .action((fullName: string, signal: string, options: { reason: string; until: string; by: string }) =>
       withInstance(io, async (instance) => {
-        const { projects, accounts, maturity: service } = instance.services;
+        const { projects, accounts, admin } = instance.services;
         const row = projects.member(fullName);
         const user = accounts.reviewer(options.by);
-        const exemption = service.exempt({
-          repositoryId: row.id,
-          signal,
-          reason: options.reason,
-          expiresAt: options.until,
-          by: user.login,
-        });
+        const exemption = admin.exempt(
+          { repositoryId: row.id, signal, reason: options.reason, expiresAt: options.until },
+          { ...CLI_CONTEXT, actor: user.login },
+        );
         io.stderr.write(
           `${row.full_name}: ${exemption.signal} exempted until ${exemption.expiresAt} (exemption ${exemption.id})\n`,
         );

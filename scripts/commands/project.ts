@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { renderMessage } from '../../content/i18n/render-message.ts';
+import { CLI_CONTEXT } from '../../sync/accounts/audit-service.ts';
 import type { CliIO } from '../cli-io.ts';
 import { withInstance } from '../open-instance-store.ts';
 /** `magnolia project add|remove|list`: the member projects. */
@@ -15,8 +16,9 @@ export function registerProjectCommand(program: Command, io: CliIO): void {
     .option('--domain <slug>', 'domain, e.g. cloud-computing, big-data, blockchain')
     .action((fullName: string, options: { cloneUrl?: string; domain?: string }) =>
       withInstance(io, async ({ services }) => {
-        const { added, mirrored, metadata } = await services.projects.add(
+        const { added, mirrored, metadata } = await services.admin.addProject(
           { fullName, cloneUrl: options.cloneUrl, domain: options.domain, cwd: io.cwd },
+          CLI_CONTEXT,
           (project) => {
             if (project.domainCreated)
               io.stderr.write(`new domain "${options.domain}" created (name it in the admin pages)\n`);
@@ -40,7 +42,7 @@ export function registerProjectCommand(program: Command, io: CliIO): void {
     .description('stop tracking a member project (its history stays in the database)')
     .action((fullName: string) =>
       withInstance(io, ({ services }) => {
-        const row = services.projects.remove(fullName);
+        const row = services.admin.removeProject(fullName, CLI_CONTEXT);
         io.stderr.write(`${row.full_name} removed\n`);
       }),
     );

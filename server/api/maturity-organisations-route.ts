@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
 import type { Services } from '../../sync/create-services.ts';
-import { requireToken } from '../auth/require-token.ts';
+import { auditContext, requireAction } from '../auth/require-action.ts';
 
 const body = z.object({ organisation: z.string({ message: 'send {"organisation": "<name>"}' }) });
 
@@ -12,12 +12,12 @@ const body = z.object({ organisation: z.string({ message: 'send {"organisation":
  * `PUT .../organisations/:match` (an email, @domain or login) sets one and `DELETE` removes it, and either
  * re-evaluates the member projects that person or domain committed to.
  */
-export function createMaturityOrganisationsRoute({
-  accounts,
-  maturity,
-}: Pick<Services, 'accounts' | 'maturity'>): Router {
+export function createMaturityOrganisationsRoute(
+  services: Pick<Services, 'accounts' | 'maturity' | 'admin' | 'signIn'>,
+): Router {
+  const { maturity } = services;
   const router = express.Router();
-  const admin = requireToken(accounts, 'admin');
+  const admin = requireAction(services, 'organisations.manage');
 
   router.get('/api/maturity/organisations', admin, (_req, res) => {
     res.json(maturity.organisations());
@@ -27,11 +27,11 @@ export function createMaturityOrganisationsRoute({
     const parsed = body.safeParse(req.body);
     if (!parsed.success)
       throw new DomainError('invalid', 'bad_organisation', parsed.error.issues.map((i) => i.message).join('; '));
-    res.json(maturity.setOrganisation(String(req.params.match), parsed.data.organisation, req.user!.login));
+    res.json(services.admin.setOrganisation(String(req.params.match), parsed.data.organisation, auditContext(req)));
   });
 
   router.delete('/api/maturity/organisations/:match', admin, (req, res) => {
-    res.json(maturity.removeOrganisation(String(req.params.match)));
+    res.json(services.admin.removeOrganisation(String(req.params.match), auditContext(req)));
   });
 
   return router;

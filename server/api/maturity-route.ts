@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RepositoryRow } from '../../db/repositories/repository-queries.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
 import type { Services } from '../../sync/create-services.ts';
-import { requireToken } from '../auth/require-token.ts';
+import { auditContext, requireAction } from '../auth/require-action.ts';
 import { maturityAnswer, observationAnswer } from './maturity-answer.ts';
 import { createMaturityOrganisationsRoute } from './maturity-organisations-route.ts';
 import { parseInstant } from '../../kernel/time/parse-date.ts';
@@ -28,13 +28,15 @@ const exemptionBody = z.object({
  * `GET /api/projects/:owner/:repo/maturity` (and `/maturity/history?signal=`), exemptions (reviewer or admin),
  * the model (`GET /api/maturity/model`, `PUT` for admins: every project is re-evaluated).
  */
-export function createMaturityRoute(services: Pick<Services, 'accounts' | 'maturity' | 'projects'>): Router {
-  const { accounts, maturity, projects } = services;
+export function createMaturityRoute(
+  services: Pick<Services, 'accounts' | 'maturity' | 'projects' | 'admin' | 'signIn'>,
+): Router {
+  const { maturity, projects, admin } = services;
   const router = express.Router();
   // A former name still answers here (the maturity of a renamed project is the same project's).
   const project = (req: Request): RepositoryRow =>
     projects.resolve(`${String(req.params.owner)}/${String(req.params.repo)}`).row;
-  const reviewer = requireToken(accounts, 'reviewer');
+  const reviewer = requireAction(services, 'exemptions.manage');
 
   router.get('/api/projects/:owner/:repo/maturity', (req, res) => {
     const result = maturity.read(project(req).id);
@@ -61,11 +63,11 @@ export function createMaturityRoute(services: Pick<Services, 'accounts' | 'matur
     if (!parsed.success)
       throw new DomainError('invalid', 'bad_exemption', parsed.error.issues.map((i) => i.message).join('; '));
     const { signal, reason, expiresAt } = parsed.data;
-    res.status(201).json(maturity.exempt({ repositoryId: row.id, signal, reason, expiresAt, by: req.user!.login }));
+    res.status(201).json(admin.exempt({ repositoryId: row.id, signal, reason, expiresAt }, auditContext(req)));
   });
 
   router.delete('/api/projects/:owner/:repo/maturity/exemptions/:id', reviewer, (req, res) => {
-    res.json(maturity.revokeExemption(project(req).id, Number(req.params.id), req.user!.login));
+    res.json(admin.revokeExemption(project(req).id, Number(req.params.id), auditContext(req)));
   });
 
   router.get('/api/maturity/model', (_req, res) => {
@@ -75,7 +77,7 @@ export function createMaturityRoute(services: Pick<Services, 'accounts' | 'matur
   // The model arrives as YAML (text/yaml or text/plain) or as JSON {"source": "<yaml>"}.
   router.put(
     '/api/maturity/model',
-    requireToken(accounts, 'admin'),
+    requireAction(services, 'model.replace'),
     express.text({ type: ['text/*', 'application/yaml', 'application/x-yaml'], limit: '1mb' }),
     express.json({ limit: '1mb' }),
     (req, res) => {
@@ -92,7 +94,7 @@ export function createMaturityRoute(services: Pick<Services, 'accounts' | 'matur
           'model_required',
           'send the model YAML as the body (Content-Type: text/yaml) or as {"source": "..."}',
         );
-      res.json(maturity.installModel(source, req.user!.login));
+      res.json(admin.installModel(source, auditContext(req)));
     },
   );
 

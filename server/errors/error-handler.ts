@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
+import type { MessageParams } from '../../kernel/i18n/message.ts';
 import { HTTP_STATUS } from './http-status.ts';
 
 /** What the error handler tells the client. */
@@ -7,8 +8,10 @@ export interface ErrorBody {
   status: number;
   code: string;
   message: string;
-  /** Sent as Retry-After with a 503 that knows when to come back. */
+  /** Sent as Retry-After with a 503 or 429 that knows when to come back. */
   retryAfterSeconds?: number;
+  /** The facts of a DomainError, for a page that says its message in the reader's language. */
+  params?: MessageParams;
 }
 
 const BUSY_RETRY_AFTER_SECONDS = 5;
@@ -21,6 +24,7 @@ function describe(error: unknown, requestId: string): ErrorBody {
       status: HTTP_STATUS[error.kind],
       code: error.code,
       message: error.message,
+      params: error.params,
       ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}),
     };
   }
@@ -99,8 +103,8 @@ export function errorHandler(renderPage?: ErrorPageRenderer) {
       return;
     }
     if (body.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="magnolia"');
-    // A 503 that knows when to come back says so (a DomainError's `retryAfterSeconds` param, a busy store).
-    if (body.status === 503 && body.retryAfterSeconds !== undefined)
+    // A 503 or 429 that knows when to come back says so (a DomainError's `retryAfterSeconds` param, a busy store).
+    if ((body.status === 503 || body.status === 429) && body.retryAfterSeconds !== undefined)
       res.setHeader('Retry-After', String(body.retryAfterSeconds));
     res.status(body.status);
     if (wantsJson(req)) {

@@ -9,6 +9,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorKind, number>> = {
   conflict: 409,
   'too-large': 413,
   unsupported: 415,
+  'rate-limited': 429,
   upstream: 502,
   unavailable: 503,
 };

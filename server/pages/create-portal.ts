@@ -29,6 +29,8 @@ export interface Portal {
   /** Pages, badges and `/api/search` (mount after the i18n middleware). */
   router: Router;
   renderErrorPage: ErrorPageRenderer;
+  /** What other page routers (sign-in, account, console) render with. */
+  pageContext: PortalContext;
   snapshot: SnapshotSource;
   search: SearchIndex | undefined;
   close(): Promise<void>;
@@ -95,6 +97,7 @@ export function createPortal(options: PortalOptions): Portal {
     staticRouter: statics.router,
     router,
     renderErrorPage: createErrorPageRenderer(ctx),
+    pageContext: ctx,
     snapshot,
     search: ctx.search,
     async close() {

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { ViewRenderer } from '../../content/render/render-view.ts';
+import { accountChromeOf } from '../auth/identify.ts';
 import { isAnonymous } from '../auth/is-anonymous.ts';
 import { i18nOf } from '../i18n/i18n-middleware.ts';
 import { buildChrome, type NavKey } from './layout/build-chrome.ts';
@@ -40,6 +41,8 @@ export function renderPage(
     path: req.path,
     query: searchParamsOf(req.originalUrl),
     stylesheetHref: ctx.stylesheetHref,
+    account: accountChromeOf(res),
+    signIn: res.locals.signInOffered === true,
   });
   const html = ctx.views.render(`pages/${view}`, { chrome, t: chrome.t, page: model });
   if (slot) {

@@ -1,33 +1,64 @@
 import type { Store } from '../../db/store.ts';
-import { ROLES, type Role, type UserRow } from '../../db/users/user-queries.ts';
+import type { UserRow } from '../../db/users/user-queries.ts';
 import { isoNow, type Clock } from '../../kernel/clock.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
-import { hashToken, mintToken } from './api-token.ts';
+import type { AuditContext, AuditService } from './audit-service.ts';
+import { rolesHeld, type Actor } from './authorize.ts';
+import { GRANTED_ROLES, isGrantedRole, ROLE_SCOPE, type GrantedRole, type Role, type Scope } from './roles.ts';
 
-/** A user as authenticated by an API token. */
-export type TokenUser = UserRow & { token_id: number; last_used_at: string | null };
+/** A person as the console and `GET /api/admin/users` list them. */
+export interface UserJson {
+  login: string;
+  name: string | null;
+  /** `member` and the granted roles in force. */
+  roles: Role[];
+  /** Member projects this person maintains (owner/repo). */
+  maintainerOf: string[];
+  demo: boolean;
+  createdAt: string;
+  lastSignInAt: string | null;
+  /** Every grant, newest first, with who granted and revoked it. */
+  grants: {
+    role: GrantedRole;
+    grantedBy: string;
+    grantedAt: string;
+    revokedBy: string | null;
+    revokedAt: string | null;
+  }[];
+}
 
-/** People, roles and API tokens: the one place their rules live (CLI commands and routes call these). */
+/** `GET /api/me`: who this credential acts as. */
+export interface MeJson {
+  login: string;
+  name: string | null;
+  /** The roles this credential may act in (a token's are narrowed by its scopes). */
+  roles: Role[];
+  maintainerOf: string[];
+  via: 'session' | 'token';
+  scopes?: Scope[];
+}
+
+/** People and their roles: the one place the rules of users and grants live. */
 export interface AccountsService {
-  /** Adds a user or changes the role of an existing one. */
-  addUser(login: string, role: string): UserRow;
-  listUsers(): UserRow[];
-  /** Mints a bearer token for a user; only its hash is stored, so the token is returned once. */
-  createToken(login: string): string;
-  /** Revokes every token of a user; returns how many were live. */
-  revokeTokens(login: string): number;
-  /** The user whose live token this is, when they hold at least `role`. */
-  authenticate(token: string | undefined, role: Role): TokenUser;
+  /** Adds a user (or finds them) and grants `role` unless it is `member` (the CLI's `user add`). */
+  addUser(login: string, role: string, ctx: AuditContext): UserRow;
+  grantRole(login: string, role: string, ctx: AuditContext): UserJson;
+  revokeRole(login: string, role: string, ctx: AuditContext): UserJson;
+  listUsers(): UserJson[];
+  /** A known user by login; not-found says how to add one. */
+  user(login: string): UserRow;
+  describe(row: UserRow): UserJson;
+  /** The actor a user acts as now (roles and maintainerships read afresh: a revocation counts at once). */
+  actorOf(userId: number, via: 'session' | 'token', scopes?: ReadonlySet<Scope>): Actor | undefined;
+  me(actor: Actor): MeJson;
   /** A user who may decide as a reviewer (reviewers and administrators), for actions taken in their name. */
   reviewer(login: string): UserRow;
 }
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const RANK: Record<Role, number> = { member: 1, reviewer: 2, admin: 3 };
-// A token's last use is recorded at most once a minute, so reads do not write on every request.
-const TOUCH_EVERY_MS = 60_000;
 
-function checkLogin(login: string): string {
+/** Checks a GitHub login's shape; the message says what a login looks like. */
+export function checkLogin(login: string): string {
   if (!LOGIN.test(login)) {
     throw new DomainError(
       'invalid',
@@ -38,54 +69,114 @@ function checkLogin(login: string): string {
   return login;
 }
 
+function checkRole(role: string, member: boolean): GrantedRole | 'member' {
+  if (member && role === 'member') return 'member';
+  if (isGrantedRole(role)) return role;
+  const allowed = member ? ['member', ...GRANTED_ROLES] : GRANTED_ROLES;
+  throw new DomainError('invalid', 'bad_role', `--role must be one of ${allowed.join(', ')} (got "${role}")`);
+}
+
 /** The accounts service over one store. */
-export function createAccountsService(store: Store, clock: Clock): AccountsService {
+export function createAccountsService(store: Store, clock: Clock, audit: AuditService): AccountsService {
   const user = (login: string): UserRow => {
     const row = store.users.findByLogin(checkLogin(login));
     if (!row) {
       throw new DomainError(
         'not-found',
         'user_not_found',
-        `no user "${login}": add one first with \`npx magnolia user add ${login} --role member\``,
+        `no user "${login}": add one first with \`npx magnolia user add ${login} --role member\`, or let them sign in`,
+        { login },
       );
     }
     return row;
   };
+  const describe = (row: UserRow): UserJson => ({
+    login: row.login,
+    name: row.name,
+    roles: ['member', ...store.roleGrants.active(row.id)],
+    maintainerOf: store.maintainers.list(row.id).map((m) => m.full_name),
+    demo: row.demo === 1,
+    createdAt: row.created_at,
+    lastSignInAt: row.last_sign_in_at,
+    grants: store.roleGrants.history(row.id).map((g) => ({
+      role: g.role,
+      grantedBy: g.granted_by,
+      grantedAt: g.granted_at,
+      revokedBy: g.revoked_by,
+      revokedAt: g.revoked_at,
+    })),
+  });
+  const grant = (row: UserRow, role: GrantedRole, ctx: AuditContext): void => {
+    if (store.roleGrants.grant(row.id, role, ctx.actor, isoNow(clock)))
+      audit.record(ctx, 'role.grant', row.login, { role });
+  };
   return {
-    addUser(login, role) {
-      if (!ROLES.includes(role as Role))
-        throw new DomainError('invalid', 'bad_role', `--role must be one of ${ROLES.join(', ')} (got "${role}")`);
-      return store.users.upsert(checkLogin(login), role as Role, isoNow(clock));
+    addUser(login, role, ctx) {
+      const checked = checkRole(role, true);
+      return store.transaction(() => {
+        const row = store.users.ensure(checkLogin(login), isoNow(clock));
+        if (checked !== 'member') grant(row, checked, ctx);
+        return row;
+      });
     },
-    listUsers: () => store.users.list(),
-    createToken(login) {
-      const row = user(login);
-      const minted = mintToken();
-      store.users.addToken(row.id, minted.hash, minted.prefix, isoNow(clock));
-      return minted.token;
+    grantRole(login, role, ctx) {
+      const checked = checkRole(role, false) as GrantedRole;
+      return store.transaction(() => {
+        const row = user(login);
+        grant(row, checked, ctx);
+        return describe(row);
+      });
     },
-    revokeTokens(login) {
-      return store.users.revokeTokens(user(login).id, isoNow(clock));
+    revokeRole(login, role, ctx) {
+      const checked = checkRole(role, false) as GrantedRole;
+      return store.transaction(() => {
+        const row = user(login);
+        if (ctx.actor.toLowerCase() === row.login.toLowerCase() && checked === 'admin')
+          throw new DomainError(
+            'conflict',
+            'own_admin',
+            'you cannot revoke your own admin role: ask another administrator (so the portal always keeps one)',
+          );
+        if (!store.roleGrants.revoke(row.id, checked, ctx.actor, isoNow(clock)))
+          throw new DomainError('conflict', 'role_not_held', `${row.login} does not hold the ${checked} role`, {
+            login: row.login,
+            role: checked,
+          });
+        audit.record(ctx, 'role.revoke', row.login, { role: checked });
+        return describe(row);
+      });
     },
-    authenticate(token, role) {
-      if (!token) {
-        throw new DomainError(
-          'unauthenticated',
-          'token_required',
-          'send an API token as "Authorization: Bearer <token>" (create one with `npx magnolia token create <login>`)',
-        );
-      }
-      const found = store.users.findByTokenHash(hashToken(token));
-      if (!found)
-        throw new DomainError('unauthenticated', 'bad_token', 'this API token is unknown or revoked: create a new one');
-      if (RANK[found.role] < RANK[role]) {
-        throw new DomainError('forbidden', 'forbidden', `this needs the ${role} role; ${found.login} is ${found.role}`);
-      }
-      const now = clock.now();
-      if (!found.last_used_at || now - Date.parse(found.last_used_at) > TOUCH_EVERY_MS) {
-        store.users.touchToken(found.token_id, isoNow(clock));
-      }
-      return found;
+    listUsers: () => store.users.list().map(describe),
+    user,
+    describe,
+    actorOf(userId, via, scopes) {
+      const row = store.users.findById(userId);
+      if (!row) return undefined;
+      return {
+        userId: row.id,
+        login: row.login,
+        name: row.name,
+        granted: new Set(store.roleGrants.active(row.id)),
+        maintainerOf: new Set(store.maintainers.list(row.id).map((m) => m.repository_id)),
+        via,
+        ...(scopes ? { scopes } : {}),
+      };
+    },
+    me(actor) {
+      const maintained = store.maintainers.list(actor.userId);
+      const scopes = actor.scopes;
+      const narrowed = (role: Role): boolean => !scopes || role === 'member' || scopes.has(ROLE_SCOPE[role]);
+      const roles: Role[] = rolesHeld(actor).filter(narrowed);
+      const maintains = maintained.length > 0 && narrowed('maintainer');
+      if (maintains) roles.splice(1, 0, 'maintainer');
+      return {
+        login: actor.login,
+        name: actor.name,
+        roles,
+        maintainerOf: maintains ? maintained.map((m) => m.full_name) : [],
+        via: actor.via,
+        ...(scopes ? { scopes: [...scopes] } : {}),
+      };
     },
     reviewer(login) {
       const row = store.users.findByLogin(login);
@@ -96,11 +187,12 @@ export function createAccountsService(store: Store, clock: Clock): AccountsServi
           `--by ${login}: no such user (add one with \`npx magnolia user add ${login} --role reviewer\`)`,
         );
       }
-      if (RANK[row.role] < RANK.reviewer) {
+      const roles = store.roleGrants.active(row.id);
+      if (!roles.includes('reviewer') && !roles.includes('admin')) {
         throw new DomainError(
           'forbidden',
           'forbidden',
-          `--by ${login}: only a reviewer or an administrator can exempt a signal (${login} is a ${row.role})`,
+          `--by ${login}: only a reviewer or an administrator can exempt a signal (${login} is ${roles.length ? roles.join(', ') : 'a member'})`,
         );
       }
       return row;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listMigrations } from '../../db/migrate.ts';
 import type { BackupManifest } from '../../sync/backup/backup-manifest.ts';
 import { runCli, startServeProcess, type ServeProcess } from '../support/run-cli.ts';
 import { makeBurst, sendBurst, type BurstDelivery } from '../support/send-burst.ts';
@@ -122,7 +123,11 @@ describe('backup and restore', () => {
     expect([...duringAnswers.values()].every((s) => s === 202)).toBe(true);
     await liveDb.quiet();
     const manifest = JSON.parse(readFileSync(path.join(backupDir, 'manifest.json'), 'utf8')) as BackupManifest;
-    expect(manifest).toMatchObject({ format: 'magnolia-backup', formatVersion: 1, schemaVersion: 10 });
+    expect(manifest).toMatchObject({
+      format: 'magnolia-backup',
+      formatVersion: 1,
+      schemaVersion: Math.max(...listMigrations().map((m) => m.version)),
+    });
     expect(manifest.counts.projects).toBe(members.length);
     // Mirrors and the demo's local upstreams, each a bundle.
     expect(manifest.git.filter((g) => g.kind === 'mirror' && g.bundle)).toHaveLength(members.length);

@@ -170,6 +170,8 @@ describe('faults: the disk fills up under the queue and the webhook ingest', () 
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(store.jobs.counts()).toMatchObject({ pending: 0, running: 0, dead: 0 });
     expect((app.logs().match(/delivery processed/g) ?? []).length).toBe(25);
-    expect(readdirSync(dataDir).filter((f) => !/^magnolia\.sqlite(-wal|-shm)?$|^search$/.test(f))).toEqual([]);
+    expect(
+      readdirSync(dataDir).filter((f) => !/^magnolia\.sqlite(-wal|-shm)?$|^search$|^session-secret$/.test(f)),
+    ).toEqual([]);
   }, 90_000);
 });

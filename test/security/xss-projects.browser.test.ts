@@ -22,7 +22,11 @@ defineXssSuite({
     const fake = await startFakeGitHub();
     fake.requireToken = TOKEN;
     const root = mkdtempSync(path.join(tmpdir(), 'magnolia-xss-'));
-    const inst = await startTestInstance({ env: { GITHUB_API_URL: fake.apiUrl, GITHUB_TOKEN: TOKEN } });
+    // The hostile community is built with hundreds of writes by one token (test/accounts/rate-limits.test.ts
+    // tests the limit).
+    const inst = await startTestInstance({
+      env: { GITHUB_API_URL: fake.apiUrl, GITHUB_TOKEN: TOKEN, MAGNOLIA_RATE_LIMIT_WRITES: '100000' },
+    });
     const community = await buildHostileCommunity({ inst, fake, root, projects, modelTexts: [] });
     await waitForSearch(inst.url, projects[projects.length - 1]!.marker);
     return {

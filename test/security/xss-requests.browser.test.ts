@@ -25,7 +25,11 @@ defineXssSuite({
     const fake = await startFakeGitHub();
     fake.requireToken = TOKEN;
     const root = mkdtempSync(path.join(tmpdir(), 'magnolia-xss-'));
-    const inst = await startTestInstance({ env: { GITHUB_API_URL: fake.apiUrl, GITHUB_TOKEN: TOKEN } });
+    // The hostile community is built with hundreds of writes by one token (test/accounts/rate-limits.test.ts
+    // tests the limit).
+    const inst = await startTestInstance({
+      env: { GITHUB_API_URL: fake.apiUrl, GITHUB_TOKEN: TOKEN, MAGNOLIA_RATE_LIMIT_WRITES: '100000' },
+    });
     // One harmless member (request fields write nothing into projects) for the badge, and the hostile model.
     const member = projects[0]!;
     const community = await buildHostileCommunity({

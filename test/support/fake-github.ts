@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Request, type Response } from 'express';
+import { createFakeOAuth, type FakeOAuth } from './fake-github-oauth.ts';
 
 /** A user reference as REST payloads embed it. */
 interface UserRef {
@@ -55,6 +56,10 @@ export interface RecordedRequest {
 export interface FakeGitHub {
   /** The API base to configure, e.g. `http://127.0.0.1:PORT/api/v3`. */
   apiUrl: string;
+  /** The web base (GITHUB_URL for OAuth sign-in), e.g. `http://127.0.0.1:PORT`. */
+  webUrl: string;
+  /** The OAuth app, its people, their permissions and organisations. */
+  oauth: FakeOAuth;
   requests: RecordedRequest[];
   addRepository(data: FakeRepositoryData): void;
   /** Renames or transfers: the old name answers 301 to `/repositories/{id}` from now on. */
@@ -90,8 +95,11 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
   const requests: RecordedRequest[] = [];
   let base = '';
 
+  const oauth = createFakeOAuth(prefix);
   const fake: FakeGitHub = {
     apiUrl: '',
+    webUrl: '',
+    oauth,
     requests,
     requireToken: undefined,
     rateLimitRemaining: 5000,
@@ -130,6 +138,7 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag'); // the fake computes GitHub-style ETags itself
+  app.use(express.text({ type: 'application/x-www-form-urlencoded' }));
   app.use((req: Request, res: Response) => {
     const path = req.path.startsWith(prefix) ? req.path.slice(prefix.length) : req.path;
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
@@ -157,6 +166,11 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
       else res.type('application/json; charset=utf-8').send(JSON.stringify(body));
     };
 
+    // The OAuth app and what a user's own token reads (before the scripts and the portal-token check).
+    if (oauth.handle(req, res, req.path)) {
+      record.status = res.statusCode;
+      return;
+    }
     const target = `${req.method} ${path}?${query}`;
     const scripted = scripts.find((s) => s.match.test(target) && s.responses.length > 0);
     if (scripted) {
@@ -300,5 +314,6 @@ export async function startFakeGitHub(options: { prefix?: string } = {}): Promis
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}`;
   fake.apiUrl = base;
+  fake.webUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return fake;
 }

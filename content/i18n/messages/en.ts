@@ -177,4 +177,40 @@ export const enMessages: MessageCatalogue = {
   'draft.field.drafters': 'drafters (drafters)',
   'draft.field.ics': 'ICS code (ics)',
   'draft.field.ccs': 'CCS code (ccs)',
+  // Refusals of the accounts capability, as pages show them (`error.<code>` of a DomainError; the API keeps the
+  // English message).
+  'error.sign_in_required': 'Sign in to do this.',
+  'error.session_required': 'An API token cannot do this: sign in on the portal and do it on your account page.',
+  'error.token_scope': 'This API token’s scopes do not allow this: create a token with the scope it needs.',
+  'error.forbidden': (p) =>
+    p.roles
+      ? `This needs the ${String(p.roles).split(', ').join(' or ')} role; ${p.login} does not have it.`
+      : 'You do not have the role this needs.',
+  'error.csrf_failed': 'This form is out of date or did not come from the portal: reload the page and try again.',
+  'error.cross_origin': 'This request did not come from a page of this portal: submit the form from the portal itself.',
+  'error.rate_limited': 'Too many changes from here in a short time: wait {retryAfterSeconds} seconds, then try again.',
+  'error.sign_in_rate_limited':
+    'Too many sign-in attempts from here in a short time: wait {retryAfterSeconds} seconds, then try again.',
+  'error.oauth_not_configured':
+    'Sign-in with GitHub is not configured on this portal: an administrator sets GITHUB_OAUTH_CLIENT_ID and GITHUB_OAUTH_CLIENT_SECRET.',
+  'error.oauth_state_mismatch':
+    'This sign-in answer does not belong to the sign-in this browser started: start again from the sign-in page.',
+  'error.oauth_denied': 'GitHub did not authorise the sign-in ({error}): sign in again and allow the app.',
+  'error.oauth_code_rejected': 'GitHub refused the sign-in ({error}): start again from the sign-in page.',
+  'error.oauth_unreachable': 'GitHub’s sign-in could not be reached: try again later.',
+  'error.oauth_bad_answer': 'GitHub answered the sign-in without a token: try again, or tell an administrator.',
+  'error.sign_in_not_started':
+    'This browser did not start a sign-in here, or it took too long: start again from the sign-in page.',
+  'error.sign_in_expired': 'This sign-in took longer than 10 minutes: start again.',
+  'error.github_user_unreadable': 'GitHub did not say who signed in: try signing in again.',
+  'error.login_taken':
+    'This GitHub login belongs to another account on this portal: ask an administrator to remove the older account.',
+  'error.demo_login': 'This login is one of the demo people on this instance: use an instance without the demo.',
+  'error.demo_person_not_found': 'That is not one of the demo people: pick one from the list.',
+  'error.demo_person_required': 'Choose one of the demo people to sign in as.',
+  'error.maintainer_recheck_needed':
+    'Your maintainer permission on {project} was read from GitHub over an hour ago: sign in again so the portal can read it.',
+  'error.token_required': 'Send an API token as "Authorization: Bearer <token>", or sign in.',
+  'error.bad_token': 'This API token is unknown, revoked or damaged: create a new one on your account page.',
+  'error.token_expired': 'This API token has expired: create a new one on your account page.',
 };

@@ -2,6 +2,14 @@
 import type { MessageCatalogue } from '../render-message.ts';
 import { zhCNWorkflowMessages } from './workflow-zh-CN.ts';
 
+const ROLE_NAMES: Record<string, string> = {
+  member: '成员',
+  maintainer: '维护者',
+  reviewer: '评审专家',
+  secretariat: '秘书处',
+  admin: '管理员',
+};
+
 /** Simplified Chinese texts of the engines' message codes. */
 export const zhCNMessages: MessageCatalogue = {
   text: '{text}',
@@ -162,4 +170,37 @@ export const zhCNMessages: MessageCatalogue = {
   'draft.field.drafters': '起草人（drafters）',
   'draft.field.ics': 'ICS 分类号（ics）',
   'draft.field.ccs': 'CCS 分类号（ccs）',
+  // 账户模块的拒绝理由，供页面显示（DomainError 的 `error.<code>`；API 仍返回英文消息）。
+  'error.sign_in_required': '请先登录再执行此操作。',
+  'error.session_required': 'API 令牌不能执行此操作：请登录门户，在“我的账户”页面中操作。',
+  'error.token_scope': '此 API 令牌的范围不允许此操作：请创建具有所需范围的令牌。',
+  'error.forbidden': (p) =>
+    p.roles
+      ? `此操作需要${String(p.roles)
+          .split(', ')
+          .map((r) => `“${Object.hasOwn(ROLE_NAMES, r) ? ROLE_NAMES[r] : r}”`)
+          .join('或')}角色；${p.login} 没有该角色。`
+      : '您没有执行此操作所需的角色。',
+  'error.csrf_failed': '此表单已过期或并非来自本门户：请刷新页面后重试。',
+  'error.cross_origin': '此请求并非来自本门户的页面：请在门户中提交表单。',
+  'error.rate_limited': '短时间内来自此处的修改过多：请等待 {retryAfterSeconds} 秒后重试。',
+  'error.sign_in_rate_limited': '短时间内来自此处的登录尝试过多：请等待 {retryAfterSeconds} 秒后重试。',
+  'error.oauth_not_configured':
+    '本门户尚未配置 GitHub 登录：需由管理员设置 GITHUB_OAUTH_CLIENT_ID 和 GITHUB_OAUTH_CLIENT_SECRET。',
+  'error.oauth_state_mismatch': '此登录回应与本浏览器发起的登录不符：请从登录页面重新开始。',
+  'error.oauth_denied': 'GitHub 未授权此次登录（{error}）：请重新登录并允许该应用。',
+  'error.oauth_code_rejected': 'GitHub 拒绝了此次登录（{error}）：请从登录页面重新开始。',
+  'error.oauth_unreachable': '无法连接 GitHub 登录服务：请稍后重试。',
+  'error.oauth_bad_answer': 'GitHub 的登录应答中没有令牌：请重试，或告知管理员。',
+  'error.sign_in_not_started': '此浏览器没有在这里发起登录，或登录耗时过长：请从登录页面重新开始。',
+  'error.sign_in_expired': '此次登录超过 10 分钟：请重新开始。',
+  'error.github_user_unreadable': 'GitHub 没有返回登录者的身份：请重新登录。',
+  'error.login_taken': '此 GitHub 账号已属于本门户中的另一个账户：请管理员删除旧账户。',
+  'error.demo_login': '此账号是本实例的演示人员：请使用未启用演示的实例。',
+  'error.demo_person_not_found': '此人不是演示人员：请从列表中选择。',
+  'error.demo_person_required': '请选择一位演示人员登录。',
+  'error.maintainer_recheck_needed': '您在 {project} 上的维护者权限读取于一小时之前：请重新登录，以便门户再次读取。',
+  'error.token_required': '请以 “Authorization: Bearer <令牌>” 发送 API 令牌，或先登录。',
+  'error.bad_token': '此 API 令牌未知、已撤销或已损坏：请在“我的账户”页面创建新令牌。',
+  'error.token_expired': '此 API 令牌已过期：请在“我的账户”页面创建新令牌。',
 };

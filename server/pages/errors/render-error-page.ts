@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { ErrorBody } from '../../errors/error-handler.ts';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
 import { fill } from '../../../content/i18n/messages.ts';
+import { errorLead } from './error-lead.ts';
 import { renderPage, type PageContext } from '../render-page.ts';
 
 /**
@@ -10,10 +11,20 @@ import { renderPage, type PageContext } from '../render-page.ts';
  */
 export function createErrorPageRenderer(ctx: PageContext) {
   return (req: Request, res: Response, body: ErrorBody): void => {
-    const { t } = i18nOf(res);
+    const { t, lang } = i18nOf(res);
     const notFound = body.status === 404;
     const serverError = body.status >= 500;
-    const title = notFound ? t.errors.notFoundTitle : serverError ? t.errors.errorTitle : t.errors.badRequestTitle;
+    const title = notFound
+      ? t.errors.notFoundTitle
+      : serverError
+        ? t.errors.errorTitle
+        : body.status === 401
+          ? t.errors.signInRequiredTitle
+          : body.status === 403
+            ? t.errors.forbiddenTitle
+            : body.status === 429
+              ? t.errors.tooManyTitle
+              : t.errors.badRequestTitle;
     renderPage(
       ctx,
       req,
@@ -27,8 +38,13 @@ export function createErrorPageRenderer(ctx: PageContext) {
           ? fill(t.errors.notFoundLead, { path: req.path })
           : serverError
             ? t.errors.errorLead
-            : body.message,
+            : errorLead(body, lang),
         help: notFound ? t.errors.notFoundHelp : serverError ? t.errors.errorHelp : null,
+        // A page that needs a signed-in visitor offers the sign-in, and comes back here afterwards.
+        signIn:
+          body.status === 401 && req.method === 'GET'
+            ? `/signin?${new URLSearchParams({ next: req.originalUrl.startsWith('/') ? req.originalUrl : '/' })}`
+            : null,
         requestId: serverError ? req.id : null,
         links: [
           { href: '/', label: t.errors.goHome },

@@ -1,5 +1,6 @@
 import { LANGUAGES, type Lang } from '../../../kernel/i18n/languages.ts';
 import { messagesFor, type Messages } from '../../../content/i18n/messages.ts';
+import type { AccountChrome } from '../../auth/identify.ts';
 import { urlWith } from './url-with.ts';
 
 /** The navigation entries; `key` names their label in the catalogue. */
@@ -25,6 +26,10 @@ export interface Chrome {
   nav: { href: string; label: string; current: boolean }[];
   languages: { href: string; label: string; lang: Lang; current: boolean }[];
   searchQuery: string;
+  /** The person signed in (their name, the sign-out form's CSRF token), only on pages rendered for them. */
+  account: AccountChrome | null;
+  /** The sign-in link for visitors (back to this page afterwards), when this portal offers a sign-in. */
+  signInHref: string | null;
 }
 
 /** Where a page is and what it is: all a page's chrome depends on (no request object). */
@@ -37,6 +42,9 @@ export interface ChromeInput {
   nav?: NavKey;
   stylesheetHref: string;
   searchQuery?: string;
+  account?: AccountChrome;
+  /** Whether the portal offers a sign-in (GitHub OAuth configured, or the offline demo). */
+  signIn?: boolean;
 }
 
 /** Builds the chrome of a page. */
@@ -57,5 +65,10 @@ export function buildChrome(input: ChromeInput): Chrome {
       current: l === lang,
     })),
     searchQuery: input.searchQuery ?? '',
+    account: input.account ?? null,
+    signInHref:
+      input.signIn && !input.account && input.path !== '/signin'
+        ? `/signin?${new URLSearchParams({ next: urlWith(input.path, input.query, { lang: undefined }) })}`
+        : null,
   };
 }
