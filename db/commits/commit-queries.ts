@@ -47,10 +47,20 @@ export function createCommitQueries(db: Db): CommitQueries {
   const remove = db.prepare(`DELETE FROM commits WHERE repository_id = ? AND sha = ?`);
   const count = db.prepare(`SELECT count(*) FROM commits WHERE repository_id = ?`).pluck();
   const contributors = db.prepare(`SELECT count(DISTINCT author_email) FROM commits WHERE repository_id = ?`).pluck();
+  // A person is an email (as .mailmap maps it); their name is the one on most of their commits (ties: the latest),
+  // not an alias on a few (max() picked "v2.1-rc" over "Wei Chen" by sorting). The mailmap already rewrote names.
   const top = db.prepare(
-    `SELECT max(author_name) AS name, author_email AS email, count(*) AS commits,
-       min(author_date) AS firstCommitAt, max(author_date) AS lastCommitAt
-     FROM commits WHERE repository_id = ? GROUP BY author_email ORDER BY commits DESC, email LIMIT ?`,
+    `WITH names AS (
+       SELECT author_email, author_name, count(*) AS n, max(author_time) AS latest
+       FROM commits WHERE repository_id = @id GROUP BY author_email, author_name),
+     ranked AS (
+       SELECT author_email, author_name,
+         row_number() OVER (PARTITION BY author_email ORDER BY n DESC, latest DESC, author_name) AS rank
+       FROM names)
+     SELECT r.author_name AS name, c.author_email AS email, count(*) AS commits,
+       min(c.author_date) AS firstCommitAt, max(c.author_date) AS lastCommitAt
+     FROM commits c JOIN ranked r ON r.author_email = c.author_email AND r.rank = 1
+     WHERE c.repository_id = @id GROUP BY c.author_email ORDER BY commits DESC, email LIMIT @limit`,
   );
   const committerDate = db.prepare(`SELECT committer_date FROM commits WHERE repository_id = ? AND sha = ?`).pluck();
   const insertMany = db.transaction((repositoryId: number, commits: readonly CommitRecord[]) => {
@@ -85,7 +95,7 @@ export function createCommitQueries(db: Db): CommitQueries {
     deleteMany: (repositoryId, shas) => deleteMany(repositoryId, shas),
     count: (repositoryId) => count.get(repositoryId) as number,
     contributorCount: (repositoryId) => contributors.get(repositoryId) as number,
-    topContributors: (repositoryId, limit) => top.all(repositoryId, limit) as ContributorSummary[],
+    topContributors: (repositoryId, limit) => top.all({ id: repositoryId, limit }) as ContributorSummary[],
     committerDate: (repositoryId, sha) => committerDate.get(repositoryId, sha) as string | undefined,
   };
 }

@@ -118,7 +118,11 @@ export const newContributors: SignalDefinitionCode = {
   },
 };
 
-/** `process.dco`: the share of commits in the window with a Signed-off-by trailer. */
+/**
+ * `process.dco`: the share of commits in the window with a Signed-off-by trailer. Merge commits are left out: the
+ * merge button writes them ("Merge pull request #…") and never signs off, so counting them would fail a project
+ * whose every authored commit is signed off. How many were left out is said in the reason.
+ */
 export const dcoSignOffs: SignalDefinitionCode = {
   id: 'process.dco',
   defaultWindowDays: 365,
@@ -126,7 +130,9 @@ export const dcoSignOffs: SignalDefinitionCode = {
   compute(inputs, params) {
     if (!inputs.git.available) return gitUnknown(inputs.git.reason);
     const w = windowOf(inputs, numberParam(params, 'windowDays', 365));
-    const commits = humanCommits(inputs, w.sinceMs);
+    const all = humanCommits(inputs, w.sinceMs);
+    const commits = all.filter((c) => !c.merge);
+    const merges = all.length - commits.length;
     if (commits.length === 0)
       return {
         value: null,
@@ -137,14 +143,28 @@ export const dcoSignOffs: SignalDefinitionCode = {
       };
     const unsigned = commits.filter((c) => !c.signedOff);
     const link = links(inputs);
+    const signed = commits.length - unsigned.length;
     return {
       value: round(1 - unsigned.length / commits.length),
-      reason: msg('maturity.dco.share', { signed: commits.length - unsigned.length, total: commits.length }),
-      evidence: unsigned.slice(0, 5).map((c) => ({
-        kind: 'commit',
-        url: link.commit(c.sha),
-        label: msg('maturity.evidence.no-sign-off', { sha: c.sha.slice(0, 7) }),
-      })),
+      reason:
+        merges > 0
+          ? msg('maturity.dco.share-merges', { signed, total: commits.length, merges })
+          : msg('maturity.dco.share', { signed, total: commits.length }),
+      evidence: [
+        ...unsigned.slice(0, 5).map((c) => ({
+          kind: 'commit' as const,
+          url: link.commit(c.sha),
+          label: msg('maturity.evidence.no-sign-off', { sha: c.sha.slice(0, 7) }),
+        })),
+        ...all
+          .filter((c) => c.merge)
+          .slice(0, 3)
+          .map((c) => ({
+            kind: 'commit' as const,
+            url: link.commit(c.sha),
+            label: msg('maturity.evidence.merge-excluded', { sha: c.sha.slice(0, 7) }),
+          })),
+      ],
       window: w,
     };
   },

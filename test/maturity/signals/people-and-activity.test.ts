@@ -103,7 +103,7 @@ describe('people and activity signals on constructed repositories', () => {
     expect(outcome(busy, 'people.new-contributors')).toEqual({
       value: 0.25,
       status: 'fail',
-      reason: '1 new contributors in 365 days',
+      reason: '1 new contributor in 365 days',
     });
     expect(signalOf(busy, 'people.new-contributors').evidence.map((e) => e.label)).toEqual([
       'Carol Wu: first commit in the window',
