@@ -48,6 +48,23 @@ const schema = z.object({
     .min(25, 'MAGNOLIA_WEBHOOK_BODY_BUDGET_MB must be at least 25: GitHub sends bodies of up to 25 MB')
     .default(100),
   MAGNOLIA_DEMO: z.enum(['auto', 'on', 'off'], { message: 'MAGNOLIA_DEMO must be auto, on or off' }).default('auto'),
+  MAGNOLIA_COMMUNITY_NAME: z
+    .string()
+    .trim()
+    .max(200, 'MAGNOLIA_COMMUNITY_NAME must be at most 200 characters')
+    .optional(),
+  MAGNOLIA_COMMUNITY_NAME_ZH: z
+    .string()
+    .trim()
+    .max(200, 'MAGNOLIA_COMMUNITY_NAME_ZH must be at most 200 characters')
+    .optional(),
+  MAGNOLIA_CONTACT_EMAIL: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(value), {
+      message: 'MAGNOLIA_CONTACT_EMAIL must be an email address, for example opensource@example.org',
+    })
+    .optional(),
 });
 
 /** The validated configuration of one Magnolia instance. */
@@ -76,6 +93,10 @@ export interface Config {
   webhookBodyBudgetBytes: number;
   /** Seed the offline demo community: `auto` seeds an empty instance when no GitHub token is set. */
   demo: 'auto' | 'on' | 'off';
+  /** The community the portal serves, named in the footer (English and Chinese; either falls back to the other). */
+  communityName: { en: string; zh: string } | null;
+  /** The address the footer gives for questions, or null. */
+  contactEmail: string | null;
 }
 
 /** The configuration was invalid; `problems` lists one line per variable to fix. */
@@ -126,5 +147,14 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string 
     payloadRetentionDays: v.MAGNOLIA_PAYLOAD_RETENTION_DAYS,
     webhookBodyBudgetBytes: v.MAGNOLIA_WEBHOOK_BODY_BUDGET_MB * 1024 * 1024,
     demo: v.MAGNOLIA_DEMO,
+    communityName: communityName(v.MAGNOLIA_COMMUNITY_NAME, v.MAGNOLIA_COMMUNITY_NAME_ZH),
+    contactEmail: v.MAGNOLIA_CONTACT_EMAIL ? v.MAGNOLIA_CONTACT_EMAIL : null,
   };
+}
+
+function communityName(en: string | undefined, zh: string | undefined): { en: string; zh: string } | null {
+  const e = en ?? '';
+  const z = zh ?? '';
+  if (e === '' && z === '') return null;
+  return { en: e || z, zh: z || e };
 }

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { ViewRenderer } from '../../content/render/render-view.ts';
 import { isAnonymous } from '../auth/is-anonymous.ts';
 import { i18nOf } from '../i18n/i18n-middleware.ts';
-import { buildChrome, type NavKey } from './layout/build-chrome.ts';
+import { buildChrome, type NavKey, type SiteInfo } from './layout/build-chrome.ts';
 import { searchParamsOf } from './layout/url-with.ts';
 import type { PageCache, PageCacheSlot } from './page-cache.ts';
 
@@ -11,6 +11,7 @@ export interface PageContext {
   views: ViewRenderer;
   pages: PageCache;
   stylesheetHref: string;
+  site: SiteInfo;
 }
 
 /** A page's title, its place in the navigation, and the search box's query. */
@@ -40,6 +41,7 @@ export function renderPage(
     path: req.path,
     query: searchParamsOf(req.originalUrl),
     stylesheetHref: ctx.stylesheetHref,
+    site: ctx.site,
   });
   const html = ctx.views.render(`pages/${view}`, { chrome, t: chrome.t, page: model });
   if (slot) {

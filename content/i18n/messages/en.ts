@@ -1,5 +1,7 @@
 // English texts of the engines' message codes (see kernel/i18n/message.ts). `{name}` is filled from the
-// message's parameters; a function entry decides wording that depends on a number (plurals).
+// message's parameters; a function entry decides wording that depends on a number (plurals). The technical
+// parameters `detail` and `error` (git's stderr, GitHub's own error text) are data, never part of a sentence:
+// renderMessage appends them, renderMessageParts gives them apart for a secondary line.
 import { plural } from '../plural.ts';
 import type { MessageCatalogue, RenderedParams } from '../render-message.ts';
 
@@ -22,7 +24,7 @@ export const enMessages: MessageCatalogue = {
   'maturity.no-value': 'no value',
   'maturity.below-threshold': '{value} does not meet {threshold}',
   'maturity.archived': 'the repository is archived: it is no longer maintained',
-  'maturity.mirror.failed': 'the mirror could not be fetched: {error}',
+  'maturity.mirror.failed': 'the mirror could not be fetched',
   'maturity.mirror.not-fetched': 'the mirror has not been fetched yet',
   'maturity.metadata.not-fetched': 'metadata has not been fetched yet',
   'maturity.files.missing.readme': 'no README file at the root, in .github/ or in docs/',
@@ -165,11 +167,11 @@ export const enMessages: MessageCatalogue = {
   'github.anonymous-hint': '{reason}; set GITHUB_TOKEN for 5,000 requests an hour instead of 60',
   'github.rate-limit': 'GitHub API rate limit exhausted',
   'github.rate-limit-until': 'GitHub API rate limit exhausted until {until}',
-  'github.credentials': 'GitHub rejected the credentials (401 {detail}): check GITHUB_TOKEN',
-  'github.forbidden-token': "GitHub refused access (403 {detail}): check the token's permissions",
-  'github.forbidden': 'GitHub refused access (403 {detail})',
-  'github.unreachable': 'GitHub API unreachable at {url}: {detail}',
-  'github.status': 'GitHub API answered {status}: {detail}',
+  'github.credentials': 'GitHub rejected the credentials (401): check GITHUB_TOKEN',
+  'github.forbidden-token': "GitHub refused access (403): check the token's permissions",
+  'github.forbidden': 'GitHub refused access (403)',
+  'github.unreachable': 'GitHub API unreachable at {url}',
+  'github.status': 'GitHub API answered {status}',
   'github.not-found-anonymous': '{repository} answers 404 without a token (it may be private): set GITHUB_TOKEN',
   'github.tombstoned': '{repository} no longer exists on GitHub (404)',
   'github.skipped.not-member': 'repository {id} is not a member project',

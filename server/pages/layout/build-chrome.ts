@@ -1,5 +1,5 @@
 import { LANGUAGES, type Lang } from '../../../kernel/i18n/languages.ts';
-import { messagesFor, type Messages } from '../../../content/i18n/messages.ts';
+import { fill, messagesFor, type Messages } from '../../../content/i18n/messages.ts';
 import { urlWith } from './url-with.ts';
 
 /** The navigation entries; `key` names their label in the catalogue. */
@@ -25,6 +25,16 @@ export interface Chrome {
   nav: { href: string; label: string; current: boolean }[];
   languages: { href: string; label: string; lang: Lang; current: boolean }[];
   searchQuery: string;
+  faviconHref: string;
+  /** The footer's line naming the community and its contact address (from the configuration), or null. */
+  footer: { community: string | null; contactText: string | null; contactHref: string | null };
+}
+
+/** What every page says about the site itself (from the configuration). */
+export interface SiteInfo {
+  faviconHref: string;
+  communityName: { en: string; zh: string } | null;
+  contactEmail: string | null;
 }
 
 /** Where a page is and what it is: all a page's chrome depends on (no request object). */
@@ -37,12 +47,15 @@ export interface ChromeInput {
   nav?: NavKey;
   stylesheetHref: string;
   searchQuery?: string;
+  /** Absent for views rendered without a portal (tests, tools): the plain favicon, no footer line. */
+  site?: SiteInfo;
 }
 
 /** Builds the chrome of a page. */
 export function buildChrome(input: ChromeInput): Chrome {
   const { lang } = input;
   const t = messagesFor(lang);
+  const site = input.site ?? { faviconHref: '/favicon.ico', communityName: null, contactEmail: null };
   return {
     lang,
     t,
@@ -57,5 +70,15 @@ export function buildChrome(input: ChromeInput): Chrome {
       current: l === lang,
     })),
     searchQuery: input.searchQuery ?? '',
+    faviconHref: site.faviconHref,
+    footer: {
+      community: site.communityName
+        ? fill(t.site.community, {
+            community: lang === 'en' ? site.communityName.en : site.communityName.zh,
+          })
+        : null,
+      contactText: site.contactEmail ? fill(t.site.contact, { email: site.contactEmail }) : null,
+      contactHref: site.contactEmail ? `mailto:${site.contactEmail}` : null,
+    },
   };
 }
