@@ -27,6 +27,8 @@ const ACCESS: Record<string, Access> = {
   'PUT /api/maturity/organisations/:match': 'admin',
   'DELETE /api/maturity/organisations/:match': 'admin',
   'GET /api/search': 'public',
+  'GET /api/domains': 'public',
+  'PUT /api/admin/domains/:slug': 'admin',
   'GET /search': 'public',
   'GET /badge/:owner/:repo.svg': 'public',
   'GET /': 'public',
