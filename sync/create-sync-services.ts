@@ -35,6 +35,13 @@ export interface SyncServices {
   /** ls-remote, and fetch when the upstream differs. */
   reconcile(repositoryId: number): Promise<MirrorOutcome | { repository: string; unchanged: true }>;
   refreshMetadata(repositoryId: number): Promise<MetadataOutcome>;
+  /**
+   * Brings one project up to date now, as the periodic reconcile would: `ls-remote` and fetch when the upstream
+   * changed, a metadata refresh, then a maturity evaluation (so its page shows the result at once).
+   */
+  syncNow(
+    repositoryId: number,
+  ): Promise<{ git: MirrorOutcome | { repository: string; unchanged: true }; metadata: MetadataOutcome }>;
   /** The maturity engine (evaluations run as `evaluate` jobs after each fetch and metadata refresh). */
   maturity: MaturityEngine;
   lookup(owner: string, repo: string): Promise<RepositoryLookup>;
@@ -54,6 +61,12 @@ export function createSyncServices(deps: SyncDeps): SyncServices {
     fetch: (id) => syncRepository(mirror, id),
     reconcile: (id) => reconcileRepository(mirror, id),
     refreshMetadata: (id) => refreshMetadata(metadataDeps, id),
+    async syncNow(id) {
+      const git = await reconcileRepository(mirror, id);
+      const metadata = await refreshMetadata(metadataDeps, id);
+      await maturity.evaluate(id);
+      return { git, metadata };
+    },
     maturity,
     lookup: (owner, repo) =>
       github

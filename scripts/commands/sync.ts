@@ -3,12 +3,12 @@ import { CliError, type CliIO } from '../cli-io.ts';
 import { openInstanceStore } from '../open-instance-store.ts';
 import { createProgress } from '../progress.ts';
 
-/** `magnolia sync [owner/repo ...]`: reconcile now (ls-remote, fetch when changed, metadata refresh). */
+/** `magnolia sync [owner/repo ...]`: bring projects up to date now (ls-remote, fetch when changed, metadata, evaluation). */
 export function registerSyncCommand(program: Command, io: CliIO): void {
   program
     .command('sync [projects...]')
     .description(
-      'reconcile member projects now (all when none is named): git fetch when the upstream changed, metadata refresh',
+      'reconcile member projects now (all when none is named): git fetch when the upstream changed, metadata refresh, evaluation',
     )
     .action(async (names: string[]) => {
       const instance = openInstanceStore(io);
@@ -19,8 +19,7 @@ export function registerSyncCommand(program: Command, io: CliIO): void {
         let failed = 0;
         for (const row of chosen) {
           try {
-            const result = await sync.reconcile(row.id);
-            const metadata = await sync.refreshMetadata(row.id);
+            const { git: result, metadata } = await sync.syncNow(row.id);
             const git =
               'unchanged' in result
                 ? 'unchanged'

@@ -1,6 +1,7 @@
 // The portal in a real headless Chromium (Debian's, installed by .ci/run): one browser and one seeded instance.
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/launch-chromium.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
 
@@ -12,21 +13,7 @@ let page: Page;
 let problems: string[];
 
 beforeAll(async () => {
-  [inst, browser] = await Promise.all([
-    startTestInstance({ env: { MAGNOLIA_DEMO: 'on' } }),
-    chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    }),
-  ]);
+  [inst, browser] = await Promise.all([startTestInstance({ env: { MAGNOLIA_DEMO: 'on' } }), launchChromium()]);
   await inst.worker.drain();
 }, 120_000);
 afterAll(async () => {

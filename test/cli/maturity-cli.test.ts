@@ -1,24 +1,18 @@
 import { textReason } from '../maturity/in-english.ts';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readDefaultModelSource } from '../../sync/maturity/model/load-active-model.ts';
 import { addProject } from '../../sync/projects/add-project.ts';
 import { createUpstreamWithHistory } from '../support/git-fixture.ts';
 import { runCli } from '../support/run-cli.ts';
 import { startTestInstance } from '../support/test-instance.ts';
 import { createUser } from '../maturity/maturity-users.ts';
+import { offlineEnv, temporaryDataDir } from '../support/offline-env.ts';
 
 describe('magnolia maturity commands', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'magnolia-maturity-cli-'));
-  const env = {
-    MAGNOLIA_DATA_DIR: dataDir,
-    MAGNOLIA_DEMO: 'off',
-    GITHUB_API_URL: 'http://127.0.0.1:9',
-    GITHUB_URL: 'http://127.0.0.1:9',
-  };
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const dataDir = temporaryDataDir('maturity-cli');
+  const env = offlineEnv(dataDir);
 
   // The instance is prepared in-process (cheaper than more child processes): one mirrored project, one reviewer.
   beforeAll(async () => {

@@ -1,21 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import { BOB, createUpstreamWithHistory } from '../support/git-fixture.ts';
 import { runCli } from '../support/run-cli.ts';
+import { offlineEnv, temporaryDataDir } from '../support/offline-env.ts';
 
 describe('magnolia project and sync commands', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'magnolia-project-cli-'));
-  const env = {
-    MAGNOLIA_DATA_DIR: dataDir,
-    MAGNOLIA_DEMO: 'off',
-    // GitHub is unreachable: git-derived data must still work, API facts are marked unknown.
-    GITHUB_API_URL: 'http://127.0.0.1:9',
-    GITHUB_URL: 'http://127.0.0.1:9',
-  };
+  const dataDir = temporaryDataDir('project-cli');
+  const env = offlineEnv(dataDir);
   const upstream = createUpstreamWithHistory(9, 'codec');
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('adds a project from a local bare upstream and lists it', async () => {
     const added = await runCli(['project', 'add', 'acme/codec', '--clone-url', upstream.bare, '--domain', 'iot'], env);
@@ -38,6 +31,14 @@ describe('magnolia project and sync commands', () => {
     expect(synced.stderr).toMatch(/^\[1\/1\] acme\/codec: 1 new commits, 1 refs changed; metadata unknown$/m);
     const listed = await runCli(['project', 'list'], env);
     expect(listed.stdout).toContain(`acme/codec\tiot\t10\t${upstream.head().slice(0, 12)}`);
+    // The project was evaluated at the new head, so its page and the API show the push at once.
+    const db = new Database(path.join(dataDir, 'magnolia.sqlite'), { readonly: true });
+    try {
+      const result = db.prepare('SELECT commit_sha FROM maturity_results').get() as { commit_sha: string };
+      expect(result.commit_sha).toBe(upstream.head());
+    } finally {
+      db.close();
+    }
     const unchanged = await runCli(['sync', 'acme/codec'], env);
     expect(unchanged.stderr).toContain('unchanged');
   });

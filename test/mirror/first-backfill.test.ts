@@ -1,23 +1,17 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open-database.ts';
 import { readConfig } from '../../kernel/config/read-config.ts';
 import { registerProject } from '../../sync/projects/register-project.ts';
 import { createUpstreamWithHistory } from '../support/git-fixture.ts';
 import { runCli } from '../support/run-cli.ts';
 import { startTestInstance } from '../support/test-instance.ts';
+import { offlineEnv, temporaryDataDir } from '../support/offline-env.ts';
 
 describe('registering a project and its first backfill are one unit', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'magnolia-first-backfill-'));
-  const env = {
-    MAGNOLIA_DATA_DIR: dataDir,
-    MAGNOLIA_DEMO: 'off',
-    GITHUB_API_URL: 'http://127.0.0.1:9',
-    GITHUB_URL: 'http://127.0.0.1:9',
-  };
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const dataDir = temporaryDataDir('first-backfill');
+  const env = offlineEnv(dataDir);
 
   it('a failed first clone leaves nothing behind, says so and how to retry; the retry then works', async () => {
     const upstream = createUpstreamWithHistory(4, 'later');

@@ -8,21 +8,16 @@ import { runGit } from '../../kernel/git/run-git.ts';
 import { readConfig } from '../../kernel/config/read-config.ts';
 import { createUpstreamWithHistory } from '../support/git-fixture.ts';
 import { runCli } from '../support/run-cli.ts';
+import { offlineEnv, temporaryDataDir } from '../support/offline-env.ts';
 
 describe('clone URLs cannot run commands or carry credentials', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'magnolia-injection-'));
+  const dataDir = temporaryDataDir('injection');
   const marks = mkdtempSync(path.join(tmpdir(), 'magnolia-injection-marks-'));
-  const env = {
-    MAGNOLIA_DATA_DIR: dataDir,
-    MAGNOLIA_DEMO: 'off',
-    GITHUB_API_URL: 'http://127.0.0.1:9',
-    GITHUB_URL: 'http://127.0.0.1:9',
-  };
+  const env = offlineEnv(dataDir);
   const mark = (name: string) => path.join(marks, name);
   const uploadPack = (name: string) => `--upload-pack=touch ${mark(name)}; true`;
   const extHelper = (name: string) => `ext::sh -c touch% ${mark(name)}`;
   afterAll(() => {
-    rmSync(dataDir, { recursive: true, force: true });
     rmSync(marks, { recursive: true, force: true });
   });
 

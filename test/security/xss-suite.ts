@@ -1,7 +1,8 @@
 // One XSS suite: every vector of the corpus through every surface of one group, the pages loaded in Chromium
 // with the trap, once with the portal's CSP and once with the CSP header stripped (so a vector that only the CSP
 // stops is still found). Executed must be 0 in both runs, and the payloads must be seen on the pages.
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/launch-chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blankProject, type HostileProject } from './xss-community.ts';
 import {
@@ -70,19 +71,9 @@ export function defineXssSuite(options: {
   beforeAll(async () => {
     [trap, browser] = await Promise.all([
       startTrapServer(),
-      chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        headless: true,
-        // A page fulfilled by Playwright (CSP stripped) has no address, so Chromium's Local Network Access would
-        // refuse its requests to the loopback trap server and hide the very loads the trap must see.
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests',
-        ],
-      }),
+      // A page fulfilled by Playwright (CSP stripped) has no address, so Chromium's Local Network Access would
+      // refuse its requests to the loopback trap server and hide the very loads the trap must see.
+      launchChromium(['--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests']),
     ]);
     const trapFor = (key: string): Trap => ({
       key,
