@@ -175,6 +175,7 @@ export const en = {
     release: 'Release',
     date: 'Date',
     detail: 'Technical detail',
+    colon: ': ',
     level: 'Maturity level',
     levelNone: 'Not yet evaluated',
     evaluatedAt: 'Evaluated {date} at commit {commit}',

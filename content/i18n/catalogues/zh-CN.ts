@@ -161,6 +161,7 @@ export const zhCN: Messages = {
     release: '版本',
     date: '日期',
     detail: '技术细节',
+    colon: '：',
     level: '成熟度等级',
     levelNone: '尚未评估',
     evaluatedAt: '评估于 {date}，提交 {commit}',

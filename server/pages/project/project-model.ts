@@ -85,7 +85,10 @@ export function projectModel(input: ProjectPageInput): ProjectModel {
   const releases = fromTags
     ? input.tags
         .filter((tag) => tag.taggedAt !== null)
-        .sort((a, b) => (b.taggedAt ?? '').localeCompare(a.taggedAt ?? ''))
+        .sort(
+          (a, b) =>
+            (b.taggedAt ?? '').localeCompare(a.taggedAt ?? '') || b.name.localeCompare(a.name, 'en', { numeric: true }),
+        )
         .map((tag) => ({ tagName: tag.name, name: null, publishedAt: tag.taggedAt, prerelease: false }))
     : p.releases;
   const months = lastMonths(input.now, 24);

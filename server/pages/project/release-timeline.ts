@@ -28,7 +28,8 @@ export function releaseTimeline(
   const dated = releases
     .map((r) => ({ ...r, t: Date.parse(r.at) }))
     .filter((r) => Number.isFinite(r.t))
-    .sort((a, b) => a.t - b.t);
+    // Tags made at one moment (a migration, an import) keep their version order: v0.9 before v0.10.
+    .sort((a, b) => a.t - b.t || a.name.localeCompare(b.name, 'en', { numeric: true }));
   if (dated.length === 0) return null;
   const t0 = Math.min(dated[0]!.t, now - 86_400_000 * 30);
   const t1 = Math.max(now, dated[dated.length - 1]!.t);

@@ -11,25 +11,36 @@ function humanCommits(inputs: SignalInputs, sinceMs: number): CommitInput[] {
   );
 }
 
-/** Groups commits by a key; remembers each group's newest commit (for evidence) and its people. */
+/**
+ * Groups commits by a key; remembers each group's newest commit (for evidence) and how often each name appears, so
+ * a person is shown under the name on most of their commits, not an alias on a few (the mailmap already ran).
+ */
 function groupCommits(commits: readonly CommitInput[], keyOf: (c: CommitInput) => string) {
-  const groups = new Map<string, { count: number; newest: CommitInput; people: Set<string> }>();
+  const groups = new Map<string, { count: number; newest: CommitInput; people: Map<string, number> }>();
   for (const c of commits) {
     const key = keyOf(c);
     const g = groups.get(key);
     if (g) {
       g.count += 1;
-      g.people.add(c.authorName);
-    } else groups.set(key, { count: 1, newest: c, people: new Set([c.authorName]) });
+      g.people.set(c.authorName, (g.people.get(c.authorName) ?? 0) + 1);
+    } else groups.set(key, { count: 1, newest: c, people: new Map([[c.authorName, 1]]) });
   }
   return groups;
+}
+
+/** The name on most of a group's commits (ties: the one met first, that is the newest). */
+function mostUsedName(people: ReadonlyMap<string, number>): string {
+  let best = '';
+  let most = 0;
+  for (const [name, count] of people) if (count > most) [best, most] = [name, count];
+  return best;
 }
 
 function concentration(
   inputs: SignalInputs,
   params: Readonly<Record<string, number | string | boolean>>,
   keyOf: (c: CommitInput) => string,
-  describe: (key: string, g: { people: Set<string> }) => string | Message,
+  describe: (key: string, g: { people: ReadonlyMap<string, number> }) => string | Message,
 ) {
   if (!inputs.git.available) return gitUnknown(inputs.git.reason);
   const w = windowOf(inputs, numberParam(params, 'windowDays', 365));
@@ -66,7 +77,7 @@ export const absenceFactor: SignalDefinitionCode = {
       inputs,
       params,
       (c) => c.authorEmail.toLowerCase(),
-      (_k, g) => [...g.people][0]!,
+      (_k, g) => mostUsedName(g.people),
     ),
 };
 
@@ -85,7 +96,7 @@ export const organisationalDiversity: SignalDefinitionCode = {
           overrides: inputs.people.overrides,
         }),
       (key, g) =>
-        key.startsWith('independent: ') ? msg('maturity.people.independent', { name: [...g.people][0]! }) : key,
+        key.startsWith('independent: ') ? msg('maturity.people.independent', { name: mostUsedName(g.people) }) : key,
     ),
 };
 
@@ -107,7 +118,7 @@ export const newContributors: SignalDefinitionCode = {
     const evidence: EvidenceJson[] = [...newcomers.values()].slice(0, 10).map((g) => ({
       kind: 'commit',
       url: link.commit(g.newest.sha),
-      label: msg('maturity.evidence.newcomer', { name: [...g.people][0]! }),
+      label: msg('maturity.evidence.newcomer', { name: mostUsedName(g.people) }),
     }));
     return {
       value: round(newcomers.size / (w.days / 91.25)),

@@ -206,7 +206,7 @@ describe('people and activity signals on constructed repositories', () => {
     expect(outcome(archived, 'activity.maintained')).toEqual({ value: 1, status: 'fail', reason });
     // It stays where its other signals put it: the archive only stops activity from counting.
     expect(resultInEnglish(archived).gaps.find((g) => g.signal === 'activity.commits-90d')?.reason).toBe(
-      `${reason} (needs >= 1)`,
+      `${reason} (needs ≥ 1)`,
     );
   });
 
