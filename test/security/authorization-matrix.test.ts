@@ -32,6 +32,7 @@ const ACCESS: Record<string, Access> = {
   'GET /search': 'public',
   'GET /badge/:owner/:repo.svg': 'public',
   'GET /': 'public',
+  'GET /favicon.ico': 'public',
   'GET /projects': 'public',
   'GET /projects/:owner/:repo': 'public',
   'GET /maturity-model': 'public',

@@ -67,7 +67,9 @@ const SCAN = `new Promise((resolve) => requestAnimationFrame(() => setTimeout(()
     if (!allowed.has(tag)) what('element');
     if (el.shadowRoot) what('shadow root');
     if (tag === 'meta' && el.hasAttribute('http-equiv')) what('http-equiv');
-    if (tag === 'link' && !['stylesheet', 'alternate'].includes(el.getAttribute('rel'))) what('link rel');
+    // The favicon is the one icon link, to the portal's own static file (issue 13): any other icon is injected.
+    const favicon = el.getAttribute('rel') === 'icon' && /^\/static\/favicon\.svg\?v=[\w-]+$/.test(el.getAttribute('href') || '');
+    if (tag === 'link' && !['stylesheet', 'alternate'].includes(el.getAttribute('rel')) && !favicon) what('link rel');
     if (tag === 'input') text.push(el.value);
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase();

@@ -1,3 +1,4 @@
+import { textLang } from '../text-lang.ts';
 import type { I18nLocals } from '../../i18n/i18n-middleware.ts';
 import type { Lang } from '../../../kernel/i18n/languages.ts';
 import { levelClass, levelLabel } from '../project/level-label.ts';
@@ -10,6 +11,8 @@ export interface CatalogueRowView {
   name: string;
   href: string;
   description: string;
+  /** The language the description is written in (see `textLang`). */
+  descriptionLang: 'zh-CN' | 'en';
   level: string;
   levelClass: string;
   domain: string;
@@ -40,6 +43,7 @@ export function catalogueRowView(
       name: entry.fullName,
       href: projectHref(entry.owner, entry.repo),
       description: entry.description ?? '',
+      descriptionLang: textLang(entry.description ?? ''),
       level: levelLabel(t, entry.level),
       levelClass: levelClass(entry.level),
       domain: entry.domain === null ? '' : domainLabel(entry.domain, lang, names),

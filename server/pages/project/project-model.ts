@@ -1,3 +1,4 @@
+import { textLang } from '../text-lang.ts';
 import type { MaturityJson, ObservationJson, SignalJson } from '../../../sync/maturity/maturity-json.ts';
 import type { I18nLocals } from '../../i18n/i18n-middleware.ts';
 import { fill, plural } from '../../../content/i18n/messages.ts';
@@ -20,6 +21,8 @@ import { signalGroups, type SignalGroup } from './signal-groups.ts';
 export interface ProjectModel {
   name: string;
   description: string;
+  /** The language the description is written in (see `textLang`). */
+  descriptionLang: 'zh-CN' | 'en';
   facts: Fact[];
   topics: string[];
   releases: { name: string; date: string; isoDate: string; prerelease: boolean }[];
@@ -98,6 +101,7 @@ export function projectModel(input: ProjectPageInput): ProjectModel {
   return {
     name: p.fullName,
     description: p.description ?? '',
+    descriptionLang: textLang(p.description ?? ''),
     facts: projectFacts(p, m, { domainName: input.domainName, githubUrl: input.githubUrl, i18n }),
     topics: p.topics,
     releases: releases.slice(0, 10).map((r) => ({
