@@ -45,17 +45,23 @@ const LOOK = `(() => {
     .filter((el) => getComputedStyle(el).position !== 'fixed' && !el.closest('.visually-hidden, details:not([open])'))
     .map((el) => el.tagName.toLowerCase() + '.' + el.className)
     .slice(0, 5);
-  // Code, technical details, names and machine words are marked lang="en"; the rest of a zh page is Chinese.
+  // Code, technical details, names and machine words are marked lang="en", and a project's own words (its GitHub
+  // description, in whatever language its authors wrote it) are .upstream-text; the rest of a zh page is Chinese.
   const clone = document.body.cloneNode(true);
-  clone.querySelectorAll('[lang="en"], code, pre, svg, script, style, .visually-hidden').forEach((el) => el.remove());
+  clone.querySelectorAll('[lang="en"], .upstream-text, code, pre, svg, script, style, .visually-hidden').forEach((el) => el.remove());
   const nav = document.querySelector('#primary-nav');
   return {
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: width,
     widest,
     text: clone.textContent,
+    prose: [...document.querySelectorAll('.prose p, .prose li')].map((el) => el.textContent).join('|'),
     navHidden: nav ? nav.getBoundingClientRect().height === 0 || getComputedStyle(nav).display === 'none' : null,
-    tableDisplays: [...document.querySelectorAll('main table tbody tr')].slice(0, 3).map((tr) => getComputedStyle(tr).display),
+    // Data tables become cards; a document's own tables (the model's signal × level matrix) stay tables that fit.
+    tableDisplays: [...document.querySelectorAll('main table tbody tr')]
+      .filter((tr) => !tr.closest('.prose'))
+      .slice(0, 3)
+      .map((tr) => getComputedStyle(tr).display),
     scripts: document.querySelectorAll('script').length,
   };
 })()`;
@@ -65,6 +71,8 @@ interface Seen {
   clientWidth: number;
   widest: string[];
   text: string;
+  /** The paragraphs and list items of Markdown documents. */
+  prose: string;
   navHidden: boolean | null;
   tableDisplays: string[];
   scripts: number;
@@ -107,7 +115,7 @@ describe('pages as readers see them', () => {
             const english = seen.text.match(/\b[A-Za-z][a-z]+(?:[ ,]+[A-Za-z][a-z]+){3,}/g) ?? [];
             expect(english, `${name}: English on a Chinese page`).toEqual([]);
             // Chinese lines joined without a space (a Markdown line break inside a sentence).
-            expect(seen.text, name).not.toMatch(/[\u4e00-\u9fff] [\u4e00-\u9fff]/);
+            expect(seen.prose, name).not.toMatch(/[\u4e00-\u9fff][ \n][\u4e00-\u9fff]/);
           }
         }
       }, 180_000);

@@ -54,7 +54,13 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function renderModelMarkdown(model: MaturityModel, lang: 'zh' | 'en'): string {
   const w = WORDS[lang];
   const out: string[] = [`# ${model.name[lang]}`, '', w.rule, '', `## ${w.levels}`, ''];
-  model.levels.forEach((l, i) => out.push(`${i + 1}. **${l.name[lang]}** (\`${l.id}\`): ${l.description[lang]}`));
+  model.levels.forEach((l, i) =>
+    out.push(
+      lang === 'zh'
+        ? `${i + 1}. **${l.name.zh}**（\`${l.id}\`）：${l.description.zh}`
+        : `${i + 1}. **${l.name.en}** (\`${l.id}\`): ${l.description.en}`,
+    ),
+  );
   out.push('', `## ${w.matrix}`, '', w.legend, '');
   out.push(`| ${w.signal} | ${model.levels.map((l) => cell(l.name[lang])).join(' | ')} |`);
   out.push(`|---|${model.levels.map(() => ':-:').join('|')}|`);
@@ -85,7 +91,7 @@ export function renderModelMarkdown(model: MaturityModel, lang: 'zh' | 'en'): st
       const threshold = thresholdText(s.threshold, s.id, lang, w.present);
       out.push(
         lang === 'zh'
-          ? `- **${s.title[lang]}**（\`${s.id}\`；${w.source} ${s.source}，${w.threshold} ${threshold}，${w.weight} ${s.weight}）：${s.description[lang]}${w.formula}：${s.formula[lang]}`
+          ? `- **${s.title[lang]}**（\`${s.id}\`；${w.source}：${s.source}，${w.threshold}：${threshold}，${w.weight}：${s.weight}）：${s.description[lang]}${w.formula}：${s.formula[lang]}`
           : `- **${s.title[lang]}** (\`${s.id}\`; ${w.source} ${s.source}, ${w.threshold} ${threshold}, ${w.weight} ${s.weight}) — ${s.description[lang]} ${w.formula}: ${s.formula[lang]}`,
       );
     }
