@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,6 +8,11 @@ import type { BackupManifest } from '../../sync/backup/backup-manifest.ts';
 import { runCli, startServeProcess, type ServeProcess } from '../support/run-cli.ts';
 import { makeBurst, sendBurst, type BurstDelivery } from '../support/send-burst.ts';
 import { TEST_SECRET } from '../support/test-instance.ts';
+
+// The schema version is the number of the newest migration (not a constant every new migration breaks).
+const LATEST_MIGRATION = Math.max(
+  ...readdirSync(new URL('../../db/migrations/', import.meta.url)).map((name) => Number.parseInt(name, 10)),
+);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -122,7 +127,7 @@ describe('backup and restore', () => {
     expect([...duringAnswers.values()].every((s) => s === 202)).toBe(true);
     await liveDb.quiet();
     const manifest = JSON.parse(readFileSync(path.join(backupDir, 'manifest.json'), 'utf8')) as BackupManifest;
-    expect(manifest).toMatchObject({ format: 'magnolia-backup', formatVersion: 1, schemaVersion: 10 });
+    expect(manifest).toMatchObject({ format: 'magnolia-backup', formatVersion: 1, schemaVersion: LATEST_MIGRATION });
     expect(manifest.counts.projects).toBe(members.length);
     // Mirrors and the demo's local upstreams, each a bundle.
     expect(manifest.git.filter((g) => g.kind === 'mirror' && g.bundle)).toHaveLength(members.length);

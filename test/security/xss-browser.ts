@@ -68,7 +68,7 @@ const SCAN = `new Promise((resolve) => requestAnimationFrame(() => setTimeout(()
     if (el.shadowRoot) what('shadow root');
     if (tag === 'meta' && el.hasAttribute('http-equiv')) what('http-equiv');
     // The favicon is the one icon link, to the portal's own static file (issue 13): any other icon is injected.
-    const favicon = el.getAttribute('rel') === 'icon' && /^\/static\/favicon\.svg\?v=[\w-]+$/.test(el.getAttribute('href') || '');
+    const favicon = el.getAttribute('rel') === 'icon' && (el.getAttribute('href') || '').startsWith('/static/favicon.svg?v=') && !/["<> ]/.test(el.getAttribute('href'));
     if (tag === 'link' && !['stylesheet', 'alternate'].includes(el.getAttribute('rel')) && !favicon) what('link rel');
     if (tag === 'input') text.push(el.value);
     for (const attr of el.attributes) {
