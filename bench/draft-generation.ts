@@ -5,8 +5,10 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createDraftCache } from '../content/draft/cache/draft-cache.ts';
+import type { DraftManifest } from '../content/draft/draft-types.ts';
 import { blameArgs } from '../content/draft/git/blame-file.ts';
-import { draftFromGit } from '../content/draft/git/draft-from-git.ts';
+import { draftFromGit, type DraftFromGitOptions } from '../content/draft/git/draft-from-git.ts';
 import { runGit } from '../kernel/git/run-git.ts';
 
 const REPETITIONS = 7;
@@ -232,6 +234,64 @@ async function measure(label: string, dir: string, files: string[]): Promise<str
   return `| ${label} | ${files.length} | ${(bytes / 1024).toFixed(0)} KiB | ${clauses} | ${f.toFixed(0)} | ${o.toFixed(0)} | ${(o / f).toFixed(2)}x | ${cpu} |`;
 }
 
+const ROUNDS = 5;
+
+/**
+ * Regenerating after a one-file change, as `magnolia draft --cache-dir … --previous …` does it: each round drafts the
+ * set at HEAD with an empty cache folder (the first generation), commits a change to one file, and drafts again in a
+ * fresh cache instance over the same folder (a new process) with the first manifest as `--previous`.
+ */
+async function measureRegeneration(label: string, dir: string, files: string[]): Promise<string> {
+  const rand = random(3);
+  const limit = Math.max(2, availableParallelism());
+  const firsts: number[] = [];
+  const agains: number[] = [];
+  let carried = 0;
+  let clauses = 0;
+  const options = (ref: string): DraftFromGitOptions => ({
+    runGit,
+    repo: dir,
+    ref,
+    sources: files.map((p) => ({ path: p, role: 'clauses' as const })),
+    permalinkBase: 'https://github.com',
+    lang: 'en',
+    type: 'association',
+    date: '2025-01-01',
+    cwd: dir,
+    concurrency: limit,
+  });
+  for (let round = 0; round < ROUNDS; round++) {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'magnolia-bench-cache-'));
+    try {
+      let t = performance.now();
+      const cold = createDraftCache({ dir: cacheDir });
+      const first = await draftFromGit({ ...options('HEAD'), cache: cold });
+      const manifest = JSON.parse(JSON.stringify(first.manifest)) as DraftManifest;
+      await cold.flush();
+      firsts.push(performance.now() - t);
+      const file = files[Math.floor(rand() * files.length)]!;
+      const lines = (await readFile(path.join(dir, file), 'utf8')).split('\n');
+      const prose = lines.flatMap((line, i) => (/^(- )?The /.test(line) ? [i] : []));
+      lines[prose[Math.floor(rand() * prose.length)]!] += ' Peers MAY log it.';
+      await writeFile(path.join(dir, file), lines.join('\n'));
+      await commitAll(dir, 100 + round, `one-file change ${round}`);
+      t = performance.now();
+      const warm = createDraftCache({ dir: cacheDir });
+      const again = await draftFromGit({ ...options('HEAD'), cache: warm, previous: manifest });
+      JSON.stringify(again.manifest);
+      await warm.flush();
+      agains.push(performance.now() - t);
+      clauses = again.manifest.clauses.length;
+      carried = again.manifest.clauses.filter((c) => c.change !== 'new').length;
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  }
+  const f = median(firsts);
+  const a = median(agains);
+  return `| ${label} | ${files.length} | ${clauses} (${carried} carried) | ${f.toFixed(0)} | ${a.toFixed(0)} | ${(a / f).toFixed(2)}x |`;
+}
+
 /** Builds both benchmark repositories in a temp dir, measures them, and returns a Markdown table. */
 export async function runDraftBenchmark(): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'magnolia-bench-draft-'));
@@ -246,12 +306,20 @@ export async function runDraftBenchmark(): Promise<string> {
       await measure('600-line spec, 80 commits', single, singleFiles),
       await measure('90-file spec set, 40 commits', set, setFiles),
     ];
+    // Last: it adds commits to the set.
+    const regeneration = await measureRegeneration('90-file spec set, one file changed', set, setFiles);
     return [
       `Draft generation vs. git blame floor (wall-clock medians of ${REPETITIONS}, ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)}, blame -M -C, same concurrency)`,
       '',
       '| case | files | size | clauses | floor ms (blame alone) | draft + manifest ms | ratio | CPU ms floor / ours |',
       '| ---- | ----: | ---: | ------: | ---------------------: | ------------------: | ----: | ------------------: |',
       ...rows,
+      '',
+      `Regenerating after a one-file change with --cache-dir and --previous (wall-clock medians of ${ROUNDS} rounds; first = an empty cache folder)`,
+      '',
+      '| case | files | clauses | first generation ms | regeneration ms | ratio |',
+      '| ---- | ----: | ------: | ------------------: | --------------: | ----: |',
+      regeneration,
       '',
     ].join('\n');
   } finally {

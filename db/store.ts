@@ -15,6 +15,8 @@ import { createQueueOwnerQueries, type QueueOwnerQueries } from './jobs/queue-ow
 import { createMaturityQueries, type MaturityQueries } from './maturity/maturity-queries.ts';
 import { createMetadataStateQueries, type MetadataStateQueries } from './metadata/metadata-state-queries.ts';
 import type { Db } from './open-database.ts';
+import { createProposalQueries, type ProposalQueries } from './proposals/proposal-queries.ts';
+import { createRevisionQueries, type RevisionQueries } from './proposals/revision-queries.ts';
 import { createReleaseQueries, type ReleaseQueries } from './releases/release-queries.ts';
 import { createRepositoryQueries, type RepositoryQueries } from './repositories/repository-queries.ts';
 import { createUserQueries, type UserQueries } from './users/user-queries.ts';
@@ -44,6 +46,9 @@ export interface Store {
   settings: SettingQueries;
   /** Maturity model versions, results, signal history, exemptions, organisation corrections, blob cache. */
   maturity: MaturityQueries;
+  /** Proposals, their append-only history and their immutable revisions. */
+  proposals: ProposalQueries;
+  revisions: RevisionQueries;
   /** Runs `fn` in one (immediate) transaction. */
   transaction<T>(fn: () => T): T;
 }
@@ -71,6 +76,8 @@ export function createStore(db: Db): Store {
     domains: createDomainQueries(db),
     settings: createSettingQueries(db),
     maturity: createMaturityQueries(db),
+    proposals: createProposalQueries(db),
+    revisions: createRevisionQueries(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
   };
 }

@@ -2,6 +2,9 @@ import { createAccountsService, type AccountsService } from './accounts/accounts
 import { createSyncServices, type SyncDeps, type SyncServices } from './create-sync-services.ts';
 import { createMaturityService, type MaturityService } from './maturity/maturity-service.ts';
 import { createProjectsService, type ProjectsService } from './projects/projects-service.ts';
+import { createDraftsService, type DraftsService } from './drafts/drafts-service.ts';
+import { createProposalsService, type ProposalsService } from './proposals/proposals-service.ts';
+import { runGit as systemGit } from '../kernel/git/run-git.ts';
 import { createDeliveriesService, type DeliveriesService } from './webhooks/deliveries-service.ts';
 
 /** One service per capability; the HTTP routes, the pages and the CLI call these and nothing below them. */
@@ -10,6 +13,10 @@ export interface Services {
   maturity: MaturityService;
   accounts: AccountsService;
   deliveries: DeliveriesService;
+  /** Drafts from spec files at a ref (the CLI builds its own: a draft needs no instance). */
+  drafts: DraftsService;
+  /** Proposals and the standards workflow. */
+  proposals: ProposalsService;
   /** The mirror (git and REST metadata) and the job handlers of the queue. */
   sync: SyncServices;
 }
@@ -18,11 +25,16 @@ export interface Services {
 export function createServices(deps: SyncDeps): Services {
   const { store, clock } = deps;
   const sync = createSyncServices(deps);
+  const projects = createProjectsService(store, clock, sync);
+  const maturity = createMaturityService(store, clock, sync.maturity);
+  const runGit = deps.runGit ?? systemGit;
   return {
-    projects: createProjectsService(store, clock, sync),
-    maturity: createMaturityService(store, clock, sync.maturity),
+    projects,
+    maturity,
     accounts: createAccountsService(store, clock),
     deliveries: createDeliveriesService(store),
+    drafts: createDraftsService({ runGit, clock, githubUrl: deps.config.githubUrl }),
+    proposals: createProposalsService({ store, clock, runGit, projects, maturity }),
     sync,
   };
 }

@@ -9,6 +9,7 @@ export type SectionRole =
   | 'bibliography'
   | 'normative-annex'
   | 'informative-annex'
+  | 'conventions'
   | 'clauses';
 
 const RULES: [RegExp, SectionRole][] = [
@@ -19,7 +20,11 @@ const RULES: [RegExp, SectionRole][] = [
     /^(references|informative references|bibliography|further reading|see also|参考文献|参考资料|资料性引用文件)$/,
     'bibliography',
   ],
-  [/terminology|^terms\b|^definitions$|^glossary$|术语|^定义$|名词解释/, 'terms'],
+  [/terminology|^terms\b|^definitions$|^glossary$|^conventions and definitions$|术语|^定义$|名词解释/, 'terms'],
+  [
+    /^(notational conventions|notation(s| and conventions)?|conventions( used in this (document|specification))?|document conventions|requirements (language|notation)|requirement levels|约定|文档约定|本文约定|符号约定|规范用语|要求用语|关键词|关键字)$/,
+    'conventions',
+  ],
 ];
 
 /**

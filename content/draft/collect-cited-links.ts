@@ -43,9 +43,14 @@ export function collectCitedLinks(entries: readonly { entry: SpecEntry; normativ
       if (node.type === 'link' && EXTERNAL.test(node.url))
         add({ url: node.url, title: plainText(node) || node.url, entry, link: node });
       if (node.type === 'text' && node.value.includes('://')) {
-        for (const [url] of node.value.matchAll(BARE_URL)) {
+        for (const match of node.value.matchAll(BARE_URL)) {
+          const url = match[0];
           const link: Link = { type: 'link', url, title: null, children: [{ type: 'text', value: url }] };
-          if (node.position) link.position = node.position;
+          if (node.position) {
+            // The URL's own line: the text node may span several.
+            const line = node.position.start.line + (node.value.slice(0, match.index).match(/\n/g)?.length ?? 0);
+            link.position = { start: { line, column: 1 }, end: { line, column: 1 } };
+          }
           add({ url, title: url, entry, link });
         }
       }

@@ -12,6 +12,8 @@ export interface AnchorContext {
   headings: ReadonlyMap<SpecSection, string>;
   lang: DraftLang;
   title: string;
+  /** With clause-ID anchors (`--provenance annex`): the ID anchoring a section's heading, or a term entry. */
+  ids?: { section: (section: SpecSection) => string | undefined; term: (index: number) => string | undefined };
 }
 
 /** The chain of sections from a top-level one down to `target`, or undefined. */
@@ -53,12 +55,29 @@ export function createAnchorResolver(context: AnchorContext): (path: string, anc
     }
     return byRole[trail[0]?.role ?? ''] ?? (context.files[section.file]?.role === 'terms' ? byRole.terms : undefined);
   };
+  const idOf = (section: SpecSection, outline: SpecOutline): string | undefined => {
+    const ids = context.ids;
+    if (!ids) return undefined;
+    const own = ids.section(section);
+    if (own) return own;
+    const terms = context.plan.terms.entries;
+    const term = terms.findIndex((e) => e.file === section.file && e.startLine === section.entry.startLine);
+    if (term !== -1) return ids.term(term);
+    const trail = trailTo(outline.sections, section) ?? [];
+    for (let i = trail.length - 1; i >= 0; i--) {
+      const known = ids.section(trail[i]!);
+      if (known) return known;
+    }
+    return undefined;
+  };
   return (path, anchor) => {
     const index = pathIndex.get(path);
     if (index === undefined) return undefined;
     const outline = context.outlines[index]!;
     const section = anchor === '' ? outline.sections[0] : outline.anchors.get(anchor);
     if (!section) return anchor === '' ? slugifyHeading(context.title) : undefined;
+    const id = idOf(section, outline);
+    if (id) return id;
     const heading = headingOf(section, outline);
     return heading ? slugifyHeading(heading) : undefined;
   };

@@ -12,17 +12,30 @@ const NUMBER_PLACEHOLDER = {
 } as const;
 
 /**
- * The draft's YAML front matter: standard type and number placeholder, titles, stage, date, pinned source
- * and generator version. The `yaml` library quotes every value, so no spec text can break out of it.
+ * The draft's YAML front matter (the cover): standard type, number placeholder, ICS and CCS codes, titles, the
+ * committee's data, stage, date, pinned source and generator version. The `yaml` library quotes every value, so no spec text can break out of it.
  *
  * Before: input { type: 'association', commit: 'ab12…', titleEn: 'Widgets' }
  * After:  `standard: { type: association, number: T/XXX XXXX—XXXX } … source: { commit: ab12… }`
  */
 export function draftFrontMatter(input: DraftInput, specTitle: string | undefined, license: string | undefined): Yaml {
   const L = leadIns(input.lang);
+  const c = input.committee ?? {};
   const data = {
-    standard: { type: input.type, name: L.typeName[input.type], number: NUMBER_PLACEHOLDER[input.type] },
+    standard: {
+      type: input.type,
+      name: L.typeName[input.type],
+      number: NUMBER_PLACEHOLDER[input.type],
+      ics: c.ics ?? null,
+      ccs: c.ccs ?? null,
+    },
     title: { zh: input.titleZh ?? null, en: input.titleEn ?? specTitle ?? null },
+    committee: {
+      proposer: c.proposer ?? null,
+      committee: c.committee ?? null,
+      draftingUnits: c.draftingUnits ?? [],
+      drafters: c.drafters ?? [],
+    },
     stage: { code: 'WD', name: L.stage, zh: '工作组讨论稿', en: 'working draft' },
     date: input.date,
     lang: input.lang,

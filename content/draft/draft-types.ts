@@ -8,6 +8,9 @@ export type DraftLang = 'zh' | 'en';
 /** Kind of standard the draft is written for; decides the number placeholder. */
 export type StandardType = 'association' | 'industry' | 'national';
 
+/** Where provenance goes: `annex` keeps the body clean (clause-ID anchors only), `body` adds a source note per clause. */
+export type ProvenanceMode = 'annex' | 'body';
+
 /** What a source file contributes to the draft. */
 export type SourceRole = 'clauses' | 'terms' | 'normative-annex' | 'informative-annex' | 'introduction';
 
@@ -53,6 +56,43 @@ export interface DraftInput {
   license?: string | undefined;
   /** Date of the draft, `YYYY-MM-DD` (injected: the core never reads a clock). */
   date: string;
+  /** Default `annex`. */
+  provenance?: ProvenanceMode | undefined;
+  /** The committee's data for the cover and the Foreword (sources.yml and CLI options). */
+  committee?: CommitteeData | undefined;
+  /** The manifest of the previous revision's draft: clause IDs are carried forward from it. */
+  previous?: PreviousManifest | undefined;
+}
+
+/** Who proposes, owns and drafts the standard, and its classification codes. */
+export interface CommitteeData {
+  /** 提出单位 */
+  proposer?: string | undefined;
+  /** 归口单位 */
+  committee?: string | undefined;
+  /** 起草单位 */
+  draftingUnits?: string[] | undefined;
+  /** 起草人 */
+  drafters?: string[] | undefined;
+  /** International Classification for Standards, e.g. `35.240.60`. */
+  ics?: string | undefined;
+  /** Chinese Classification for Standards, e.g. `L67`. */
+  ccs?: string | undefined;
+}
+
+/** What carrying IDs forward reads of a previous manifest (older manifests lack `headingPath`). */
+export interface PreviousManifest {
+  commit?: string | undefined;
+  clauses: PreviousClause[];
+}
+
+/** One block of the previous revision. */
+export interface PreviousClause {
+  id: string;
+  kind: string;
+  sourceText: string;
+  headingPath?: string[] | undefined;
+  title?: string | undefined;
 }
 
 /** Kinds of generated blocks that carry provenance. */
@@ -90,6 +130,9 @@ export interface ClauseOrigin {
   commits: string[];
 }
 
+/** How a block relates to the previous revision (with `--previous`). */
+export type ClauseChange = 'unchanged' | 'edited' | 'moved' | 'new';
+
 /** One generated block in the manifest. */
 export interface ManifestClause {
   /** Stable ID derived from the block's kind and source text, never from its number. */
@@ -103,7 +146,12 @@ export interface ManifestClause {
   text: string;
   /** Plain text as written in the source. */
   sourceText: string;
+  /** Titles of the spec headings the block sits under (source order, without numbers): what IDs are matched on. */
+  headingPath: string[];
   origin: ClauseOrigin;
+  /** With a previous manifest: the ID this block had there (null for a new block), and how it changed. */
+  previousId?: string | null;
+  change?: ClauseChange;
 }
 
 /** Forms a BCP 14 keyword maps to. */
@@ -129,17 +177,33 @@ export type LintRule =
   | 'lone-subclause'
   | 'depth-over-five'
   | 'unresolved-link'
-  | 'duplicate-term';
+  | 'duplicate-term'
+  | 'dropped-html'
+  | 'table-of-contents'
+  | 'conventions-replaced'
+  | 'declared-keywords'
+  | 'term-group'
+  | 'terms-lead-in'
+  | 'stage-label'
+  | 'self-reference'
+  | 'scope-drafted'
+  | 'missing-committee-data'
+  | 'reference-not-document'
+  | 'reference-untitled'
+  | 'reference-unidentified'
+  | 'reference-dropped';
 
 /** One content problem; reported, never thrown. */
 export interface LintIssue {
   rule: LintRule;
-  /** What is wrong and what to do, in English; `code` and `params` say it in any language (content/i18n). */
+  /** What is wrong and what to do, in the draft's language; `code` and `params` render it in any language. */
   message: string;
   code: string;
   params: MessageParams;
   clauseId: string | null;
+  /** The spec file, or `''` for an issue of the whole draft (missing committee data). */
   path: string;
+  /** 1-based; 0 with an empty path. */
   line: number;
 }
 
@@ -155,6 +219,9 @@ export interface DraftManifest {
   lang: DraftLang;
   type: StandardType;
   date: string;
+  provenance: ProvenanceMode;
+  /** The revision IDs were carried forward from (`--previous`), or null. */
+  previous: { commit: string | null; clauses: number } | null;
   clauses: ManifestClause[];
   requirements: ManifestRequirement[];
   lint: LintIssue[];

@@ -2,4 +2,4 @@
 export const DRAFT_GENERATOR_NAME = 'magnolia-draft';
 
 /** Version of the draft format; bump it when the output of the same input changes. */
-export const DRAFT_GENERATOR_VERSION = '1.0.0';
+export const DRAFT_GENERATOR_VERSION = '2.0.0';

@@ -1,3 +1,5 @@
+import { msg } from '../../kernel/i18n/message.ts';
+import { renderMessage } from '../i18n/render-message.ts';
 import type { DraftLang, StandardType } from './draft-types.ts';
 
 /** Fixed wording of the draft in one language (lead-in sentences, headings, labels). */
@@ -40,6 +42,10 @@ export interface LeadIns {
   };
   stage: string;
   typeName: Record<StandardType, string>;
+  proposedBy: (unit: string) => string;
+  responsibleCommittee: (committee: string) => string;
+  draftingUnits: (units: readonly string[]) => string;
+  drafters: (people: readonly string[]) => string;
 }
 
 const EN: LeadIns = {
@@ -52,7 +58,8 @@ const EN: LeadIns = {
   annex: (letter, normative) => `Annex ${letter} (${normative ? 'normative' : 'informative'})`,
   conformanceTitle: 'Conformance checklist',
   traceabilityTitle: 'Source traceability',
-  general: 'General',
+  // Generated subclause titles come from the message catalogues, like the lint report that names them.
+  general: renderMessage(msg('draft.title.general'), 'en'),
   draftedPerGbt:
     'This document has been drafted in accordance with the rules given in GB/T 1.1-2020 Directives for standardization — Part 1: Rules for the structure and drafting of standardizing documents.',
   patentNotice:
@@ -77,7 +84,7 @@ const EN: LeadIns = {
   note: 'NOTE',
   example: 'EXAMPLE',
   sourceNote: (file, lines, shortSha, last, id) =>
-    `Source: ${file}, ${lines.includes('–') ? 'lines' : 'line'} ${lines}, at ${shortSha}${last ? `; last changed in ${last}` : ''}; clause ID ${id}.`,
+    `Source: ${file}, ${/[–,]/.test(lines) ? 'lines' : 'line'} ${lines}, at ${shortSha}${last ? `; last changed in ${last}` : ''}; clause ID ${id}.`,
   columns: {
     requirement: 'Requirement',
     form: 'Form',
@@ -91,6 +98,10 @@ const EN: LeadIns = {
   },
   stage: 'working draft',
   typeName: { association: 'association standard', industry: 'industry standard', national: 'national standard' },
+  proposedBy: (unit) => `This document was proposed by ${unit}.`,
+  responsibleCommittee: (committee) => `This document is under the jurisdiction of ${committee}.`,
+  draftingUnits: (units) => `Drafting organizations of this document: ${units.join(', ')}.`,
+  drafters: (people) => `Principal drafters of this document: ${people.join(', ')}.`,
 };
 
 const ZH: LeadIns = {
@@ -103,7 +114,7 @@ const ZH: LeadIns = {
   annex: (letter, normative) => `附录 ${letter}（${normative ? '规范性' : '资料性'}）`,
   conformanceTitle: '符合性检查表',
   traceabilityTitle: '来源追溯',
-  general: '总则',
+  general: renderMessage(msg('draft.title.general'), 'zh-CN'),
   draftedPerGbt: '本文件按照GB/T 1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》的规定起草。',
   patentNotice: '请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。',
   origin: (project, commit) => `本文件源自开源项目 ${project} 在提交 ${commit} 时的规范。`,
@@ -135,6 +146,10 @@ const ZH: LeadIns = {
   },
   stage: '工作组讨论稿',
   typeName: { association: '团体标准', industry: '行业标准', national: '国家标准' },
+  proposedBy: (unit) => `本文件由${unit}提出。`,
+  responsibleCommittee: (committee) => `本文件由${committee}归口。`,
+  draftingUnits: (units) => `本文件起草单位：${units.join('、')}。`,
+  drafters: (people) => `本文件主要起草人：${people.join('、')}。`,
 };
 
 /** The fixed wording for a draft language. */

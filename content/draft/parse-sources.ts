@@ -1,11 +1,30 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { SourceRole } from './draft-types.ts';
+import type { CommitteeData, SourceRole } from './draft-types.ts';
+
+/** ICS codes: `35`, `35.240`, `35.240.60`. */
+export const ICS_CODE = /^\d{2}(?:\.\d{3}(?:\.\d{2})?)?$/;
+/** CCS codes: a letter and two digits, `L67`. */
+export const CCS_CODE = /^[A-Z]\d{2}$/;
+
+const names = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : value),
+  z.array(z.string().min(1, 'a name may not be empty')),
+);
 
 const ROLES = ['clauses', 'terms', 'normative-annex', 'informative-annex', 'introduction'] as const;
 
 const schema = z.object({
   title: z.object({ zh: z.string().optional(), en: z.string().optional() }).optional(),
+  proposer: z.string().min(1).optional(),
+  committee: z.string().min(1).optional(),
+  draftingUnits: names.optional(),
+  drafters: names.optional(),
+  ics: z.coerce
+    .string()
+    .regex(ICS_CODE, 'an ICS code looks like "35.240.60" (in quotes, or YAML reads it as a number)')
+    .optional(),
+  ccs: z.string().regex(CCS_CODE, 'a CCS code is a capital letter and two digits, like L67').optional(),
   files: z
     .array(
       // A plain string is shorthand for `{ path }` with the default role.
@@ -25,6 +44,14 @@ export interface SourceList {
   files: { path: string; role: SourceRole }[];
   titleZh: string | undefined;
   titleEn: string | undefined;
+  /** Undefined when the file gives none of it. */
+  committee: CommitteeData | undefined;
+}
+
+function committeeOf(data: z.infer<typeof schema>): CommitteeData | undefined {
+  const { proposer, committee, draftingUnits, drafters, ics, ccs } = data;
+  const given = { proposer, committee, draftingUnits, drafters, ics, ccs };
+  return Object.values(given).some((v) => v !== undefined) ? given : undefined;
 }
 
 /** A sources.yml that cannot be used; `problems` say what to fix. */
@@ -38,7 +65,9 @@ export class SourcesError extends Error {
 }
 
 /**
- * Reads a sources.yml: `files:` lists paths (a plain string means role `clauses`) with a role each.
+ * Reads a sources.yml: `files:` lists paths (a plain string means role `clauses`) with a role each; `title`,
+ * `proposer` (提出单位), `committee` (归口单位), `draftingUnits` (起草单位), `drafters` (起草人), `ics` and `ccs`
+ * give the committee's data for the cover and the Foreword.
  *
  * Before: `files:\n  - spec/intro.md\n  - { path: spec/glossary.md, role: terms }`
  * After:  [{ spec/intro.md, clauses }, { spec/glossary.md, terms }]
@@ -60,5 +89,6 @@ export function parseSources(text: string): SourceList {
     files: parsed.data.files,
     titleZh: parsed.data.title?.zh,
     titleEn: parsed.data.title?.en,
+    committee: committeeOf(parsed.data),
   };
 }

@@ -1,7 +1,11 @@
-import type { SpecBlock, SpecOutline, SpecSection } from './build-outline.ts';
+import { msg } from '../../kernel/i18n/message.ts';
+import type { SpecBlock, SpecEntry, SpecOutline, SpecSection } from './build-outline.ts';
 import type { DraftSourceFile } from './draft-types.ts';
 import { appendAll } from './append-all.ts';
 import { extractTerms, type TermsPart } from './extract-terms.ts';
+import { withoutStageLabel } from './find-stage-labels.ts';
+import { placeSections } from './place-sections.ts';
+import type { PlanNotice } from './plan-notice.ts';
 
 /** An annex taken from the spec: a whole file, or an "Appendix" section. */
 export interface AnnexPart {
@@ -17,6 +21,10 @@ export interface DraftPlan {
   title: string | undefined;
   license: string | undefined;
   introduction: { blocks: SpecBlock[]; sections: SpecSection[] };
+  /** The first paragraph of the spec's Abstract: the Scope is drafted from it when the spec has no Scope. */
+  abstract: SpecEntry | undefined;
+  /** What the spec said about its own keywords (conventions sections and paragraphs), replaced as a whole. */
+  conventions: SpecEntry[];
   scope: SpecBlock[];
   normativeReferences: SpecBlock[];
   terms: TermsPart;
@@ -27,6 +35,7 @@ export interface DraftPlan {
   bibliography: SpecBlock[];
   /** Every section of every file, for resolving links. */
   sections: SpecSection[];
+  notices: PlanNotice[];
 }
 
 const hasRequirement = (block: SpecBlock): boolean => block.entries.some((e) => e.scan.hits.length > 0);
@@ -46,11 +55,47 @@ function stripRequirements(section: SpecSection, general: SpecBlock[]): void {
   section.children.forEach((child) => stripRequirements(child, general));
 }
 
+/** Takes the spec's conventions paragraphs out of `blocks` (they are replaced by the standard's wording). */
+function withoutConventions(blocks: SpecBlock[], plan: DraftPlan): SpecBlock[] {
+  if (!blocks.some((b) => b.entries.some((e) => e.conventions))) return blocks;
+  return blocks.filter((block) => {
+    const entry = block.entries.find((e) => e.conventions);
+    if (!entry) return true;
+    plan.conventions.push(entry);
+    plan.notices.push({
+      rule: 'conventions-replaced',
+      message: msg('draft.lint.conventions-paragraph-replaced'),
+      file: entry.file,
+      line: entry.startLine,
+    });
+    return false;
+  });
+}
+
+function sectionsWithoutConventions(sections: SpecSection[], plan: DraftPlan): void {
+  for (const section of sections) {
+    section.blocks = withoutConventions(section.blocks, plan);
+    sectionsWithoutConventions(section.children, plan);
+  }
+}
+
+/** A conventions section goes as a whole: its text is replaced by the standard's wording. */
+function replaceConventions(section: SpecSection, plan: DraftPlan): void {
+  for (const block of flatBlocks(section)) appendAll(plan.conventions, block.entries);
+  plan.notices.push({
+    rule: 'conventions-replaced',
+    message: msg('draft.lint.conventions-replaced', { title: section.title }),
+    file: section.file,
+    line: section.entry.startLine,
+  });
+}
+
 /**
- * Sorts the outlines of the spec files into the parts of a standard by file role and section title.
+ * Sorts the outlines of the spec files into the parts of a standard by file role and section meaning, at any
+ * depth (see `placeSections`).
  *
- * Before: files [spec.md: `# Spec`, `## Overview`, `## Terminology`, `## Protocol`, `## Appendix A`]
- * After:  introduction [Overview], terms [...], clauses [Protocol], annexes [A]
+ * Before: files [spec.md: `# Spec`, `## Abstract`, `## Notations` → [`### Terminology`], `## Protocol`]
+ * After:  introduction [Abstract], terms [...], clauses [Protocol]
  */
 export function planDraft(
   files: readonly DraftSourceFile[],
@@ -61,25 +106,29 @@ export function planDraft(
     title: undefined,
     license: undefined,
     introduction: { blocks: [], sections: [] },
+    abstract: undefined,
+    conventions: [],
     scope: [],
     normativeReferences: [],
-    terms: { entries: [], other: [] },
+    terms: { entries: [], other: [], notices: [] },
     general: [],
     clauses: [],
     annexes: [],
     bibliography: [],
     sections: outlines.flatMap((o) => o.sections.flatMap(allSections)),
+    notices: [],
   };
   const addTerms = (part: TermsPart): void => {
     appendAll(plan.terms.entries, part.entries);
     appendAll(plan.terms.other, part.other);
+    appendAll(plan.notices, part.notices);
   };
   outlines.forEach((outline, i) => {
     const file = files[i]!;
     const text = texts[i]!;
     const fm = outline.frontMatter;
     if (plan.title === undefined && typeof fm.title === 'string') plan.title = fm.title;
-    if (plan.title === undefined && outline.title) plan.title = outline.title;
+    if (plan.title === undefined && outline.title) plan.title = withoutStageLabel(outline.title);
     if (plan.license === undefined && typeof fm.license === 'string') plan.license = fm.license;
     const single = outline.sections.length === 1 ? outline.sections[0] : undefined;
     switch (file.role) {
@@ -121,8 +170,10 @@ export function planDraft(
       }
       case 'clauses':
         appendAll(plan.introduction.blocks, outline.preamble);
-        for (const section of outline.sections) {
-          switch (section.role) {
+        for (const { section, role, abstract } of placeSections(outline.sections)) {
+          if (abstract && !plan.abstract)
+            plan.abstract = section.blocks.find((b) => b.kind === 'paragraph')?.entries[0];
+          switch (role) {
             case 'introduction':
               appendAll(plan.introduction.blocks, section.blocks);
               appendAll(plan.introduction.sections, section.children);
@@ -133,6 +184,9 @@ export function planDraft(
             case 'terms':
               addTerms(extractTerms(section.blocks, section.children, text));
               break;
+            case 'conventions':
+              replaceConventions(section, plan);
+              break;
             case 'normative-references':
               appendAll(plan.normativeReferences, flatBlocks(section));
               break;
@@ -142,7 +196,7 @@ export function planDraft(
             case 'normative-annex':
             case 'informative-annex':
               plan.annexes.push({
-                normative: section.role === 'normative-annex',
+                normative: role === 'normative-annex',
                 title: section.title,
                 heading: section,
                 blocks: section.blocks,
@@ -155,6 +209,18 @@ export function planDraft(
         }
     }
   });
+  // The spec's own conventions paragraphs, wherever they stood, give way to the standard's wording.
+  plan.introduction.blocks = withoutConventions(plan.introduction.blocks, plan);
+  plan.scope = withoutConventions(plan.scope, plan);
+  plan.terms.other = withoutConventions(plan.terms.other, plan);
+  plan.normativeReferences = withoutConventions(plan.normativeReferences, plan);
+  plan.bibliography = withoutConventions(plan.bibliography, plan);
+  sectionsWithoutConventions(plan.introduction.sections, plan);
+  sectionsWithoutConventions(plan.clauses, plan);
+  for (const annex of plan.annexes) {
+    annex.blocks = withoutConventions(annex.blocks, plan);
+    sectionsWithoutConventions(annex.children, plan);
+  }
   plan.introduction.blocks = keepRequirementsOut(plan.introduction.blocks, plan.general);
   plan.introduction.sections.forEach((s) => stripRequirements(s, plan.general));
   return plan;

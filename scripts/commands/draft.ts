@@ -1,18 +1,22 @@
-import { isoNow } from '../../kernel/clock.ts';
 import { constants } from 'node:fs';
 import { access, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import type { DraftLang, SourceRole, StandardType } from '../../content/draft/draft-types.ts';
-import { draftFromGit } from '../../content/draft/git/draft-from-git.ts';
-import { openRepository } from '../../content/draft/git/open-repository.ts';
-import { readBlobs } from '../../content/draft/git/read-blobs.ts';
-import { resolveCommit } from '../../content/draft/git/resolve-commit.ts';
-import { parseSources, SourcesError, type SourceList } from '../../content/draft/parse-sources.ts';
+import type {
+  CommitteeData,
+  DraftLang,
+  PreviousManifest,
+  ProvenanceMode,
+  SourceRole,
+  StandardType,
+} from '../../content/draft/draft-types.ts';
+import { parsePreviousManifest } from '../../content/draft/parse-previous-manifest.ts';
+import { CCS_CODE, ICS_CODE, type SourceList } from '../../content/draft/parse-sources.ts';
 import { readConfig } from '../../kernel/config/read-config.ts';
 import { describePathProblem } from '../../kernel/fs/describe-path-problem.ts';
 import { parseCalendarDate } from '../../kernel/time/parse-date.ts';
 import { runGit as defaultRunGit, type RunGit } from '../../kernel/git/run-git.ts';
+import { createDraftsService, type DraftsService } from '../../sync/drafts/drafts-service.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
 import { plural } from '../../content/i18n/plural.ts';
 
@@ -30,35 +34,59 @@ interface DraftOptions {
   sources?: string;
   permalinkBase?: string;
   date?: string;
+  provenance: ProvenanceMode;
+  previous?: string;
+  cacheDir?: string;
+  proposer?: string;
+  committee?: string;
+  draftingUnit?: string[];
+  drafter?: string[];
+  ics?: string;
+  ccs?: string;
 }
 
-/** Reads sources.yml from the local disk, else from the repository at the ref (it often lives beside the spec). */
-async function loadSources(file: string, options: DraftOptions, io: CliIO, runGit: RunGit): Promise<SourceList> {
-  let text: string | undefined;
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** The committee's data: the command line's options over the sources file's fields. */
+function committeeOf(options: DraftOptions, fromSources: CommitteeData | undefined): CommitteeData {
+  if (options.ics !== undefined && !ICS_CODE.test(options.ics))
+    throw new CliError(`--ics must be an ICS code such as 35.240.60 (got ${options.ics})`);
+  if (options.ccs !== undefined && !CCS_CODE.test(options.ccs))
+    throw new CliError(`--ccs must be a CCS code, a capital letter and two digits such as L67 (got ${options.ccs})`);
+  return {
+    proposer: options.proposer ?? fromSources?.proposer,
+    committee: options.committee ?? fromSources?.committee,
+    draftingUnits: options.draftingUnit ?? fromSources?.draftingUnits,
+    drafters: options.drafter ?? fromSources?.drafters,
+    ics: options.ics ?? fromSources?.ics,
+    ccs: options.ccs ?? fromSources?.ccs,
+  };
+}
+
+/** Reads the previous revision's manifest (`--previous`). */
+async function loadPrevious(file: string, io: CliIO): Promise<PreviousManifest> {
+  let text: string;
   try {
     text = await readFile(path.resolve(io.cwd, file), 'utf8');
   } catch {
-    const repository = await openRepository(runGit, options.repo, io.cwd);
-    try {
-      const commit = await resolveCommit(runGit, repository.gitDir, options.ref);
-      const read = await readBlobs(runGit, repository.gitDir, commit, [file], { requireMarkdown: false }).catch(
-        () => undefined,
-      );
-      text = read?.files[0]?.text;
-    } finally {
-      await repository.close();
-    }
+    throw new CliError(
+      `--previous ${file} cannot be read: give the manifest a previous draft wrote with --manifest`,
+      'not-found',
+    );
   }
+  return parsePreviousManifest(text, file);
+}
+
+/** Reads sources.yml from the local disk, else from the repository at the ref (it often lives beside the spec). */
+async function loadSources(file: string, options: DraftOptions, io: CliIO, drafts: DraftsService): Promise<SourceList> {
+  const text =
+    (await readFile(path.resolve(io.cwd, file), 'utf8').catch(() => undefined)) ??
+    (await drafts.fileAt(options.repo, options.ref, file, io.cwd));
   if (text === undefined)
     throw new CliError(
       `sources file ${file} was found neither on disk nor in the repository at ${options.ref}: check the path`,
     );
-  try {
-    return parseSources(text);
-  } catch (error) {
-    if (error instanceof SourcesError) throw new CliError(`${file}: ${error.message}`);
-    throw error;
-  }
+  return drafts.parseSources(text, file);
 }
 
 /** The CliError for an output path that cannot be written: which option, which path, why, and what to do. */
@@ -109,10 +137,12 @@ export function registerDraftCommand(program: Command, io: CliIO, runGit: RunGit
     .requiredOption('--ref <ref>', 'tag, branch or commit SHA to pin the draft to')
     .option(
       '--name <owner/repo>',
-      'project name in permalinks (default: from the origin remote, the clone URL or the folder name)',
+      'project name in permalinks (default: from the origin remote or the clone URL; required when neither names one)',
     )
     .addOption(
-      new Option('--lang <lang>', 'language of the fixed lead-in sentences').choices(['zh', 'en']).default('zh'),
+      new Option('--lang <lang>', 'language of the fixed wording, the generated titles and the lint report')
+        .choices(['zh', 'en'])
+        .default('zh'),
     )
     .addOption(
       new Option('--type <type>', 'kind of standard')
@@ -126,13 +156,32 @@ export function registerDraftCommand(program: Command, io: CliIO, runGit: RunGit
     .option('--sources <file>', 'sources.yml listing spec files with roles (instead of spec paths)')
     .option('--permalink-base <url>', 'web base of permalinks (default: GITHUB_URL, else https://github.com)')
     .option('--date <yyyy-mm-dd>', 'date of the draft (default: today)')
+    .addOption(
+      new Option(
+        '--provenance <where>',
+        'annex: clause-ID anchors in the body, origins in the annex; body: a source note under each clause',
+      )
+        .choices(['annex', 'body'])
+        .default('annex'),
+    )
+    .option('--previous <manifest.json>', "the previous revision's manifest: clause IDs are carried forward from it")
+    .option(
+      '--cache-dir <dir>',
+      'keep parsed files and blames here by blob id, so the next draft redoes only what changed',
+    )
+    .option('--proposer <unit>', 'proposing unit (提出单位)')
+    .option('--committee <committee>', 'responsible committee (归口单位)')
+    .option('--drafting-unit <unit>', 'a drafting unit (起草单位); repeat for several', collect)
+    .option('--drafter <name>', 'a drafter (起草人); repeat for several', collect)
+    .option('--ics <code>', 'ICS code of the standard, e.g. 35.240.60')
+    .option('--ccs <code>', 'CCS code of the standard, e.g. L67')
     .action(async (specPaths: string[], options: DraftOptions) => {
       if (specPaths.length > 0 && options.sources) throw new CliError('give either spec paths or --sources, not both');
       // Only GITHUB_URL matters here; the rest of the configuration is read (and checked) only when needed.
-      const permalinkBase = (options.permalinkBase ?? readConfig(io.env, io.cwd).githubUrl).replace(/\/+$/, '');
-      if (!/^https?:\/\/\S+$/i.test(permalinkBase))
+      const drafts = createDraftsService({ runGit, clock: io.clock, githubUrl: readConfig(io.env, io.cwd).githubUrl });
+      if (options.permalinkBase !== undefined && !/^https?:\/\/\S+$/i.test(options.permalinkBase.replace(/\/+$/, '')))
         throw new CliError(
-          `--permalink-base must be an http(s) URL, for example https://github.com (got ${permalinkBase})`,
+          `--permalink-base must be an http(s) URL, for example https://github.com (got ${options.permalinkBase})`,
         );
       if (options.date !== undefined) {
         const date = parseCalendarDate(options.date);
@@ -146,29 +195,36 @@ export function registerDraftCommand(program: Command, io: CliIO, runGit: RunGit
       if (manifest !== undefined) await checkOutput('--manifest', manifest);
       let sources: { path: string; role: SourceRole }[] = specPaths.map((p) => ({ path: p, role: 'clauses' }));
       let titles: { titleZh?: string | undefined; titleEn?: string | undefined } = {};
+      let fromSources: CommitteeData | undefined;
       if (options.sources) {
-        const list = await loadSources(options.sources, options, io, runGit);
+        const list = await loadSources(options.sources, options, io, drafts);
         sources = list.files;
         titles = { titleZh: list.titleZh, titleEn: list.titleEn };
+        fromSources = list.committee;
       }
+      const committee = committeeOf(options, fromSources);
+      const previous = options.previous ? await loadPrevious(options.previous, io) : undefined;
       if (sources.length === 0)
         throw new CliError(
           'name at least one spec file (magnolia draft --repo . --ref main SPEC.md) or give --sources sources.yml',
         );
 
-      const result = await draftFromGit({
-        runGit,
+      const result = await drafts.generate({
         repo: options.repo,
         ref: options.ref,
         sources,
         name: options.name,
-        permalinkBase,
+        permalinkBase: options.permalinkBase,
         lang: options.lang,
         type: options.type,
         titleZh: options.titleZh ?? titles.titleZh,
         titleEn: options.titleEn ?? titles.titleEn,
-        date: options.date ?? isoNow(io.clock).slice(0, 10),
+        date: options.date,
         cwd: io.cwd,
+        provenance: options.provenance,
+        committee,
+        previous,
+        cacheDir: options.cacheDir === undefined ? undefined : path.resolve(io.cwd, options.cacheDir),
       });
 
       if (out !== undefined) await writeOutput('--out', out, result.markdown);
@@ -176,7 +232,7 @@ export function registerDraftCommand(program: Command, io: CliIO, runGit: RunGit
       if (manifest !== undefined)
         await writeOutput('--manifest', manifest, `${JSON.stringify(result.manifest, null, 2)}\n`);
       for (const issue of result.lint)
-        io.stderr.write(`lint: ${issue.path}:${issue.line} [${issue.rule}] ${issue.message}\n`);
+        io.stderr.write(`lint: ${issue.path ? `${issue.path}:${issue.line} ` : ''}[${issue.rule}] ${issue.message}\n`);
       const { clauses, requirements, source } = result.manifest;
       io.stderr.write(
         `draft: ${[

@@ -1,45 +1,10 @@
-import { systemClock } from '../../kernel/clock.ts';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftManifest } from '../../content/draft/draft-types.ts';
-import { registerDraftCommand } from '../../scripts/commands/draft.ts';
-import { CliError, type CliIO } from '../../scripts/cli-io.ts';
-import { DomainError } from '../../kernel/errors/domain-error.ts';
 import { ALICE, BOB, createFixtureRepo, type FixtureRepo } from './fixture-repo.ts';
-
-/** Runs `magnolia draft …` through a fresh commander program; returns exit code and captured output. */
-async function draft(
-  args: string[],
-  cwd: string,
-  env: Record<string, string | undefined> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const io: CliIO = { env, cwd, stdout, stderr, isTTY: false, clock: systemClock };
-  const program = new Command('magnolia')
-    .exitOverride()
-    .configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) });
-  registerDraftCommand(program, io);
-  let code = 0;
-  try {
-    await program.parseAsync(['draft', ...args], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) code = error.exitCode;
-    else if (error instanceof CliError || error instanceof DomainError) {
-      err += `magnolia: ${error.message}\n`;
-      code = 1;
-    } else throw error;
-  }
-  return { code, stdout: out, stderr: err };
-}
+import { draft } from './run-draft-command.ts';
 
 describe('magnolia draft (CLI)', () => {
   let repo: FixtureRepo;
@@ -58,7 +23,7 @@ describe('magnolia draft (CLI)', () => {
     await repo.git('tag', 'v1');
     await repo.write(
       'sources.yml',
-      'title:\n  en: Widgets\n  zh: 小部件\nfiles:\n  - SPEC.md\n  - path: docs/terms.md\n    role: terms\n',
+      'title:\n  en: Widgets\n  zh: 小部件\nproposer: 开放标准协会\ncommittee: 开放标准协会标准化委员会\ndraftingUnits: [甲公司, 乙研究院]\ndrafters: [刘一, 王二]\nics: "35.240.60"\nccs: L67\nfiles:\n  - SPEC.md\n  - path: docs/terms.md\n    role: terms\n',
     );
     await repo.commit(BOB, '2024-02-01T00:00:00Z', 'sources');
   });
@@ -67,9 +32,38 @@ describe('magnolia draft (CLI)', () => {
     await rm(work, { recursive: true, force: true });
   });
 
+  // The committee's data, so that the lint report holds only what the spec itself causes.
+  const COMMITTEE = [
+    '--proposer',
+    'Open Standards Association',
+    '--committee',
+    'OSA/TC 1',
+    '--drafting-unit',
+    'Acme',
+    '--drafter',
+    'Alice Liu',
+    '--ics',
+    '35.240.60',
+    '--ccs',
+    'L67',
+  ];
+
   it('prints the draft to stdout and the lint report to stderr', async () => {
     const { code, stdout, stderr } = await draft(
-      ['--repo', repo.dir, '--ref', 'v1', '--lang', 'en', '--date', '2025-03-01', 'SPEC.md'],
+      [
+        '--repo',
+        repo.dir,
+        '--ref',
+        'v1',
+        '--lang',
+        'en',
+        '--date',
+        '2025-03-01',
+        '--name',
+        'acme/widgets',
+        ...COMMITTEE,
+        'SPEC.md',
+      ],
       work,
     );
     expect(code).toBe(0);
@@ -79,8 +73,17 @@ describe('magnolia draft (CLI)', () => {
     expect(stdout).toContain('date: 2025-03-01');
     expect(stderr).toContain('lint: SPEC.md:7 [ambiguous-keyword]');
     expect(stderr).toMatch(/draft: [\d,]+ clauses, 2 requirements, 1 lint issue from 1 file at [0-9a-f]{12}/);
-    // Without a remote or --name, the folder name names the project.
-    expect(stdout).toContain(`https://github.com/${path.basename(repo.dir)}/blob/`);
+    expect(stdout).toContain('https://github.com/acme/widgets/blob/');
+  });
+
+  it('refuses a repository without an origin remote and without --name, instead of guessing the project', async () => {
+    // Before issue 11 the folder name became the project: https://github.com/<folder>/blob/… points nowhere.
+    const { code, stdout, stderr } = await draft(['--repo', repo.dir, '--ref', 'v1', 'SPEC.md'], work);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(
+      `${repo.dir} has no origin remote, so the permalinks of the draft cannot be made: pass --name owner/repo`,
+    );
   });
 
   it('writes --out and --manifest files, with --name, --permalink-base and roles from sources.yml in the repo', async () => {
@@ -137,7 +140,8 @@ describe('magnolia draft (CLI)', () => {
 
   it('clones a repository given by URL', async () => {
     const { code, stdout } = await draft(
-      ['--repo', `file://${repo.dir}`, '--ref', 'v1', '--lang', 'en', 'SPEC.md'],
+      // A file:// URL names no owner/repository: --name says which.
+      ['--repo', `file://${repo.dir}`, '--ref', 'v1', '--lang', 'en', '--name', 'acme/widgets', 'SPEC.md'],
       work,
     );
     expect(code).toBe(0);

@@ -28,9 +28,10 @@ describe('lint rules', () => {
 
   it('requirements in the introduction are moved out of it, into clause 4 General', () => {
     const result = generateDraft(
-      makeInput([
-        { text: '# S\n\nThis spec is about frames.\n\nImplementations MUST support frames.\n\n## Wire\n\nBytes.\n' },
-      ]),
+      makeInput(
+        [{ text: '# S\n\nThis spec is about frames.\n\nImplementations MUST support frames.\n\n## Wire\n\nBytes.\n' }],
+        { provenance: 'body' },
+      ),
     );
     const intro = result.markdown.slice(
       result.markdown.indexOf('## Introduction'),
@@ -62,8 +63,10 @@ describe('lint rules', () => {
     const five = '# S\n\n## L1\n\n### L2\n\n#### L3\n\n##### L4\n\n###### L5\n\nfive\n';
     expect(lintOf(five, 'depth-over-five')).toHaveLength(0);
     // Markdown has six heading levels; with a title heading taken, a spec reaches depth six when its
-    // top level is `#` repeated (two `#` headings, so neither is the title).
-    const six = '# A\n\n## B\n\n### C\n\n#### D\n\n##### E\n\n###### F\n\nsix deep\n\n# Z\n\nz\n';
+    // top level is `#` repeated (two `#` headings, so neither is the title). Each level has a second subclause,
+    // since a lone subclause is merged into its parent (issue 11, item 6).
+    const six =
+      '# A\n\n## B\n\n### C\n\n#### D\n\n##### E\n\n###### F\n\nsix deep\n\n##### E2\n\ne2\n\n#### D2\n\nd2\n\n### C2\n\nc2\n\n## B2\n\nb2\n\n# Z\n\nz\n';
     const issues = lintOf(six, 'depth-over-five');
     expect(issues).toHaveLength(1);
     expect(issues[0]!.line).toBe(lineOf(six, '###### F'));
@@ -76,12 +79,17 @@ describe('lint rules', () => {
   it('unresolved-link: anchors and files that do not resolve; resolved ones point into the draft', () => {
     const text =
       '# S\n\n## Frames\n\nSee [frames](#frames), [other](other.md#wire), [gone](#gone), [up](../../outside.md) and [schema](schema.json).\n\n## B\n\nx\n';
-    const other = '# Other\n\n## Wire\n\nBytes.\n';
+    // Two subclauses: a lone one would be merged into "6 Other" (issue 11, item 6).
+    const other = '# Other\n\n## Wire\n\nBytes.\n\n## Framing\n\nFrames.\n';
     const result = generateDraft(
-      makeInput([
-        { text, path: 'docs/spec.md' },
-        { text: other, path: 'docs/other.md' },
-      ]),
+      makeInput(
+        [
+          { text, path: 'docs/spec.md' },
+          { text: other, path: 'docs/other.md' },
+        ],
+        // Headings keep GitHub's anchors in body mode (annex mode anchors them by clause ID: provenance-modes.test.ts).
+        { provenance: 'body' },
+      ),
     );
     const issues = result.lint.filter((l) => l.rule === 'unresolved-link');
     expect(issues.map((i) => i.message.match(/"([^"]+)"/)![1])).toEqual(['#gone', '../../outside.md']);

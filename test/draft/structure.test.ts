@@ -111,7 +111,9 @@ describe('draft structure and safety', () => {
   it('writes Chinese lead-ins, keeps Chinese spec text untranslated, and handles non-ASCII paths', () => {
     const text =
       '# 数据交换协议\n\n## 概述\n\n本协议用于数据交换。\n\n## 术语\n\n- **数据帧**：传输的基本单元。\n\n## 传输\n\n发送方 MUST 签名，参见 [RFC 8259](https://www.rfc-editor.org/rfc/rfc8259)。\n\n## 附录 A 示例\n\n示例数据。\n';
-    const result = generateDraft(makeInput([{ text, path: '规范/协议.md' }], { lang: 'zh', titleZh: '数据交换协议' }));
+    const result = generateDraft(
+      makeInput([{ text, path: '规范/协议.md' }], { lang: 'zh', titleZh: '数据交换协议', provenance: 'body' }),
+    );
     const md = result.markdown;
     for (const s of [
       '## 前言',
@@ -150,7 +152,7 @@ describe('draft structure and safety', () => {
   it('keeps tables, lists, code and links, and puts informative links in the bibliography', () => {
     const text =
       '# T\n\n## A\n\nSee [the blog](https://blog.example.org/post) for history.\n\n1. one\n2. two\n\n```js\nconst a = 1;\n```\n\n| x | y |\n| - | - |\n| 1 | 2 |\n';
-    const md = generateDraft(makeInput([{ text }])).markdown;
+    const md = generateDraft(makeInput([{ text }], { provenance: 'body' })).markdown;
     expect(md).toContain('1. one\n2. two');
     expect(md).toContain('```js\nconst a = 1;\n```');
     expect(md).toContain('| x | y |');
@@ -172,7 +174,7 @@ describe('draft structure and safety', () => {
   it("builds clause 2 from the spec's normative references and from documents cited with requirements", () => {
     const text =
       '# T\n\n## Scope\n\nThis covers frames.\n\n## Normative References\n\n- [RFC 8259](https://www.rfc-editor.org/rfc/rfc8259) JSON\n\n## A\n\nMessages MUST be JSON per [RFC 8259](https://www.rfc-editor.org/rfc/rfc8259) and MUST use https://www.rfc-editor.org/rfc/rfc3629 encoding.\n\nBackground: https://blog.example.org/history.\n';
-    const result = generateDraft(makeInput([{ text }]));
+    const result = generateDraft(makeInput([{ text }], { provenance: 'body' }));
     const clause2 = result.markdown.slice(
       result.markdown.indexOf('## 2 Normative references'),
       result.markdown.indexOf('## 3 '),
@@ -186,13 +188,16 @@ describe('draft structure and safety', () => {
 
   it('uses roles: introduction, terms and annex files', () => {
     const result = generateDraft(
-      makeInput([
-        { text: '# Intro\n\nWhy this exists.\n', role: 'introduction' },
-        { text: '# Core\n\n## Rules\n\nA MUST b.\n\n## More\n\nc.\n', role: 'clauses' },
-        { text: '# Glossary\n\n## Frame\n\nA unit.\n\n## Stream\n\nFrames in order.\n', role: 'terms' },
-        { text: '# Schemas\n\nThe schema MUST validate.\n', role: 'normative-annex' },
-        { text: '# Examples\n\nAn example.\n', role: 'informative-annex' },
-      ]),
+      makeInput(
+        [
+          { text: '# Intro\n\nWhy this exists.\n', role: 'introduction' },
+          { text: '# Core\n\n## Rules\n\nA MUST b.\n\n## More\n\nc.\n', role: 'clauses' },
+          { text: '# Glossary\n\n## Frame\n\nA unit.\n\n## Stream\n\nFrames in order.\n', role: 'terms' },
+          { text: '# Schemas\n\nThe schema MUST validate.\n', role: 'normative-annex' },
+          { text: '# Examples\n\nAn example.\n', role: 'informative-annex' },
+        ],
+        { provenance: 'body' },
+      ),
     );
     const md = result.markdown;
     expect(md).toMatch(/## Introduction\n\nWhy this exists\./);

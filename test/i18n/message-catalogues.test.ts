@@ -7,6 +7,8 @@ import { enMessages } from '../../content/i18n/messages/en.ts';
 import { zhCNMessages } from '../../content/i18n/messages/zh-CN.ts';
 import { renderMessage } from '../../content/i18n/render-message.ts';
 import { msg } from '../../kernel/i18n/message.ts';
+import { GUARDS } from '../../sync/proposals/workflow/guard-names.ts';
+import { ACTORS } from '../../sync/proposals/workflow/workflow-schema.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -23,6 +25,12 @@ const TEMPLATED: Record<string, string[]> = {
   ].map((k) => `maturity.files.missing.${k}`),
   'maturity.response.${measure}-unanswered': ['median', 'p90'].map((m) => `maturity.response.${m}-unanswered`),
   'maturity.response.${measure}': ['median', 'p90'].map((m) => `maturity.response.${m}`),
+  'proposal.actor.${kind}': ACTORS.map((a) => `proposal.actor.${a}`),
+  'proposal.ballot.${facts.ballot.status}': ['open', 'closed'].map((s) => `proposal.ballot.${s}`),
+  'proposal.guard.${guard}${variant}': [
+    ...GUARDS.map((g) => `proposal.guard.${g}`),
+    ...['notice-over', 'comment-period-over', 'review-due'].map((g) => `proposal.guard.${g}.missing`),
+  ],
 };
 
 /** Every message code the runtime code names in a `msg(...)` call. */

@@ -1,17 +1,29 @@
 import { availableParallelism } from 'node:os';
 import type { RunGit } from '../../../kernel/git/run-git.ts';
 import type { SpecOutline } from '../build-outline.ts';
+import { outlineKey, type CachedBlame, type DraftCache } from '../cache/draft-cache.ts';
 import { checkSetSize } from '../draft-limits.ts';
-import type { DraftInput, DraftLang, DraftResult, SourceRole, StandardType } from '../draft-types.ts';
+import type {
+  CommitteeData,
+  DraftInput,
+  DraftLang,
+  DraftResult,
+  PreviousManifest,
+  ProvenanceMode,
+  SourceRole,
+  StandardType,
+} from '../draft-types.ts';
 import { generateDraft, prepareSpec, titleFileIndex } from '../generate-draft.ts';
 import { identifyLicense } from '../identify-license.ts';
+import { readKeywordDeclarations } from '../read-keyword-declarations.ts';
 import { blameFile } from './blame-file.ts';
 import { detectProjectName } from './detect-project-name.ts';
 import { LICENSE_CANDIDATES } from './license-candidates.ts';
 import { openRepository } from './open-repository.ts';
-import { createCommitTable } from './parse-line-porcelain.ts';
-import { checkSpecPaths, normaliseSpecPath, readBlobs } from './read-blobs.ts';
+import { createCommitTable, type CommitTable } from './parse-line-porcelain.ts';
+import { checkSpecPaths, normaliseSpecPath, readBlobs, type BlobFile } from './read-blobs.ts';
 import { resolveCommit } from './resolve-commit.ts';
+import { reusableBlames } from './reusable-blames.ts';
 
 /** What to generate a draft from and how. */
 export interface DraftFromGitOptions {
@@ -39,6 +51,45 @@ export interface DraftFromGitOptions {
   generate?: (input: DraftInput) => Promise<DraftResult> | DraftResult;
   /** Blame processes run at once (default: the machine's parallelism, at least 2). */
   concurrency?: number;
+  provenance?: ProvenanceMode | undefined;
+  committee?: CommitteeData | undefined;
+  /** The previous revision's manifest: clause IDs are carried forward from it. */
+  previous?: PreviousManifest | undefined;
+  /**
+   * Parsed files and blames kept between drafts by blob id (`createDraftCache`): regenerating after a change parses
+   * and blames only the files that changed. Not used with `generate`.
+   */
+  cache?: DraftCache | undefined;
+}
+
+/** A cached blame as indexes into this draft's commit table. */
+function fromCache(cached: CachedBlame, table: CommitTable): number[] {
+  const indexes = cached.commits.map((commit) => {
+    let index = table.index.get(commit.sha);
+    if (index === undefined) {
+      index = table.commits.length;
+      table.commits.push(commit);
+      table.index.set(commit.sha, index);
+    }
+    return index;
+  });
+  return cached.lines.map((i) => indexes[i]!);
+}
+
+/** A blame in the cache's form: only the commits its lines use. */
+function toCache(commit: string, lines: readonly number[], table: CommitTable): CachedBlame {
+  const own = new Map<number, number>();
+  const commits: CachedBlame['commits'] = [];
+  const mapped = lines.map((i) => {
+    let j = own.get(i);
+    if (j === undefined) {
+      j = commits.length;
+      own.set(i, j);
+      commits.push(table.commits[i]!);
+    }
+    return j;
+  });
+  return { commit, commits, lines: mapped };
 }
 
 /**
@@ -72,9 +123,9 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T
  */
 async function collectInput<T>(
   options: DraftFromGitOptions,
-  whileBlaming: (texts: string[]) => Promise<T>,
+  whileBlaming: (files: BlobFile[]) => Promise<T>,
 ): Promise<{ input: DraftInput; extra: T }> {
-  const { runGit } = options;
+  const { runGit, cache } = options;
   const repository = await openRepository(runGit, options.repo, options.cwd);
   const paths = options.sources.map((s) => normaliseSpecPath(s.path));
   checkSpecPaths(paths);
@@ -83,17 +134,39 @@ async function collectInput<T>(
     const { gitDir } = repository;
     const commit = await resolveCommit(runGit, gitDir, options.ref);
     const table = createCommitTable();
-    // Blame is the long pole: start it first (one run per file, several at once), and read meanwhile.
     const limit = options.concurrency ?? Math.max(2, availableParallelism());
-    blaming = mapLimit(paths, limit, (path) => blameFile(runGit, gitDir, commit, path, table));
-    blaming.catch(() => undefined);
-    const [read, name] = await Promise.all([
-      readBlobs(runGit, gitDir, commit, paths, { optionalCandidates: LICENSE_CANDIDATES }),
-      options.name ?? detectProjectName(runGit, gitDir, repository.url, options.repo),
-    ]);
-    const blobs = read.files;
-    const license = read.optional ? identifyLicense(read.optional.text) : undefined;
-    const [extra, blames] = await Promise.all([whileBlaming(blobs.map((b) => b.text)), blaming]);
+    const reading = () => readBlobs(runGit, gitDir, commit, paths, { optionalCandidates: LICENSE_CANDIDATES });
+    let read: Awaited<ReturnType<typeof reading>>;
+    if (!cache) {
+      // Blame is the long pole: start it first (one run per file, several at once), and read meanwhile.
+      blaming = mapLimit(paths, limit, (path) => blameFile(runGit, gitDir, commit, path, table));
+      blaming.catch(() => undefined);
+      read = await reading();
+    } else {
+      // With a cache the blobs come first: only files whose blame does not hold any more are blamed.
+      read = await reading();
+      const blobs = read.files;
+      const cached = await Promise.all(blobs.map((b) => cache.getBlame(b.path, b.blob)));
+      const reusable = await reusableBlames(
+        runGit,
+        gitDir,
+        commit,
+        blobs.flatMap((b, i) => (cached[i] ? [{ path: b.path, commit: cached[i]!.commit }] : [])),
+      );
+      blaming = mapLimit(blobs, limit, async (blob) => {
+        const hit = cached[blobs.indexOf(blob)];
+        if (hit && reusable.has(blob.path)) return fromCache(hit, table);
+        const lines = await blameFile(runGit, gitDir, commit, blob.path, table);
+        cache.setBlame(blob.path, blob.blob, toCache(commit, lines, table));
+        return lines;
+      });
+      blaming.catch(() => undefined);
+    }
+    const { files: blobs, optional } = read;
+    const license = optional ? identifyLicense(optional.text) : undefined;
+    const [extra, blames] = await Promise.all([whileBlaming(blobs), blaming]);
+    // Asked last, so what is wrong with the spec files themselves is said first.
+    const name = options.name ?? (await detectProjectName(runGit, gitDir, repository.url, options.repo));
     const input: DraftInput = {
       name,
       repository: repository.url ?? options.repo,
@@ -113,6 +186,9 @@ async function collectInput<T>(
       titleEn: options.titleEn,
       license,
       date: options.date,
+      provenance: options.provenance,
+      committee: options.committee,
+      previous: options.previous,
     };
     return { input, extra };
   } finally {
@@ -137,13 +213,24 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 export async function draftFromGit(options: DraftFromGitOptions): Promise<DraftResult> {
   if (options.generate) return options.generate(await readDraftInput(options));
   const titleFile = titleFileIndex(options.sources);
-  const { input, extra: outlines } = await collectInput(options, async (texts) => {
-    const paths = options.sources.map((s) => normaliseSpecPath(s.path));
+  const { cache } = options;
+  const { input, extra: outlines } = await collectInput(options, async (files) => {
+    const texts = files.map((f) => f.text);
     checkSetSize(texts.map((text) => ({ text })));
+    const declared = readKeywordDeclarations(texts)?.words;
     const prepared: SpecOutline[] = [];
-    for (const [i, text] of texts.entries()) {
+    for (const [i, file] of files.entries()) {
+      const key = cache ? outlineKey(file.blob, i, i === titleFile, declared) : '';
+      const hit = cache ? await cache.getOutline(key) : undefined;
+      if (hit) {
+        prepared.push(hit);
+        continue;
+      }
       await nextTurn();
-      prepared.push(prepareSpec(text, i, i === titleFile, paths[i]));
+      const outline = prepareSpec(file.text, i, i === titleFile, file.path, { declared });
+      // Stored before rendering changes it.
+      cache?.setOutline(key, outline);
+      prepared.push(outline);
     }
     return prepared;
   });

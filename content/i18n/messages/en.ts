@@ -4,6 +4,7 @@
 // renderMessage appends them, renderMessageParts gives them apart for a secondary line.
 import { plural } from '../plural.ts';
 import type { MessageCatalogue, RenderedParams } from '../render-message.ts';
+import { enWorkflowMessages } from './workflow-en.ts';
 
 /** An entry whose wording follows the number in parameter `key` (Intl.PluralRules: one or other). */
 const counted =
@@ -14,6 +15,7 @@ const counted =
 /** English: the reference catalogue; zh-CN.ts has exactly its keys (a test checks it). */
 export const enMessages: MessageCatalogue = {
   text: '{text}',
+  ...enWorkflowMessages,
 
   // Maturity: why a signal has its status.
   'maturity.api-unknown': 'API metadata unknown: {reason}',
@@ -194,12 +196,47 @@ export const enMessages: MessageCatalogue = {
   'draft.lint.ambiguous-keyword':
     'Lowercase "{words}" in {number} is ambiguous: write it in capitals (MUST, SHOULD, MAY) if it states a requirement, or reword.',
   'draft.lint.depth-over-five':
-    '"{title}" is nested deeper than five levels; it was flattened into {number}. Restructure the spec to at most five levels.',
+    '"{title}" is nested deeper than five levels; it was folded into {number} as a bold line. Restructure the spec to at most five levels.',
   'draft.lint.hanging-paragraph':
-    '{number} has text before its subclauses (a hanging paragraph): move that text into a first subclause such as "{number}.1 General".',
+    '{number} has text before its subclauses (a hanging paragraph): it was moved into a new first subclause {number}.1 "{title}"; check that the title fits.',
   'draft.lint.lone-subclause':
-    '{number} has a single subclause {number}.1: merge it into {number} or add a second subclause.',
+    '{number} has a single subclause {number}.1 ("{title}"): it was merged into {number}, its heading kept as a bold line; add a second subclause if it should stay one.',
   'draft.lint.duplicate-term': 'Term "{term}" is defined in {earlier} and again in {number}: keep one definition.',
   'draft.lint.unresolved-link':
     'Link "{url}" does not resolve to a heading or file of the spec set at this commit: fix the anchor or the path.',
+  'draft.lint.dropped-html':
+    'An HTML comment ("{text}") was dropped: comments are not shown by the spec\'s renderer and are not part of the draft.',
+  'draft.lint.table-of-contents': 'A table of contents was dropped: the draft has its own contents.',
+  'draft.lint.conventions-replaced':
+    'Section "{title}" (the spec\'s notational conventions) was replaced by the verbal forms of GB/T 1.1-2020, stated in the Introduction; check that it said nothing else.',
+  'draft.lint.conventions-paragraph-replaced':
+    "The spec's keyword conventions paragraph was replaced by the verbal forms of GB/T 1.1-2020, stated in the Introduction.",
+  'draft.lint.declared-keywords':
+    'The spec declares its own keywords ({words}): these words are read as requirements throughout the spec set and written 应 / 宜 / 可.',
+  'draft.lint.term-group':
+    '"{title}" groups {count} terms and is no term itself: its terms are numbered in clause 3 without the group heading.',
+  'draft.lint.terms-lead-in':
+    'The terminology section\'s lead-in ("{text}") was replaced by the standard\'s lead-in of clause 3.',
+  'draft.lint.stage-label':
+    'The source carries the stage label "{label}": the stage of the draft is set by the drafting procedure (front matter "stage"); remove the label from the source.',
+  'draft.lint.self-reference': '"本规范" / "本标准" was written "本文件" {count} times, as GB/T 1.1-2020 requires.',
+  'draft.lint.scope-drafted':
+    'Clause 1 Scope was drafted from the Abstract: rewrite it to say what the document specifies and where it applies ("This document specifies … It is applicable to …").',
+  'draft.lint.missing-committee-data':
+    "Missing {field}: set it in sources.yml or with the draft command's option, so that the cover and the Foreword state it.",
+  'draft.lint.reference-not-document':
+    'Link "{url}" is cited with a requirement but is no document (a search page, a repository tree, a home page): it went to the Bibliography; cite the document itself if it is normative.',
+  'draft.lint.reference-unidentified':
+    'Link <{url}> is cited with a requirement but names no document (no identifier such as "RFC 3339", no title): it went to the Bibliography; if it is normative, cite it as "identifier, title" in the spec.',
+  'draft.lint.reference-untitled':
+    "Normative reference {identifier} has no title in the spec: add its title to the spec's reference list.",
+  'draft.lint.reference-dropped':
+    '{identifier} was left out of the references: it defines the keywords that the verbal forms of GB/T 1.1-2020 replace.',
+  'draft.title.general': 'General',
+  'draft.field.proposer': 'proposing unit (proposer)',
+  'draft.field.committee': 'responsible committee (committee)',
+  'draft.field.drafting-units': 'drafting units (draftingUnits)',
+  'draft.field.drafters': 'drafters (drafters)',
+  'draft.field.ics': 'ICS code (ics)',
+  'draft.field.ccs': 'CCS code (ccs)',
 };

@@ -1,9 +1,11 @@
 // 引擎消息代码的简体中文文本。键与 en.ts 相同（测试检查）；`{name}` 由消息参数填入。
 import type { MessageCatalogue } from '../render-message.ts';
+import { zhCNWorkflowMessages } from './workflow-zh-CN.ts';
 
 /** Simplified Chinese texts of the engines' message codes. */
 export const zhCNMessages: MessageCatalogue = {
   text: '{text}',
+  ...zhCNWorkflowMessages,
 
   'maturity.api-unknown': 'API 元数据未知：{reason}',
   'maturity.no-commit': '没有可评估的提交',
@@ -127,10 +129,41 @@ export const zhCNMessages: MessageCatalogue = {
     '{where}（{number}）中出现要求关键词“{keywords}”：资料性内容不应陈述要求，请移入条文或改写为陈述。',
   'draft.lint.ambiguous-keyword':
     '{number} 中的小写“{words}”含义不明：如表示要求，请写成大写（MUST、SHOULD、MAY），否则请改写。',
-  'draft.lint.depth-over-five': '“{title}”的层级超过五级，已并入 {number}。请把规范调整为最多五级。',
+  'draft.lint.depth-over-five': '“{title}”的层级超过五级，已作为加粗行并入 {number}。请把规范调整为最多五级。',
   'draft.lint.hanging-paragraph':
-    '{number} 在其下级条之前有文字（悬置段）：请把这些文字移入第一个下级条，例如“{number}.1 概述”。',
-  'draft.lint.lone-subclause': '{number} 只有一个下级条 {number}.1：请并入 {number}，或再增加一个下级条。',
+    '{number} 在其下级条之前有文字（悬置段）：已移入新增的第一个下级条 {number}.1“{title}”，请确认标题是否合适。',
+  'draft.lint.lone-subclause':
+    '{number} 只有一个下级条 {number}.1（“{title}”）：已并入 {number}，其标题保留为加粗行；如需保留为条，请再增加一个下级条。',
   'draft.lint.duplicate-term': '术语“{term}”在 {earlier} 中已有定义，又在 {number} 中定义：请只保留一个定义。',
   'draft.lint.unresolved-link': '链接“{url}”在此提交的规范文件中找不到对应的标题或文件：请修正锚点或路径。',
+  'draft.lint.dropped-html': '已删除一段 HTML 注释（“{text}”）：注释在规范的渲染结果中不显示，不属于草案内容。',
+  'draft.lint.table-of-contents': '已删除一个目录：草案有自己的目次。',
+  'draft.lint.conventions-replaced':
+    '章节“{title}”（规范自身的用语约定）已由 GB/T 1.1—2020 的助动词用法代替，写在引言中；请确认该章节没有其他内容。',
+  'draft.lint.conventions-paragraph-replaced':
+    '规范自身的关键词约定段已由 GB/T 1.1—2020 的助动词用法代替，写在引言中。',
+  'draft.lint.declared-keywords':
+    '规范声明了自己的关键词（{words}）：这些词在整套规范中均按要求识别，并写作“应”“宜”“可”。',
+  'draft.lint.term-group':
+    '“{title}”是 {count} 个术语的分组，本身不是术语：其术语在第 3 章中连续编号，不保留分组标题。',
+  'draft.lint.terms-lead-in': '术语章节的引导语（“{text}”）已由第 3 章的标准引导语代替。',
+  'draft.lint.stage-label':
+    '源文件中带有阶段标识“{label}”：草案所处阶段由起草程序确定（见前置信息中的 stage），请从源文件中删除该标识。',
+  'draft.lint.self-reference': '已按 GB/T 1.1—2020 的要求把“本规范”“本标准”改写为“本文件”，共 {count} 处。',
+  'draft.lint.scope-drafted':
+    '第 1 章“范围”由摘要起草：请改写为“本文件规定了……。本文件适用于……。”的形式，说明文件的内容和适用范围。',
+  'draft.lint.missing-committee-data': '未提供{field}：请在 sources.yml 中或用起草命令的选项设置，以便封面和前言写明。',
+  'draft.lint.reference-not-document':
+    '链接“{url}”被要求引用，但不是文件（搜索页面、代码仓库目录或网站首页）：已移入参考文献；如属规范性引用，请引用文件本身。',
+  'draft.lint.reference-unidentified':
+    '链接 <{url}> 被要求引用，但未指明文件（没有“RFC 3339”这样的编号，也没有标题）：已移入参考文献；如属规范性引用，请在源规范中以“编号 标题”的形式引用。',
+  'draft.lint.reference-untitled': '规范性引用文件 {identifier} 在规范中没有名称：请在规范的引用文件列表中补充其名称。',
+  'draft.lint.reference-dropped': '{identifier} 未列入引用文件：它规定的关键词已由 GB/T 1.1—2020 的助动词用法代替。',
+  'draft.title.general': '总则',
+  'draft.field.proposer': '提出单位（proposer）',
+  'draft.field.committee': '归口单位（committee）',
+  'draft.field.drafting-units': '起草单位（draftingUnits）',
+  'draft.field.drafters': '起草人（drafters）',
+  'draft.field.ics': 'ICS 分类号（ics）',
+  'draft.field.ccs': 'CCS 分类号（ccs）',
 };

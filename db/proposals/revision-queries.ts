@@ -1,0 +1,102 @@
+import type { Db } from '../open-database.ts';
+
+export type RevisionStatus = 'queued' | 'ready' | 'failed';
+
+/** A revision without its (large) content: what lists and the workflow read. */
+export interface RevisionSummary {
+  number: string;
+  rev: number;
+  ref: string;
+  commit_sha: string | null;
+  sources_digest: string;
+  status: RevisionStatus;
+  stage: string;
+  requested_by: string;
+  reason: string;
+  created_at: string;
+  ready_at: string | null;
+  error: string | null;
+}
+
+export interface RevisionRow extends RevisionSummary {
+  sources_yml: string;
+  draft_md: string | null;
+  manifest_json: string | null;
+  draft_html: string | null;
+  lint_json: string | null;
+}
+
+/** What a finished generation stores; written once, then the row is immutable (a trigger refuses changes). */
+export interface RevisionContent {
+  commitSha: string;
+  draftMd: string;
+  manifestJson: string;
+  draftHtml: string;
+  lintJson: string;
+  at: string;
+}
+
+export interface RevisionQueries {
+  /** Adds a queued revision with the next number of the proposal (call in a transaction) and returns it. */
+  insertQueued(
+    row: Omit<RevisionSummary, 'rev' | 'status' | 'ready_at' | 'error' | 'commit_sha'> & {
+      sources_yml: string;
+    },
+  ): number;
+  get(number: string, rev: number): RevisionRow | undefined;
+  list(number: string): RevisionSummary[];
+  /** The ready revision made from the same sources at the same commit, if there is one. */
+  findReady(number: string, commitSha: string, sourcesDigest: string): RevisionSummary | undefined;
+  /** The latest ready revision (its manifest carries clause IDs into the next one). */
+  latestReady(number: string): RevisionRow | undefined;
+  markReady(number: string, rev: number, content: RevisionContent): void;
+  markFailed(number: string, rev: number, error: string, at: string): void;
+  /** A queued revision that turned out to repeat a ready one is dropped (it was never shown as content). */
+  dropQueued(number: string, rev: number): void;
+}
+
+const SUMMARY = `number, rev, ref, commit_sha, sources_digest, status, stage, requested_by, reason, created_at, ready_at,
+  error`;
+
+/** Builds the revisions' prepared statements on `db`. */
+export function createRevisionQueries(db: Db): RevisionQueries {
+  const next = db.prepare(`SELECT coalesce(max(rev) + 1, 0) FROM proposal_revisions WHERE number = ?`).pluck();
+  const insert = db.prepare(
+    `INSERT INTO proposal_revisions (number, rev, ref, sources_yml, sources_digest, status, stage, requested_by, reason,
+       created_at)
+     VALUES (@number, @rev, @ref, @sources_yml, @sources_digest, 'queued', @stage, @requested_by, @reason, @created_at)`,
+  );
+  const get = db.prepare(`SELECT * FROM proposal_revisions WHERE number = ? AND rev = ?`);
+  const list = db.prepare(`SELECT ${SUMMARY} FROM proposal_revisions WHERE number = ? ORDER BY rev`);
+  const findReady = db.prepare(
+    `SELECT ${SUMMARY} FROM proposal_revisions
+     WHERE number = ? AND commit_sha = ? AND sources_digest = ? AND status = 'ready'`,
+  );
+  const latestReady = db.prepare(
+    `SELECT * FROM proposal_revisions WHERE number = ? AND status = 'ready' ORDER BY rev DESC LIMIT 1`,
+  );
+  const markReady = db.prepare(
+    `UPDATE proposal_revisions SET status = 'ready', commit_sha = @commitSha, draft_md = @draftMd,
+       manifest_json = @manifestJson, draft_html = @draftHtml, lint_json = @lintJson, ready_at = @at, error = NULL
+     WHERE number = @number AND rev = @rev AND status = 'queued'`,
+  );
+  const markFailed = db.prepare(
+    `UPDATE proposal_revisions SET status = 'failed', error = ?, ready_at = ? WHERE number = ? AND rev = ?
+       AND status = 'queued'`,
+  );
+  const dropQueued = db.prepare(`DELETE FROM proposal_revisions WHERE number = ? AND rev = ? AND status = 'queued'`);
+  return {
+    insertQueued: (row) => {
+      const rev = next.get(row.number) as number;
+      insert.run({ ...row, rev });
+      return rev;
+    },
+    get: (number, rev) => get.get(number, rev) as RevisionRow | undefined,
+    list: (number) => list.all(number) as RevisionSummary[],
+    findReady: (number, sha, digest) => findReady.get(number, sha, digest) as RevisionSummary | undefined,
+    latestReady: (number) => latestReady.get(number) as RevisionRow | undefined,
+    markReady: (number, rev, c) => void markReady.run({ ...c, number, rev }),
+    markFailed: (number, rev, error, at) => void markFailed.run(error, at, number, rev),
+    dropQueued: (number, rev) => void dropQueued.run(number, rev),
+  };
+}

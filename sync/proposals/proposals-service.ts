@@ -1,0 +1,358 @@
+import { createHash } from 'node:crypto';
+import { stringify as toYaml } from 'yaml';
+import type { ProposalRow } from '../../db/proposals/proposal-queries.ts';
+import type { Store } from '../../db/store.ts';
+import { renderMessage } from '../../content/i18n/render-message.ts';
+import { isoNow, type Clock } from '../../kernel/clock.ts';
+import { DomainError } from '../../kernel/errors/domain-error.ts';
+import type { RunGit } from '../../kernel/git/run-git.ts';
+import type { MaturityService } from '../maturity/maturity-service.ts';
+import type { ProjectsService } from '../projects/projects-service.ts';
+import { gatherFacts } from './gather-facts.ts';
+import { GuardFailedError } from './guard-failed-error.ts';
+import { pinSources } from './pin-sources.ts';
+import { proposalJson, proposalSummaryJson, type ProposalJson, type ProposalSummaryJson } from './proposal-json.ts';
+import { readProposalRequest } from './proposal-request.ts';
+import { availableActions } from './workflow/available-actions.ts';
+import { decideAction, mayTake, missingFor, type DecisionInput } from './workflow/decide-action.ts';
+import { loadWorkflow } from './workflow/load-workflow.ts';
+import { parseWorkflow, type LoadedWorkflow } from './workflow/parse-workflow.ts';
+import { parseSources } from '../../content/draft/parse-sources.ts';
+import type { ProposalFacts, WorkflowActor } from './workflow/proposal-facts.ts';
+
+/** Who asks: their login, their portal roles, and the projects they maintain (`owner/repo`). */
+export interface ProposalActor {
+  login: string;
+  roles: readonly string[];
+  maintainerOf: readonly string[];
+}
+
+export interface ProposalFilter {
+  stage?: string;
+  project?: string;
+  /** Only proposals waiting for this person. */
+  holder?: ProposalActor;
+}
+
+/** The proposal workflow, for routes, pages and the CLI. */
+export interface ProposalsService {
+  /** The workflow in force (installed or shipped). */
+  workflow(): LoadedWorkflow;
+  /** Installs another workflow file (validated first); proposals keep their stage ids. */
+  installWorkflow(source: string, by: string): { digest: string };
+  create(body: unknown, actor: ProposalActor): Promise<ProposalJson>;
+  list(filter?: ProposalFilter): ProposalSummaryJson[];
+  get(number: string, actor: ProposalActor | null): ProposalJson;
+  /** Takes an action; refused actions throw (forbidden, guard_failed with every missing item, or not available). */
+  act(
+    number: string,
+    request: { action: string; comment?: string; decision?: string },
+    actor: ProposalActor,
+  ): ProposalJson;
+  count(): number;
+}
+
+const WORKFLOW_SETTING = 'proposals.workflow';
+const ROLE_HOLDERS: Record<string, string[]> = {
+  maintainers: ['maintainers'],
+  editors: ['maintainers', 'secretariat'],
+  secretariat: ['secretariat'],
+  reviewers: ['reviewer'],
+  none: [],
+};
+
+export interface ProposalsDeps {
+  store: Store;
+  clock: Clock;
+  runGit: RunGit;
+  projects: ProjectsService;
+  maturity: MaturityService;
+}
+
+/** The proposals service over one store. */
+export function createProposalsService(deps: ProposalsDeps): ProposalsService {
+  const { store, clock, projects, maturity } = deps;
+  // The workflow is parsed once per source: the installed one (a setting) or the shipped file.
+  let cached: { key: string; loaded: LoadedWorkflow } | undefined;
+  const workflow = (): LoadedWorkflow => {
+    const installed = store.settings.get(WORKFLOW_SETTING) ?? null;
+    const key = installed ?? '';
+    if (cached?.key !== key) cached = { key, loaded: loadWorkflow(installed, maturity.levels()) };
+    return cached.loaded;
+  };
+  const levelsWithNames = () =>
+    maturity.levels().map((id) => ({
+      id,
+      name: { en: maturity.levelName(id, 'en') ?? id, zh: maturity.levelName(id, 'zh-CN') ?? id },
+    }));
+  const projectName = (row: ProposalRow) => store.repositories.get(row.repository_id)?.full_name ?? '?';
+  const asWorkflowActor = (actor: ProposalActor | null, project: string): WorkflowActor | null =>
+    actor === null
+      ? null
+      : {
+          login: actor.login,
+          roles: actor.roles,
+          maintainer: actor.maintainerOf.some((p) => p.toLowerCase() === project.toLowerCase()),
+        };
+  const decisionInput = (project: string, comment: string): DecisionInput => ({
+    workflow: workflow().workflow,
+    levels: levelsWithNames(),
+    now: new Date(clock.now()),
+    comment,
+    projectLink: `/projects/${project}`,
+  });
+  const factsOf = (row: ProposalRow, project: string): ProposalFacts =>
+    gatherFacts({
+      row,
+      project,
+      sourceFiles: countSources(row.sources_yml),
+      revisions: store.revisions.list(row.number),
+      maturity: maturity.read(row.repository_id),
+      levels: maturity.levels(),
+      requiredLevel: workflow().workflow.settings.requiredLevel,
+    });
+  const find = (number: string): ProposalRow => {
+    const row = store.proposals.get(number.toUpperCase());
+    if (!row)
+      throw new DomainError(
+        'not-found',
+        'proposal_not_found',
+        `there is no proposal ${number}: see the list of proposals`,
+        {
+          number,
+        },
+      );
+    return row;
+  };
+  const holdersOf = (row: ProposalRow) => {
+    const stage = workflow().workflow.stages.find((s) => s.id === row.stage);
+    const maintainers = store.collaborators
+      .list(row.repository_id)
+      .filter((c) => c.removed_at === null && (c.permission === 'admin' || c.permission === 'maintain'))
+      .map((c) => c.login);
+    return (ROLE_HOLDERS[stage?.holder ?? 'none'] ?? []).map((holder) => ({
+      holder,
+      logins: holder === 'maintainers' ? maintainers : [],
+    }));
+  };
+  const describe = (row: ProposalRow, actor: ProposalActor | null): ProposalJson => {
+    const project = projectName(row);
+    return proposalJson({
+      row,
+      project,
+      workflow: workflow().workflow,
+      revisions: store.revisions.list(row.number),
+      history: store.proposals.history(row.number),
+      holders: holdersOf(row),
+      actions: availableActions(factsOf(row, project), asWorkflowActor(actor, project), decisionInput(project, '')),
+    });
+  };
+  const waitsFor = (row: ProposalRow, actor: ProposalActor): boolean => {
+    const project = projectName(row);
+    const maintains = actor.maintainerOf.some((p) => p.toLowerCase() === project.toLowerCase());
+    return holdersOf(row).some((h) => (h.holder === 'maintainers' ? maintains : actor.roles.includes(h.holder)));
+  };
+
+  return {
+    workflow,
+    installWorkflow(source, by) {
+      const loaded = parseWorkflow(source, maturity.levels());
+      const stages = new Set(loaded.workflow.stages.map((s) => s.id));
+      const stranded = [...new Set(store.proposals.list().map((p) => p.stage))].filter((s) => !stages.has(s));
+      if (stranded.length > 0)
+        throw new DomainError(
+          'conflict',
+          'workflow_strands_proposals',
+          `proposals are in stages the new workflow does not have (${stranded.join(', ')}): keep those stage ids`,
+        );
+      store.transaction(() => {
+        store.settings.set(WORKFLOW_SETTING, loaded.source);
+        store.settings.set(`${WORKFLOW_SETTING}.installed-by`, `${by} ${isoNow(clock)}`);
+      });
+      cached = { key: loaded.source, loaded };
+      return { digest: loaded.digest };
+    },
+
+    async create(body, actor) {
+      const request = readProposalRequest(body);
+      const { row: repo } = projects.resolve(request.project);
+      const project = repo.full_name;
+      const flow = workflow().workflow;
+      const who = asWorkflowActor(actor, project);
+      if (!mayTake(flow.create, who))
+        throw new DomainError(
+          'forbidden',
+          'not_allowed',
+          `only ${flow.create.by.join(' or ')} of ${project} may propose its specification`,
+        );
+      const maturityNow = maturity.read(repo.id);
+      const facts = gatherFacts({
+        row: {
+          stage: flow.initial,
+          sources_yml: '',
+          ipr_statement: request.iprStatement ?? null,
+          implementations: JSON.stringify(request.implementations),
+          period_kind: null,
+          period_started_at: null,
+          period_ends_at: null,
+          last_comment_ended_at: null,
+          published_at: null,
+          commit_sha: null,
+        },
+        project,
+        sourceFiles: request.sources.length,
+        revisions: [],
+        maturity: maturityNow,
+        levels: maturity.levels(),
+        requiredLevel: flow.settings.requiredLevel,
+      });
+      const missing = missingFor(flow.create, facts, decisionInput(project, ''));
+      if (missing.length > 0)
+        throw new GuardFailedError(
+          { code: 'proposal.refusal.guards', params: { count: missing.length } },
+          missing,
+          'none',
+        );
+      if (!repo.mirror_path)
+        throw new DomainError(
+          'unavailable',
+          'mirror_not_ready',
+          `${project} has no mirror yet: run magnolia sync ${project}`,
+        );
+      const pinned = await pinSources(
+        deps.runGit,
+        repo.mirror_path,
+        request.ref,
+        request.sources.map((s) => s.path),
+      );
+      const sourcesYml = toYaml({
+        title: request.title,
+        proposer: request.proposingUnit || undefined,
+        draftingUnits: request.draftingUnits.length ? request.draftingUnits : undefined,
+        drafters: request.drafters.length ? request.drafters : undefined,
+        files: request.sources.map((s) => ({ path: s.path, role: s.role })),
+      });
+      const at = isoNow(clock);
+      const number = store.transaction(() => {
+        const allocated = store.proposals.allocateNumber(new Date(clock.now()).getUTCFullYear());
+        store.proposals.insert(allocated, {
+          repository_id: repo.id,
+          type: request.type,
+          stage: flow.initial,
+          title_zh: request.title.zh,
+          title_en: request.title.en,
+          scope: request.scope,
+          rationale: request.rationale,
+          proposing_unit: request.proposingUnit,
+          drafting_units: JSON.stringify(request.draftingUnits),
+          drafters: JSON.stringify(request.drafters),
+          implementations: JSON.stringify(request.implementations),
+          ipr_statement: request.iprStatement ?? null,
+          ref: request.ref,
+          commit_sha: pinned.commit,
+          sources_yml: sourcesYml,
+          created_by: actor.login,
+          created_at: at,
+        });
+        store.proposals.appendHistory({
+          number: allocated,
+          at,
+          actor: actor.login,
+          action: 'create',
+          from_stage: null,
+          to_stage: flow.initial,
+          rev: null,
+          comment: '',
+          decision: null,
+        });
+        return allocated;
+      });
+      return describe(find(number), actor);
+    },
+
+    list(filter = {}) {
+      const flow = workflow().workflow;
+      return store.proposals
+        .list()
+        .filter((row) => filter.stage === undefined || row.stage === filter.stage)
+        .filter(
+          (row) => filter.project === undefined || projectName(row).toLowerCase() === filter.project.toLowerCase(),
+        )
+        .filter((row) => filter.holder === undefined || waitsFor(row, filter.holder))
+        .map((row) => proposalSummaryJson(row, projectName(row), flow));
+    },
+
+    get: (number, actor) => describe(find(number), actor),
+
+    act(number, request, actor) {
+      const comment = (request.comment ?? '').trim();
+      if (comment.length > 8000)
+        throw new DomainError('invalid', 'comment_too_long', 'a comment is at most 8,000 characters: shorten it');
+      const after = store.transaction(() => {
+        const row = find(number);
+        const project = projectName(row);
+        const decision = decideAction(
+          factsOf(row, project),
+          request.action,
+          asWorkflowActor(actor, project),
+          decisionInput(project, comment),
+        );
+        if (!decision.ok) {
+          const text = renderMessage(decision.message, 'en');
+          if (decision.refusal === 'forbidden') throw new DomainError('forbidden', 'not_allowed', text);
+          if (decision.refusal === 'unknown-action') throw new DomainError('invalid', 'unknown_action', text);
+          throw new GuardFailedError(decision.message, decision.missing, row.stage);
+        }
+        const at = isoNow(clock);
+        const change: Parameters<Store['proposals']['change']>[2] = { stage: decision.to, at };
+        for (const effect of decision.effects) {
+          if (effect.kind === 'start-period')
+            change.period = { kind: effect.period, startedAt: effect.startedAt, endsAt: effect.endsAt };
+          if (effect.kind === 'end-period' && effect.period === 'comment') change.lastCommentEndedAt = effect.endedAt;
+          if (effect.kind === 'published') {
+            change.publishedAt = effect.at;
+            change.reviewDueAt = effect.reviewDueAt;
+          }
+        }
+        // A comment period that ran to its end ended then; one cut short ended now (an effect above).
+        if (row.period_kind === 'comment' && row.period_ends_at !== null && change.lastCommentEndedAt === undefined)
+          if (Date.parse(row.period_ends_at) <= clock.now() && decision.from === 'public-comment')
+            change.lastCommentEndedAt = row.period_ends_at;
+        if (!store.proposals.change(row.number, row.version, change))
+          throw new DomainError(
+            'conflict',
+            'proposal_changed',
+            `${row.number} changed meanwhile: reload it and try again`,
+          );
+        const latest = store.revisions
+          .list(row.number)
+          .filter((r) => r.status === 'ready')
+          .at(-1);
+        store.proposals.appendHistory({
+          number: row.number,
+          at,
+          actor: actor.login,
+          action: decision.action.id,
+          from_stage: decision.from,
+          to_stage: decision.to,
+          rev: latest?.rev ?? null,
+          comment,
+          decision: request.decision?.trim() || null,
+        });
+        return find(row.number);
+      });
+      return describe(after, actor);
+    },
+
+    count: () => store.proposals.count(),
+  };
+}
+
+function countSources(yml: string): number {
+  return parseSources(yml).files.length;
+}
+
+/** A digest of a revision's inputs: the same sources at the same commit make the same revision. */
+export function sourcesDigest(sourcesYml: string, commit: string): string {
+  return createHash('sha256').update(commit).update('\0').update(sourcesYml).digest('hex').slice(0, 32);
+}

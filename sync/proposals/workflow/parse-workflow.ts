@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { workflowSchema, type Workflow } from './workflow-schema.ts';
+import { WorkflowError } from './workflow-error.ts';
+
+/** A validated workflow with the digest of its source (which version decided an action). */
+export interface LoadedWorkflow {
+  workflow: Workflow;
+  source: string;
+  digest: string;
+}
+
+/**
+ * Parses and validates a workflow from YAML. Every problem is reported with its path; a required level that the
+ * maturity model does not have is refused, since no project could ever be submitted.
+ */
+export function parseWorkflow(source: string, levels: readonly string[]): LoadedWorkflow {
+  let data: unknown;
+  try {
+    data = parseYaml(source);
+  } catch (error) {
+    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : '';
+    throw new WorkflowError([
+      `the YAML cannot be read${where}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    ]);
+  }
+  const parsed = workflowSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new WorkflowError(
+      parsed.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : 'workflow'}: ${i.message}`),
+    );
+  }
+  const required = parsed.data.settings.requiredLevel;
+  if (!levels.includes(required))
+    throw new WorkflowError([
+      `settings.requiredLevel: "${required}" is not a level of the maturity model: ${levels.join(', ')}`,
+    ]);
+  return { workflow: parsed.data, source, digest: createHash('sha256').update(source).digest('hex').slice(0, 16) };
+}
