@@ -8,6 +8,7 @@ import { registerBackupCommands } from './commands/backup.ts';
 import { registerDraftCommand } from './commands/draft.ts';
 import { registerMaturityCommand } from './commands/maturity.ts';
 import { registerProjectCommand } from './commands/project.ts';
+import { registerDomainCommand } from './commands/domain.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerSyncCommand } from './commands/sync.ts';
 import { registerTokenCommand, registerUserCommand } from './commands/user.ts';
@@ -25,6 +26,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   registerUserCommand(program, io);
   registerTokenCommand(program, io);
   registerProjectCommand(program, io);
+  registerDomainCommand(program, io);
   registerSyncCommand(program, io);
   registerDraftCommand(program, io);
   registerMaturityCommand(program, io);

@@ -27,6 +27,7 @@ import { securityHeaders } from './pages/layout/security-headers.ts';
 import type { Logger } from '../kernel/log/create-logger.ts';
 import type { DeliveryIngest } from './webhooks/delivery-ingest.ts';
 import { createWebhookRoute } from './webhooks/webhook-route.ts';
+import { createDomainsRoute } from './api/domains-route.ts';
 
 /** What the app is built from; nothing here is global. */
 export interface AppDeps {
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createSignInRoute(portal.pageContext, services));
   app.use(createAccountRoute({ ...pages, config }));
   app.use(createConsole(pages));
+  app.use(createDomainsRoute(services));
   app.use(portal.router);
 
   app.use(notFoundHandler());

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { openDatabase } from '../db/open-database.ts';
 import { createStore, type Store } from '../db/store.ts';
-import { enqueueAllEvaluations } from '../sync/maturity/maturity-jobs.ts';
+import { enqueueAllEvaluations, enqueueMissingEvaluations } from '../sync/maturity/maturity-jobs.ts';
 import { createServices, type Services } from '../sync/create-services.ts';
 import type { SyncServices } from '../sync/create-sync-services.ts';
 import { seedDemoCommunity, shouldSeedDemo } from '../sync/demo/seed-demo-community.ts';
@@ -91,6 +91,10 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
       },
     ),
   });
+  // A member without a result (added while no worker ran, or before evaluation followed every backfill) is
+  // evaluated at once rather than at the daily run.
+  const missing = enqueueMissingEvaluations(store, clock);
+  if (missing > 0) log.info({ projects: missing }, 'evaluating projects without a maturity result');
   const deliveries = createDeliveryIngest(
     {
       databaseFile: config.databaseFile,

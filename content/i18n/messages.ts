@@ -1,8 +1,18 @@
 import { en } from './catalogues/en.ts';
 import { zhCN } from './catalogues/zh-CN.ts';
 import type { Lang } from '../../kernel/i18n/languages.ts';
+import type { PluralText } from './plural.ts';
 
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export { plural, type PluralText } from './plural.ts';
+
+// A `{ one, other }` entry (English has both) is a plural text: each language gives the categories its rules have.
+type Widen<T> = {
+  readonly [K in keyof T]: T[K] extends string
+    ? string
+    : T[K] extends { one: string; other: string }
+      ? PluralText
+      : Widen<T[K]>;
+};
 
 /** The shape of an interface catalogue: the English one's keys, any strings. */
 export type Messages = Widen<typeof en>;

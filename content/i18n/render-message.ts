@@ -12,18 +12,53 @@ export type MessageCatalogue = Readonly<Record<string, string | ((params: Render
 const CATALOGUES: Record<Lang, MessageCatalogue> = { en: enMessages, 'zh-CN': zhCNMessages };
 
 /**
- * A message in the reader's language. An unknown code shows as the code with its parameters (visible in review,
- * never an exception on a page).
+ * Parameters that carry technical detail as it came (git's stderr, GitHub's own error text): data in whatever
+ * language the tool spoke, so no template puts them in a sentence.
  */
-export function renderMessage(message: Message, lang: Lang): string {
+export const TECHNICAL_PARAMS: readonly string[] = ['detail', 'error'];
+
+/** A message as a sentence in the reader's language and, apart, the technical details it carries (nested too). */
+export interface MessageParts {
+  text: string;
+  details: string[];
+}
+
+/**
+ * A message in the reader's language, with its technical details apart, for pages: the sentence is wholly in the
+ * reader's language, the details go on a secondary line. An unknown code shows as the code with its parameters
+ * (visible in review, never an exception on a page).
+ */
+export function renderMessageParts(message: Message, lang: Lang): MessageParts {
   const params: Record<string, string | number> = {};
+  const details: string[] = [];
   for (const [name, value] of Object.entries(message.params ?? {})) {
-    params[name] = isMessage(value) ? renderMessage(value, lang) : value;
+    if (isMessage(value)) {
+      const nested = renderMessageParts(value, lang);
+      params[name] = nested.text;
+      details.push(...nested.details);
+    } else if (TECHNICAL_PARAMS.includes(name)) {
+      if (String(value).trim() !== '') details.push(String(value));
+    } else params[name] = value;
   }
   const entry = Object.hasOwn(CATALOGUES[lang], message.code) ? CATALOGUES[lang][message.code] : undefined;
-  if (entry === undefined) return `${message.code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''}`;
-  if (typeof entry === 'function') return entry(params);
-  return entry.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  if (entry === undefined) {
+    const text = `${message.code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''}`;
+    return { text, details };
+  }
+  if (typeof entry === 'function') return { text: entry(params), details };
+  return {
+    text: entry.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)),
+    details,
+  };
+}
+
+/**
+ * A message in the reader's language as one line, its technical details appended after a colon (the JSON API's
+ * English `reason`, the CLI, logs: where one line must say everything).
+ */
+export function renderMessage(message: Message, lang: Lang): string {
+  const { text, details } = renderMessageParts(message, lang);
+  return details.length === 0 ? text : `${text}: ${details.join(': ')}`;
 }
 
 /** A message (or none) in the reader's language; null stays null. */

@@ -33,6 +33,12 @@ export interface CommitQueries {
   /** Distinct authors by (mailmapped) email. */
   contributorCount(repositoryId: number): number;
   topContributors(repositoryId: number, limit: number): ContributorSummary[];
+  /** Commits per calendar month (UTC, `YYYY-MM`) authored since `sinceSeconds`; months without commits are absent. */
+  monthly(repositoryId: number, sinceSeconds: number): { month: string; commits: number }[];
+  /** Commits per member project and month since `sinceSeconds`, summed over the community. */
+  communityMonthly(sinceSeconds: number): { month: string; commits: number }[];
+  /** Commits per person (email, under their most used name) authored since `sinceSeconds`, most first. */
+  authorShares(repositoryId: number, sinceSeconds: number): { name: string; email: string; commits: number }[];
   /** The committer date of one indexed commit. */
   committerDate(repositoryId: number, sha: string): string | undefined;
 }
@@ -47,10 +53,40 @@ export function createCommitQueries(db: Db): CommitQueries {
   const remove = db.prepare(`DELETE FROM commits WHERE repository_id = ? AND sha = ?`);
   const count = db.prepare(`SELECT count(*) FROM commits WHERE repository_id = ?`).pluck();
   const contributors = db.prepare(`SELECT count(DISTINCT author_email) FROM commits WHERE repository_id = ?`).pluck();
+  // A person is an email (as .mailmap maps it); their name is the one on most of their commits (ties: the latest),
+  // not an alias on a few (max() picked "v2.1-rc" over "Wei Chen" by sorting). The mailmap already rewrote names.
   const top = db.prepare(
-    `SELECT max(author_name) AS name, author_email AS email, count(*) AS commits,
-       min(author_date) AS firstCommitAt, max(author_date) AS lastCommitAt
-     FROM commits WHERE repository_id = ? GROUP BY author_email ORDER BY commits DESC, email LIMIT ?`,
+    `WITH names AS (
+       SELECT author_email, author_name, count(*) AS n, max(author_time) AS latest
+       FROM commits WHERE repository_id = @id GROUP BY author_email, author_name),
+     ranked AS (
+       SELECT author_email, author_name,
+         row_number() OVER (PARTITION BY author_email ORDER BY n DESC, latest DESC, author_name) AS rank
+       FROM names)
+     SELECT r.author_name AS name, c.author_email AS email, count(*) AS commits,
+       min(c.author_date) AS firstCommitAt, max(c.author_date) AS lastCommitAt
+     FROM commits c JOIN ranked r ON r.author_email = c.author_email AND r.rank = 1
+     WHERE c.repository_id = @id GROUP BY c.author_email ORDER BY commits DESC, email LIMIT @limit`,
+  );
+  const monthly = db.prepare(
+    `SELECT strftime('%Y-%m', author_time, 'unixepoch') AS month, count(*) AS commits FROM commits
+     WHERE repository_id = ? AND author_time >= ? GROUP BY month ORDER BY month`,
+  );
+  const communityMonthly = db.prepare(
+    `SELECT strftime('%Y-%m', c.author_time, 'unixepoch') AS month, count(*) AS commits FROM commits c
+     JOIN repositories r ON r.id = c.repository_id AND r.deleted_at IS NULL AND r.removed_at IS NULL
+     WHERE c.author_time >= ? GROUP BY month ORDER BY month`,
+  );
+  const authorShares = db.prepare(
+    `WITH names AS (
+       SELECT author_email, author_name, count(*) AS n, max(author_time) AS latest
+       FROM commits WHERE repository_id = @id AND author_time >= @since GROUP BY author_email, author_name),
+     ranked AS (
+       SELECT author_email, author_name, sum(n) OVER (PARTITION BY author_email) AS total,
+         row_number() OVER (PARTITION BY author_email ORDER BY n DESC, latest DESC, author_name) AS rank
+       FROM names)
+     SELECT author_name AS name, author_email AS email, total AS commits FROM ranked WHERE rank = 1
+     ORDER BY commits DESC, email`,
   );
   const committerDate = db.prepare(`SELECT committer_date FROM commits WHERE repository_id = ? AND sha = ?`).pluck();
   const insertMany = db.transaction((repositoryId: number, commits: readonly CommitRecord[]) => {
@@ -85,7 +121,11 @@ export function createCommitQueries(db: Db): CommitQueries {
     deleteMany: (repositoryId, shas) => deleteMany(repositoryId, shas),
     count: (repositoryId) => count.get(repositoryId) as number,
     contributorCount: (repositoryId) => contributors.get(repositoryId) as number,
-    topContributors: (repositoryId, limit) => top.all(repositoryId, limit) as ContributorSummary[],
+    topContributors: (repositoryId, limit) => top.all({ id: repositoryId, limit }) as ContributorSummary[],
+    monthly: (repositoryId, since) => monthly.all(repositoryId, since) as { month: string; commits: number }[],
+    communityMonthly: (since) => communityMonthly.all(since) as { month: string; commits: number }[],
+    authorShares: (repositoryId, since) =>
+      authorShares.all({ id: repositoryId, since }) as { name: string; email: string; commits: number }[],
     committerDate: (repositoryId, sha) => committerDate.get(repositoryId, sha) as string | undefined,
   };
 }

@@ -8,6 +8,8 @@ export interface CommitLiteRow {
   author_email: string;
   author_time: number;
   signed_off_by: string | null;
+  /** Space-separated parent shas (two or more: a merge commit). */
+  parents: string;
 }
 
 /** An issue or pull request as the process signals need it. */
@@ -48,6 +50,8 @@ export interface PersonRow {
 export interface MaturityInputQueries {
   /** Commits authored since `sinceSeconds` (epoch), newest first. */
   commitsSince(repositoryId: number, sinceSeconds: number): CommitLiteRow[];
+  /** Every indexed commit's parents and committer date (the history backfill walks the first-parent chain). */
+  commitGraph(repositoryId: number): { sha: string; parents: string; committer_date: string }[];
   /** The oldest indexed commit (by author time). */
   firstCommit(repositoryId: number): { sha: string; author_time: number } | undefined;
   /** For every author active since `sinceSeconds`: the time of their first commit ever. */
@@ -68,9 +72,10 @@ const ITEM_COLUMNS = `id, number, is_pull_request, state, author_login, author_t
 /** Builds the read-only queries that gather a project's maturity inputs. */
 export function createMaturityInputQueries(db: Db): MaturityInputQueries {
   const commitsSince = db.prepare(
-    `SELECT sha, author_name, author_email, author_time, signed_off_by FROM commits
+    `SELECT sha, author_name, author_email, author_time, signed_off_by, parents FROM commits
      WHERE repository_id = ? AND author_time >= ? ORDER BY author_time DESC, sha`,
   );
+  const commitGraph = db.prepare(`SELECT sha, parents, committer_date FROM commits WHERE repository_id = ?`);
   const firstCommit = db.prepare(
     `SELECT sha, author_time FROM commits WHERE repository_id = ? ORDER BY author_time, sha LIMIT 1`,
   );
@@ -102,6 +107,8 @@ export function createMaturityInputQueries(db: Db): MaturityInputQueries {
   );
   return {
     commitsSince: (repositoryId, since) => commitsSince.all(repositoryId, since) as CommitLiteRow[],
+    commitGraph: (repositoryId) =>
+      commitGraph.all(repositoryId) as { sha: string; parents: string; committer_date: string }[],
     firstCommit: (repositoryId) => firstCommit.get(repositoryId) as { sha: string; author_time: number } | undefined,
     authorsFirstSeen: (repositoryId, since) =>
       firstSeen.all({ id: repositoryId, since }) as { author_email: string; first_time: number }[],

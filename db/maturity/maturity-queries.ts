@@ -1,6 +1,7 @@
 import type { Db } from '../open-database.ts';
 import { createBlobFactQueries, type BlobFactQueries } from './maturity-blob-fact-queries.ts';
 import { createExemptionQueries, type ExemptionQueries } from './maturity-exemption-queries.ts';
+import { createLevelChangeQueries, type LevelChangeQueries } from './maturity-level-change-queries.ts';
 import { createMaturityInputQueries, type MaturityInputQueries } from './maturity-input-queries.ts';
 import { createMaturityModelQueries, type MaturityModelQueries } from './maturity-model-queries.ts';
 import { createObservationQueries, type ObservationQueries } from './maturity-observation-queries.ts';
@@ -11,6 +12,8 @@ import { createMaturityResultQueries, type MaturityResultQueries } from './matur
 export interface MaturityQueries {
   models: MaturityModelQueries;
   results: MaturityResultQueries;
+  /** Every change of a project's level (append-only). */
+  levelChanges: LevelChangeQueries;
   observations: ObservationQueries;
   exemptions: ExemptionQueries;
   organisations: OrganisationQueries;
@@ -23,6 +26,7 @@ export function createMaturityQueries(db: Db): MaturityQueries {
   return {
     models: createMaturityModelQueries(db),
     results: createMaturityResultQueries(db),
+    levelChanges: createLevelChangeQueries(db),
     observations: createObservationQueries(db),
     exemptions: createExemptionQueries(db),
     organisations: createOrganisationQueries(db),

@@ -85,6 +85,23 @@ const schema = z.object({
         'MAGNOLIA_TRUST_PROXY must be off, loopback, a number of proxy hops, or proxy addresses (comma-separated)',
     })
     .default('off'),
+  MAGNOLIA_COMMUNITY_NAME: z
+    .string()
+    .trim()
+    .max(200, 'MAGNOLIA_COMMUNITY_NAME must be at most 200 characters')
+    .optional(),
+  MAGNOLIA_COMMUNITY_NAME_ZH: z
+    .string()
+    .trim()
+    .max(200, 'MAGNOLIA_COMMUNITY_NAME_ZH must be at most 200 characters')
+    .optional(),
+  MAGNOLIA_CONTACT_EMAIL: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(value), {
+      message: 'MAGNOLIA_CONTACT_EMAIL must be an email address, for example opensource@example.org',
+    })
+    .optional(),
 });
 
 /** The validated configuration of one Magnolia instance. */
@@ -126,6 +143,10 @@ export interface Config {
   rateLimits: { signInPer15Minutes: number; writesPerMinute: number };
   /** Express's `trust proxy`: false, 'loopback', a hop count, or addresses. */
   trustProxy: boolean | number | string;
+  /** The community the portal serves, named in the footer (English and Chinese; either falls back to the other). */
+  communityName: { en: string; zh: string } | null;
+  /** The address the footer gives for questions, or null. */
+  contactEmail: string | null;
 }
 
 /** The configuration was invalid; `problems` lists one line per variable to fix. */
@@ -198,6 +219,8 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string 
       writesPerMinute: v.MAGNOLIA_RATE_LIMIT_WRITES,
     },
     trustProxy: trustProxyOf(v.MAGNOLIA_TRUST_PROXY),
+    communityName: communityName(v.MAGNOLIA_COMMUNITY_NAME, v.MAGNOLIA_COMMUNITY_NAME_ZH),
+    contactEmail: v.MAGNOLIA_CONTACT_EMAIL ? v.MAGNOLIA_CONTACT_EMAIL : null,
   };
 }
 
@@ -205,4 +228,11 @@ function trustProxyOf(value: string): boolean | number | string {
   if (value.toLowerCase() === 'off') return false;
   if (/^\d+$/.test(value)) return Number(value);
   return value;
+}
+
+function communityName(en: string | undefined, zh: string | undefined): { en: string; zh: string } | null {
+  const e = en ?? '';
+  const z = zh ?? '';
+  if (e === '' && z === '') return null;
+  return { en: e || z, zh: z || e };
 }

@@ -18,6 +18,7 @@ import { parseCalendarDate } from '../../kernel/time/parse-date.ts';
 import { runGit as defaultRunGit, type RunGit } from '../../kernel/git/run-git.ts';
 import { createDraftsService, type DraftsService } from '../../sync/drafts/drafts-service.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
+import { plural } from '../../content/i18n/plural.ts';
 
 /** Options of `magnolia draft` as commander parses them. */
 interface DraftOptions {
@@ -234,7 +235,13 @@ export function registerDraftCommand(program: Command, io: CliIO, runGit: RunGit
         io.stderr.write(`lint: ${issue.path ? `${issue.path}:${issue.line} ` : ''}[${issue.rule}] ${issue.message}\n`);
       const { clauses, requirements, source } = result.manifest;
       io.stderr.write(
-        `draft: ${clauses.length} clauses, ${requirements.length} requirements, ${result.lint.length} lint issues from ${source.files.length} files at ${source.commit.slice(0, 12)}${options.out ? ` -> ${options.out}` : ''}\n`,
+        `draft: ${[
+          plural('en', { one: '{count} clause', other: '{count} clauses' }, clauses.length),
+          plural('en', { one: '{count} requirement', other: '{count} requirements' }, requirements.length),
+          plural('en', { one: '{count} lint issue', other: '{count} lint issues' }, result.lint.length),
+        ].join(
+          ', ',
+        )} from ${plural('en', { one: '{count} file', other: '{count} files' }, source.files.length)} at ${source.commit.slice(0, 12)}${options.out ? ` -> ${options.out}` : ''}\n`,
       );
     });
 }

@@ -21,7 +21,9 @@ export function registerProjectCommand(program: Command, io: CliIO): void {
           CLI_CONTEXT,
           (project) => {
             if (project.domainCreated)
-              io.stderr.write(`new domain "${options.domain}" created (name it in the admin pages)\n`);
+              io.stderr.write(
+                `new domain "${options.domain}" created: name it with magnolia domain name ${options.domain} --en <name> --zh <名称>\n`,
+              );
             io.stderr.write(
               `${project.fullName}: registered${project.provisional ? ' (GitHub id not known yet)' : ''}; mirroring…\n`,
             );

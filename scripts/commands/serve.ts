@@ -4,7 +4,10 @@ import { createLogger } from '../../kernel/log/create-logger.ts';
 import { startInstance } from '../../server/start-instance.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
 
-/** `magnolia serve`: runs the portal until SIGTERM or SIGINT, then shuts down cleanly. */
+/**
+ * `magnolia serve`: runs the portal until SIGTERM or SIGINT (or, under `npm start`, until npm goes), then shuts
+ * down cleanly.
+ */
 export function registerServeCommand(program: Command, io: CliIO): void {
   program
     .command('serve')
@@ -37,5 +40,17 @@ export function registerServeCommand(program: Command, io: CliIO): void {
       };
       process.once('SIGTERM', () => shutdown('SIGTERM'));
       process.once('SIGINT', () => shutdown('SIGINT'));
+      // Started by `npm start`: npm passes a signal to the shell it ran, and a shell that dies of it leaves this
+      // process behind, still listening (npm 11 with `sh -c`). The script execs node so the signal arrives here;
+      // should the parent still go (killed outright), a server whose parent changed stops rather than linger.
+      if (process.env.npm_lifecycle_event === 'start') {
+        const parent = process.ppid;
+        const watch = setInterval(() => {
+          if (process.ppid === parent) return;
+          clearInterval(watch);
+          shutdown('parent exited');
+        }, 1_000);
+        watch.unref();
+      }
     });
 }

@@ -12,6 +12,11 @@ const escapeXml = (text: string): string =>
 // Verdana-ish widths: CJK characters are about twice as wide as Latin ones.
 const textWidth = (text: string): number => [...text].reduce((w, c) => w + (/[\u2E80-\uFFFF]/.test(c) ? 12 : 7), 0);
 
+/** The intrinsic size of a badge (the page's `<img>` carries it, so the badge is never stretched). */
+export function badgeSize(label: string, value: string): { width: number; height: number } {
+  return { width: textWidth(label) + 12 + textWidth(value) + 12, height: 20 };
+}
+
 /** The SVG of a badge with a label and a value, coloured by the level id (grey when unknown). */
 export function renderBadge(label: string, value: string, level: string | null): string {
   const left = textWidth(label) + 12;

@@ -96,8 +96,13 @@ export type ErrorPageRenderer = (req: Request, res: Response, body: ErrorBody) =
 export function errorHandler(renderPage?: ErrorPageRenderer) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const body = describe(error, req.id);
-    if (body.status >= 500) req.log?.error({ err: error }, 'request failed');
+    // A DomainError is a refusal the code expected (webhooks not configured, the store busy): a warning with its
+    // code, no stack. Only what nobody expected is an error with its stack.
+    const expected = error instanceof DomainError || body.code === 'store_busy';
+    if (body.status >= 500 && !expected) req.log?.error({ err: error }, 'request failed');
+    else if (body.status >= 500) req.log?.warn({ code: body.code, status: body.status }, body.message);
     else req.log?.debug({ code: body.code }, body.message);
+    if (expected) res.locals.expectedRefusal = true;
     if (res.headersSent) {
       res.end();
       return;

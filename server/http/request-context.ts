@@ -22,7 +22,8 @@ export function requestContext(log: Logger) {
     res.setHeader('X-Request-Id', req.id);
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const level = res.statusCode >= 500 ? 'error' : 'debug';
+      // A 5xx the error handler marked as an expected refusal is a warning, like the handler's own line.
+      const level = res.statusCode < 500 ? 'debug' : res.locals.expectedRefusal ? 'warn' : 'error';
       req.log[level](
         { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
         'request',

@@ -24,7 +24,7 @@ import { createSearchRoute } from './search/search-route.ts';
 
 /** The community portal: pages, badges, search, static files and the error pages. */
 export interface Portal {
-  /** Static files (mount before the i18n middleware: they need no language). */
+  /** Static files, the favicon and badges (mount before the i18n middleware: they need no language). */
   staticRouter: Router;
   /** Pages, badges and `/api/search` (mount after the i18n middleware). */
   router: Router;
@@ -67,6 +67,7 @@ export function createPortal(options: PortalOptions): Portal {
     pages: createPageCache(() => options.clock.now()),
     search: undefined,
     stylesheetHref: statics.stylesheetHref,
+    site: { faviconHref: statics.faviconHref, communityName: config.communityName, contactEmail: config.contactEmail },
   };
   let timer: NodeJS.Timeout | undefined;
   if (options.search) {
@@ -88,13 +89,16 @@ export function createPortal(options: PortalOptions): Portal {
   }
   const router = express.Router();
   router.use(createSearchRoute(ctx));
-  router.use(createBadgeRoute(projects, maturity));
   router.use(createHomeRoute(ctx));
   router.use(createCatalogueRoute(ctx));
   router.use(createProjectRoute(ctx));
   router.use(createContentRoute(ctx));
+  // Badges and the favicon need no language negotiation (and an image must set no cookie): before i18n.
+  const staticRouter = express.Router();
+  staticRouter.use(statics.router);
+  staticRouter.use(createBadgeRoute(projects, maturity));
   return {
-    staticRouter: statics.router,
+    staticRouter,
     router,
     renderErrorPage: createErrorPageRenderer(ctx),
     pageContext: ctx,

@@ -3,6 +3,7 @@ import type { Config } from '../../kernel/config/read-config.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import type { SnapshotSource } from './catalogue/community-snapshot.ts';
 import type { PageCache } from './page-cache.ts';
+import type { SiteInfo } from './layout/build-chrome.ts';
 import type { ViewRenderer } from '../../content/render/render-view.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { MaturityService } from '../../sync/maturity/maturity-service.ts';
@@ -27,4 +28,6 @@ export interface PortalContext {
   search: SearchIndex | undefined;
   /** URL of the stylesheet, versioned by its content so it can be cached for a year. */
   stylesheetHref: string;
+  /** The favicon, the community's name and contact address, for every page's head and footer. */
+  site: SiteInfo;
 }

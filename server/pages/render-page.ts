@@ -3,7 +3,7 @@ import type { ViewRenderer } from '../../content/render/render-view.ts';
 import { accountChromeOf } from '../auth/identify.ts';
 import { isAnonymous } from '../auth/is-anonymous.ts';
 import { i18nOf } from '../i18n/i18n-middleware.ts';
-import { buildChrome, type NavKey } from './layout/build-chrome.ts';
+import { buildChrome, type NavKey, type SiteInfo } from './layout/build-chrome.ts';
 import { searchParamsOf } from './layout/url-with.ts';
 import type { PageCache, PageCacheSlot } from './page-cache.ts';
 
@@ -12,6 +12,7 @@ export interface PageContext {
   views: ViewRenderer;
   pages: PageCache;
   stylesheetHref: string;
+  site: SiteInfo;
 }
 
 /** A page's title, its place in the navigation, and the search box's query. */
@@ -43,6 +44,7 @@ export function renderPage(
     stylesheetHref: ctx.stylesheetHref,
     account: accountChromeOf(res),
     signIn: res.locals.signInOffered === true,
+    site: ctx.site,
   });
   const html = ctx.views.render(`pages/${view}`, { chrome, t: chrome.t, page: model });
   if (slot) {

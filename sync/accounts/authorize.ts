@@ -23,6 +23,7 @@ export const ACTIONS = {
     roles: ['maintainer', 'secretariat', 'admin'],
     what: 'trigger a sync or an evaluation of a project',
   },
+  'domains.manage': { roles: ['secretariat', 'admin'], what: 'name domains in Chinese and English' },
   'model.replace': { roles: ['admin'], what: 'install a new maturity model' },
   'exemptions.manage': { roles: ['reviewer', 'admin'], what: 'list, grant and revoke exemptions of signals' },
   'organisations.manage': { roles: ['secretariat', 'admin'], what: 'see and correct contributors’ organisations' },

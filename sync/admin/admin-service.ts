@@ -10,6 +10,7 @@ import { enqueueEvaluation } from '../maturity/maturity-jobs.ts';
 import type { MaturityService } from '../maturity/maturity-service.ts';
 import type { OrganisationChange } from '../maturity/set-organisation.ts';
 import type { AddedProject, AddProjectInput } from '../projects/add-project.ts';
+import type { DomainJson } from '../projects/name-domain.ts';
 import type { ProjectsService } from '../projects/projects-service.ts';
 import type { RegisteredProject } from '../projects/register-project.ts';
 import { enqueueRepositoryJob } from '../queue/enqueue-follow-ups.ts';
@@ -28,6 +29,8 @@ export interface AdminService {
   removeProject(fullName: string, ctx: AuditContext): RepositoryRow;
   /** Queues a reconcile (ls-remote, fetch when changed, then a metadata refresh) of a member now. */
   syncProject(row: RepositoryRow, ctx: AuditContext): { queued: string[] };
+  /** Names a domain in both languages (pages then never show its slug). */
+  nameDomain(slug: string, names: { en: unknown; zh: unknown }, ctx: AuditContext): DomainJson;
   /** Queues an evaluation of a member now. */
   evaluateProject(row: RepositoryRow, ctx: AuditContext): { queued: string[] };
   installModel(source: string, ctx: AuditContext): { version: number; digest: string; enqueued: number };
@@ -69,6 +72,13 @@ export function createAdminService({ store, clock, audit, projects, maturity }: 
         const row = projects.remove(fullName);
         audit.record(ctx, 'project.remove', row.full_name);
         return row;
+      });
+    },
+    nameDomain(slug, names, ctx) {
+      return store.transaction(() => {
+        const named = projects.nameDomain(slug, names);
+        audit.record(ctx, 'domain.name', named.slug, { en: named.name.en, zh: named.name.zh });
+        return named;
       });
     },
     syncProject(row, ctx) {

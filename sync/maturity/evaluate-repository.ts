@@ -6,7 +6,9 @@ import type { RunGit } from '../../kernel/git/run-git.ts';
 import { historyDays } from './model/history-days.ts';
 import { gatherInputs, type GatherMemory } from './adapter/gather-inputs.ts';
 import { evaluateMaturity } from './evaluate/evaluate-maturity.ts';
+import { levelChange } from './evaluate/level-change.ts';
 import { planObservations } from './evaluate/plan-observations.ts';
+import { backfillHistory } from './history/backfill-history.ts';
 import { exemptionJson } from './exemption-json.ts';
 import type { MaturityJson } from './maturity-json.ts';
 import type { LoadedModel } from './model/parse-model.ts';
@@ -38,6 +40,10 @@ export async function evaluateRepository(
   const now = clock.now();
   const at = isoNow(clock);
   const freshFacts: [string, string][] = [];
+  // A first evaluation reconstructs the git-derived signals' history before reading the head (oldest first, so
+  // the head's tree listing is incremental from the newest past one).
+  const first = store.maturity.observations.latest(row.id).length === 0;
+  const backfill = first ? await backfillHistory({ ...deps, freshFacts }, model, row, now) : undefined;
   const inputs = await gatherInputs({ ...deps, freshFacts }, row, now, historyDays(model));
   const outcomes = new Map<string, SignalOutcome>();
   for (const def of model.model.signals) {
@@ -46,7 +52,9 @@ export async function evaluateRepository(
   }
   const passingSince = new Map<string, string>();
   for (const def of model.model.signals) {
-    const since = store.maturity.observations.passingSince(row.id, def.id);
+    const since = backfill
+      ? backfill.passingSince.get(def.id)
+      : store.maturity.observations.passingSince(row.id, def.id);
     if (since !== undefined) passingSince.set(def.id, since);
   }
   const result = evaluateMaturity({
@@ -60,8 +68,18 @@ export async function evaluateRepository(
   });
   store.transaction(() => {
     store.maturity.blobFacts.putMany(freshFacts);
+    if (backfill) store.maturity.observations.append(backfill.observations);
     const previous = store.maturity.observations.latest(row.id);
     store.maturity.observations.append(planObservations(row.id, previous, result.signals, at));
+    const change = levelChange(model, store.maturity.results.get(row.id), result.level);
+    if (change) {
+      store.maturity.levelChanges.append({
+        repository_id: row.id,
+        ...change,
+        changed_at: at,
+        model_digest: model.digest,
+      });
+    }
     store.maturity.results.upsert({
       repository_id: row.id,
       model_digest: model.digest,

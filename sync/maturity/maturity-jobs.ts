@@ -14,3 +14,13 @@ export function enqueueAllEvaluations(store: Store, clock: Clock): number {
   for (const row of members) enqueueEvaluation(store, clock, row.id);
   return members.length;
 }
+
+/**
+ * Enqueues an evaluation of every member without a result (registered by an older version, or while the worker was
+ * stopped), so no page says "not evaluated" until the daily run; returns how many. Run at start.
+ */
+export function enqueueMissingEvaluations(store: Store, clock: Clock): number {
+  const missing = store.repositories.listMembers().filter((row) => store.maturity.results.level(row.id) === undefined);
+  for (const row of missing) enqueueEvaluation(store, clock, row.id);
+  return missing.length;
+}

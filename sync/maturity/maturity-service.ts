@@ -24,6 +24,9 @@ export interface ExemptionView {
   signal: string;
   reason: string;
   expiresAt: string | null;
+  /** Who granted it, and when (the page shows both: an exemption is a reviewer's decision). */
+  createdBy: string;
+  createdAt: string;
 }
 
 /** The installed model versions and the one in force. */
@@ -86,9 +89,13 @@ export function createMaturityService(store: Store, clock: Clock, engine: Maturi
       return store.maturity.exemptions.list(id).map((e) => exemptionJson(e, at));
     },
     activeExemptions: (id) =>
-      store.maturity.exemptions
-        .active(id, isoNow(clock))
-        .map((e) => ({ signal: e.signal, reason: e.reason, expiresAt: e.expires_at })),
+      store.maturity.exemptions.active(id, isoNow(clock)).map((e) => ({
+        signal: e.signal,
+        reason: e.reason,
+        expiresAt: e.expires_at,
+        createdBy: e.created_by,
+        createdAt: e.created_at,
+      })),
     exempt: (request) => exemptSignal(store, clock, request),
     revokeExemption(repositoryId, exemptionId, by) {
       const exemption = store.maturity.exemptions.get(exemptionId);

@@ -134,7 +134,9 @@ export async function syncRepository(deps: MirrorDeps, repositoryId: number): Pr
       removedCommits: unreachable.length,
       refsChanged: changed,
     };
-    repoLog.info(outcome, cloned ? 'mirror cloned' : 'mirror fetched');
+    // The child logger already names the repository: pino would write the key twice in one JSON line.
+    const { repository: _named, ...fields } = outcome;
+    repoLog.info(fields, cloned ? 'mirror cloned' : 'mirror fetched');
     return outcome;
   } catch (error) {
     recordMirrorFailure(deps, row, error);

@@ -6,6 +6,7 @@ import type { SyncServices } from '../create-sync-services.ts';
 import { parseFullName, type AddedProject, type AddProjectInput } from './add-project.ts';
 import { registerProject, type RegisteredProject } from './register-project.ts';
 import { projectJson, projectSummaryJson, type ProjectJson, type ProjectSummaryJson } from './project-json.ts';
+import { domainJson, nameDomain, type DomainJson } from './name-domain.ts';
 
 /** A member found by name: `current` is false when the name is a former one (renamed or transferred since). */
 export interface ProjectLookup {
@@ -30,6 +31,10 @@ export interface ProjectsService {
    * then evaluates it, so its page never says "not evaluated". `onRegistered` hears of the row before the clone.
    */
   add(input: AddProjectInput, onRegistered?: (added: AddedProject) => void): Promise<RegisteredProject>;
+  /** Every domain with its names. */
+  domains(): DomainJson[];
+  /** Names a domain in English and Chinese (refuses an unknown slug, an empty name, a Chinese name without Chinese). */
+  nameDomain(slug: string, names: { en: unknown; zh: unknown }): DomainJson;
   /** Stops tracking a member (its history stays). */
   remove(fullName: string): RepositoryRow;
 }
@@ -75,6 +80,8 @@ export function createProjectsService(store: Store, clock: Clock, sync: SyncServ
       await sync.maturity.evaluate(registered.added.id);
       return registered;
     },
+    domains: () => store.domains.list().map(domainJson),
+    nameDomain: (slug, names) => nameDomain(store, slug, names),
     remove(fullName) {
       const row = member(fullName);
       store.repositories.remove(row.id, isoNow(clock));

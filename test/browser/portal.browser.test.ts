@@ -49,23 +49,25 @@ afterEach(async (test) => {
 describe('portal in a browser', () => {
   it('catalogue → filter → project page → an evidence link', async () => {
     await page.goto(`${inst.url}/projects`);
-    await page.getByLabel('Level').selectOption('mature');
+    // nimbus-placement is a standard candidate since its history is backfilled (test/maturity/maturity-demo.test.ts).
+    await page.getByLabel('Level').selectOption('standard-candidate');
     await page.getByRole('button', { name: 'Apply' }).click();
-    await page.waitForURL(/level=mature/);
-    await expect.poll(() => page.locator('table.catalogue tbody tr').count()).toBe(2);
+    await page.waitForURL(/level=standard-candidate/);
+    await expect.poll(() => page.locator('table.catalogue tbody tr').count()).toBe(1);
     await page.getByRole('link', { name: 'cloudtide/nimbus-placement' }).click();
     await page.waitForURL(/\/projects\/cloudtide\/nimbus-placement/);
     expect(await page.locator('h1').textContent()).toBe('cloudtide/nimbus-placement');
     // Every signal shows its trend: a line once it has history, the "no history yet" note before (the line itself
-    // is asserted in test/pages/trend-line.test.ts).
-    const rows = await page.locator('table.signals tbody tr').count();
+    // is asserted in test/pages/trend-line.test.ts). Signals sit in collapsible groups, evidence behind a disclosure.
+    const rows = await page.locator('li.signal').count();
     const trends = await page
-      .locator('table.signals tbody tr td:nth-child(4)')
+      .locator('li.signal .signal-trend')
       .filter({ has: page.locator('svg.trend, span.muted') })
       .count();
     expect(rows).toBeGreaterThan(20);
     expect(trends).toBe(rows);
-    const evidence = page.locator('table.signals ul.evidence a[href*="/blob/"]').first();
+    await page.evaluate(`document.querySelectorAll('details').forEach((d) => { d.open = true; })`);
+    const evidence = page.locator('li.signal ul.evidence a[href*="/blob/"]').first();
     const href = await evidence.getAttribute('href');
     expect(href).toMatch(/^http:\/\/127\.0\.0\.1:9\/cloudtide\/nimbus-placement\/blob\/[0-9a-f]{40}\//);
     await evidence.click();
@@ -77,7 +79,7 @@ describe('portal in a browser', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     // What the engines and the model say (titles, reasons, gap reasons, evidence labels), not the project's own data.
     const texts = await page
-      .locator('table.signals th[scope=row], ul.gaps li, table.signals ul.evidence a, section h3')
+      .locator('li.signal .signal-title, li.signal .signal-reason, ul.gaps li, li.signal ul.evidence a, section h3')
       .allTextContents();
     expect(texts.length).toBeGreaterThan(40);
     // An English sentence: three English words in a row, once paths, URLs, hashes and identifiers are taken out.
@@ -88,7 +90,7 @@ describe('portal in a browser', () => {
     expect(texts.join(' ')).toMatch(/[\u4e00-\u9fff]/);
     // The same page in English says it in English.
     await page.goto(`${inst.url}/projects/cloudtide/nimbus-placement?lang=en`);
-    const en = (await page.locator('table.signals th[scope=row]').allTextContents()).join(' ');
+    const en = (await page.locator('li.signal .signal-title').allTextContents()).join(' ');
     expect(en).not.toMatch(/[\u4e00-\u9fff]/);
   });
 

@@ -72,7 +72,7 @@ describe('magnolia draft (CLI)', () => {
     expect(stdout).toContain('A peer shall send frames.');
     expect(stdout).toContain('date: 2025-03-01');
     expect(stderr).toContain('lint: SPEC.md:7 [ambiguous-keyword]');
-    expect(stderr).toMatch(/draft: \d+ clauses, 2 requirements, 1 lint issues from 1 files at [0-9a-f]{12}/);
+    expect(stderr).toMatch(/draft: [\d,]+ clauses, 2 requirements, 1 lint issue from 1 file at [0-9a-f]{12}/);
     expect(stdout).toContain('https://github.com/acme/widgets/blob/');
   });
 

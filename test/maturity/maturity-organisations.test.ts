@@ -110,7 +110,7 @@ describe('organisation corrections (admin API)', () => {
     const byLogin = await call('PUT', '/api/maturity/organisations/wu', admin, { organisation: 'EdgeHive' });
     expect(await byLogin.json()).toMatchObject({ reevaluating: ['team/b'] });
     await app.worker.drain();
-    expect((await diversity('team/b')).evidence.map((e) => e.label)).toEqual(['EdgeHive: 1 of 1 commits']);
+    expect((await diversity('team/b')).evidence.map((e) => e.label)).toEqual(['EdgeHive: 1 of 1 commit']);
 
     const removed = await call('DELETE', '/api/maturity/organisations/%40hanhai.example', admin);
     expect(await removed.json()).toEqual({ correction: null, reevaluating: ['team/a'] });

@@ -77,6 +77,6 @@ describe('pages after a change', () => {
       repository: repository(802, 'gateway', { updated_at: '2026-10-03T00:00:00Z' }),
     });
     expect(listed(await html('/projects?lang=en'))).toEqual(['acme/codec']);
-    expect(await html('/?lang=en')).toContain('Browse all 1 projects');
+    expect(await html('/?lang=en')).toContain('Browse the 1 project');
   });
 });

@@ -8,11 +8,13 @@ describe('the trend line of a signal', () => {
   let upstream: Upstream;
   let id: number;
   const page = async (): Promise<string> => (await fetch(`${app.url}/projects/acme/trend?lang=en`)).text();
-  // The table row of one signal on the project page.
+  // The card of one signal on the project page (up to the next signal's card or the end of its group).
   const row = (html: string, signal: string): string => {
-    const match = new RegExp(`<tr id="signal-${signal.replace('.', '\\.')}">([\\s\\S]*?)</tr>`).exec(html);
-    expect(match, `row of ${signal}`).not.toBeNull();
-    return match![1]!;
+    const at = html.indexOf(`<li class="signal" id="signal-${signal}">`);
+    expect(at, `card of ${signal}`).toBeGreaterThan(-1);
+    const rest = html.slice(at + 1);
+    const end = [rest.indexOf('<li class="signal" '), rest.indexOf('<section')].filter((i) => i >= 0);
+    return rest.slice(0, Math.min(...end));
   };
   const points = (cells: string): { x: number; y: number }[] =>
     (/<polyline points="([^"]*)"/.exec(cells)?.[1] ?? '')
@@ -34,10 +36,14 @@ describe('the trend line of a signal', () => {
   }, 60_000);
   afterAll(() => app?.destroy());
 
-  it('is drawn from the stored history: none after one evaluation, two points after the inputs changed', async () => {
+  it('is drawn from the stored history, reconstructed from the mirror at the first evaluation, then grows', async () => {
+    const values = () =>
+      app.store.maturity.observations.history(id, 'activity.commits-90d').map((o) => JSON.parse(o.value!) as number);
+    // Reconstructed every week back to the first commit (20 days ago): 1 commit 14 days ago, 2 a week ago, 2 now.
+    expect(values()).toEqual([1, 2, 2]);
     const before = row(await page(), 'activity.commits-90d');
-    expect(before).toContain('no history yet');
-    expect(points(before)).toEqual([]);
+    expect(before).toMatch(/History reconstructed from the mirror back to [^<]+</);
+    expect(points(before)).toHaveLength(3);
 
     // A day later three more commits arrive; the next fetch and evaluation record a changed value.
     app.clock.advance(DAY);
@@ -47,16 +53,17 @@ describe('the trend line of a signal', () => {
     await app.sync.fetch(id);
     await app.sync.maturity.evaluate(id);
 
-    const history = app.store.maturity.observations.history(id, 'activity.commits-90d');
-    expect(history.map((o) => JSON.parse(o.value!) as number)).toEqual([2, 5]);
+    expect(values()).toEqual([1, 2, 2, 5]);
     // The next request after the evaluation shows it (the page is not served from before the change).
     const after = row(await page(), 'activity.commits-90d');
-    expect(after).toContain('<td class="num">5</td>');
+    expect(after).toContain('<span class="signal-value">5</span>');
     const drawn = points(after);
-    expect(drawn).toHaveLength(2);
-    // Oldest on the left and lowest; the newer, higher count on the right and higher up (SVG y grows downwards).
-    expect(drawn[0]!.x).toBeLessThan(drawn[1]!.x);
-    expect(drawn[0]!.y).toBeGreaterThan(drawn[1]!.y);
-    expect(after).toMatch(/aria-label="History of Commits in the last 90 days: 2 observations from [^"]+ to [^"]+"/);
+    expect(drawn).toHaveLength(4);
+    // Oldest on the left and lowest; the newest, highest count on the right and highest up (SVG y grows downwards).
+    expect(drawn[0]!.x).toBeLessThan(drawn[3]!.x);
+    expect(drawn[0]!.y).toBeGreaterThan(drawn[3]!.y);
+    expect(after).toMatch(/aria-label="History of Commits in the last 90 days: 4 observations from [^"]+ to [^"]+"/);
+    // The table view lists the points where the value changed, newest first.
+    expect(after).toMatch(/<details class="table-view"><summary>Show as a table<\/summary>/);
   });
 });

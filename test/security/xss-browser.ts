@@ -56,7 +56,9 @@ export const keyOfTrapUrl = (url: string): string | null => /\/k\/([a-z0-9]+\.[a
 const SCAN = `new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve((() => {
   const allowed = new Set(('html head meta title link body a header footer main nav section article div span p ' +
     'h1 h2 h3 h4 h5 h6 ul ol li dl dt dd table thead tbody tr th td caption form label input button select option ' +
-    'strong em del code pre blockquote hr br img time mark sup svg g rect text polyline circle').split(' '));
+    'strong em del code pre blockquote hr br img time mark sup figure figcaption details summary ' +
+    // SVG shapes the portal draws (its pictures: issue 13).
+    'svg g rect text polyline circle line').split(' '));
   const banned = ['style', 'srcdoc', 'formaction', 'srcset', 'ping', 'background', 'poster', 'autofocus', 'xlink:href'];
   const loads = new Set(['img', 'link', 'script', 'iframe', 'embed', 'object', 'source', 'video', 'audio', 'form']);
   const markup = [];
@@ -67,7 +69,10 @@ const SCAN = `new Promise((resolve) => requestAnimationFrame(() => setTimeout(()
     if (!allowed.has(tag)) what('element');
     if (el.shadowRoot) what('shadow root');
     if (tag === 'meta' && el.hasAttribute('http-equiv')) what('http-equiv');
-    if (tag === 'link' && !['stylesheet', 'alternate'].includes(el.getAttribute('rel'))) what('link rel');
+    // The favicon is the one icon link, to the portal's own icon (the hashed static file, or /favicon.ico for views
+    // rendered without a portal): any other icon is injected (issue 13).
+    const favicon = el.getAttribute('rel') === 'icon' && (el.getAttribute('href') === '/favicon.ico' || ((el.getAttribute('href') || '').startsWith('/static/favicon.svg?v=') && !/["<> ]/.test(el.getAttribute('href'))));
+    if (tag === 'link' && !['stylesheet', 'alternate'].includes(el.getAttribute('rel')) && !favicon) what('link rel');
     if (tag === 'input') text.push(el.value);
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase();

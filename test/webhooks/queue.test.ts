@@ -40,8 +40,9 @@ describe('the durable job queue', () => {
 
     // After the lease: processed, exactly once in effect.
     clock.advance(61_000);
-    // The delivery, then the git fetch it asked for (which fails: nothing listens at the test's GITHUB_URL).
-    expect(await app.worker.drain()).toBe(2);
+    // The delivery, then the git fetch it asked for (which fails: nothing listens at the test's GITHUB_URL), and the
+    // evaluation the restart queued for a member without a maturity result (issue 13, item 1).
+    expect(await app.worker.drain()).toBe(3);
     expect(app.store.deliveries.get(sent.id)?.status).toBe('processed');
     expect(app.store.jobs.get(claimed!.id)).toMatchObject({ state: 'done', attempts: 2 });
     expect(app.store.releases.get(77)).toMatchObject({ tag_name: 'v1.0.0', name: 'One' });

@@ -1,7 +1,16 @@
 // English texts of the engines' message codes (see kernel/i18n/message.ts). `{name}` is filled from the
-// message's parameters; a function entry decides wording that depends on a number (plurals).
-import type { MessageCatalogue } from '../render-message.ts';
+// message's parameters; a function entry decides wording that depends on a number (plurals). The technical
+// parameters `detail` and `error` (git's stderr, GitHub's own error text) are data, never part of a sentence:
+// renderMessage appends them, renderMessageParts gives them apart for a secondary line.
+import { plural } from '../plural.ts';
+import type { MessageCatalogue, RenderedParams } from '../render-message.ts';
 import { enWorkflowMessages } from './workflow-en.ts';
+
+/** An entry whose wording follows the number in parameter `key` (Intl.PluralRules: one or other). */
+const counted =
+  (key: string, one: string, other: string) =>
+  (p: RenderedParams): string =>
+    plural('en', { one, other }, Number(p[key]), p);
 
 /** English: the reference catalogue; zh-CN.ts has exactly its keys (a test checks it). */
 export const enMessages: MessageCatalogue = {
@@ -13,10 +22,11 @@ export const enMessages: MessageCatalogue = {
   'maturity.no-commit': 'no commit to evaluate',
   'maturity.not-computed': 'not computed',
   'maturity.unknown': 'unknown',
+  'maturity.history.not-reconstructed': 'not reconstructed for past dates (API data as it was then is not held)',
   'maturity.no-value': 'no value',
   'maturity.below-threshold': '{value} does not meet {threshold}',
   'maturity.archived': 'the repository is archived: it is no longer maintained',
-  'maturity.mirror.failed': 'the mirror could not be fetched: {error}',
+  'maturity.mirror.failed': 'the mirror could not be fetched',
   'maturity.mirror.not-fetched': 'the mirror has not been fetched yet',
   'maturity.metadata.not-fetched': 'metadata has not been fetched yet',
   'maturity.files.missing.readme': 'no README file at the root, in .github/ or in docs/',
@@ -38,20 +48,43 @@ export const enMessages: MessageCatalogue = {
     '{path} does not say how to report a vulnerability (an address or a private channel)',
   'maturity.commits.none': 'no commits by people in the last {days} days',
   'maturity.commits.none-bots': 'no commits by people in the last {days} days ({bots} by bots not counted)',
-  'maturity.commits.people-bots': '{count} commits by people ({bots} by bots not counted)',
+  'maturity.commits.people-bots': counted(
+    'count',
+    '{count} commit by people ({bots} by bots not counted)',
+    '{count} commits by people ({bots} by bots not counted)',
+  ),
   'maturity.commits.none-yet': 'no commits yet',
   'maturity.maintained.too-young': 'younger than {days} days: too young to show sustained maintenance',
-  'maturity.maintained.events': '{commits} commits and {items} issues or pull requests with maintainer activity',
-  'maturity.people.groups': '{groups} in all made {commits} commits',
+  'maturity.maintained.events': (p) =>
+    `${counted('commits', '{commits} commit', '{commits} commits')(p)} and ${counted('items', '{items} issue or pull request', '{items} issues or pull requests')(p)} with maintainer activity`,
+  'maturity.people.groups': counted(
+    'commits',
+    '{groups} in all made {commits} commit',
+    '{groups} in all made {commits} commits',
+  ),
   'maturity.people.independent': '{name} (independent)',
-  'maturity.people.newcomers': '{count} new contributors in {days} days',
-  'maturity.dco.share': '{signed} of {total} commits signed off',
+  'maturity.people.newcomers': counted(
+    'count',
+    '{count} new contributor in {days} days',
+    '{count} new contributors in {days} days',
+  ),
+  'maturity.dco.share': counted(
+    'total',
+    '{signed} of {total} commit signed off',
+    '{signed} of {total} commits signed off',
+  ),
+  'maturity.dco.share-merges': (p) =>
+    `${counted('total', '{signed} of {total} commit signed off', '{signed} of {total} commits signed off')(p)} (${counted('merges', '{merges} merge commit', '{merges} merge commits')(p)} not counted: merges are written by the merge button, not signed off)`,
   'maturity.releases.none': 'no releases',
   'maturity.releases.none-recent': 'no release in the last {days} days (latest {latest})',
   'maturity.releases.few-tags': 'fewer than two version tags in the last {days} days',
-  'maturity.releases.tags': '{count} version tags',
+  'maturity.releases.tags': counted('count', '{count} version tag', '{count} version tags'),
   'maturity.releases.no-tags': 'no tags',
-  'maturity.releases.not-semver': '{count} of {total} tags are not SemVer',
+  'maturity.releases.not-semver': counted(
+    'count',
+    '{count} of {total} tags is not SemVer',
+    '{count} of {total} tags are not SemVer',
+  ),
   'maturity.response.none': 'no issues or pull requests opened by people in the last {days} days',
   'maturity.response.median': 'median hours to first response over {count} issues and pull requests',
   'maturity.response.median-unanswered':
@@ -60,22 +93,42 @@ export const enMessages: MessageCatalogue = {
   'maturity.response.p90-unanswered':
     '90th percentile of hours to first response over {count} issues and pull requests, {unanswered} still unanswered',
   'maturity.pulls.none': 'no pull requests opened in the last {days} days',
-  'maturity.pulls.closed': '{closed} of {total} pull requests closed',
+  'maturity.pulls.closed': counted(
+    'total',
+    '{closed} of {total} pull request closed',
+    '{closed} of {total} pull requests closed',
+  ),
   'maturity.pulls.none-merged': 'no merged pull requests',
-  'maturity.pulls.reviewed': '{reviewed} of the last {total} merged pull requests reviewed',
+  'maturity.pulls.reviewed': counted(
+    'total',
+    '{reviewed} of the last {total} merged pull request reviewed',
+    '{reviewed} of the last {total} merged pull requests reviewed',
+  ),
   'maturity.ci.not-read': 'the checks of merged pull requests have not been read yet',
-  'maturity.ci.share': 'CI ran on {ran} of {total} merged pull requests',
+  'maturity.ci.share': counted(
+    'total',
+    'CI ran on {ran} of {total} merged pull request',
+    'CI ran on {ran} of {total} merged pull requests',
+  ),
   'maturity.spec.none': 'no Markdown document states requirements with BCP 14 keywords (MUST, SHOULD, MAY ...)',
-  'maturity.spec.documents': (p) => `${p.count} normative document${p.count === 1 ? '' : 's'}`,
+  'maturity.spec.documents': counted('count', '{count} normative document', '{count} normative documents'),
   'maturity.spec.no-tagged': 'no version tag contains a normative document',
-  'maturity.spec.tagged': '{count} tags carry the specification',
+  'maturity.spec.tagged': counted(
+    'count',
+    '{count} tag carries the specification',
+    '{count} tags carry the specification',
+  ),
   'maturity.spec.no-suite': 'no conformance, compliance, TCK or test-suite directory',
-  'maturity.spec.suite-files': '{count} files in the suite',
+  'maturity.spec.suite-files': counted('count', '{count} file in the suite', '{count} files in the suite'),
   'maturity.spec.no-implementations':
     'no implementations listed (IMPLEMENTATIONS.md or an "Implementations" section with links)',
 
   // Maturity: what is missing for the next level.
-  'maturity.gap.sustain': 'passing since {since}; must pass for {days} days (until {until}, {remaining} days to go)',
+  'maturity.gap.sustain': counted(
+    'remaining',
+    'passing since {since}; must pass for {days} days (until {until}, {remaining} day to go)',
+    'passing since {since}; must pass for {days} days (until {until}, {remaining} days to go)',
+  ),
   'maturity.gap.needs-because': '{reason} (needs {threshold})',
   'maturity.gap.needs': 'needs {threshold}',
 
@@ -86,9 +139,14 @@ export const enMessages: MessageCatalogue = {
   'maturity.evidence.commit-by': '{sha} by {author}',
   'maturity.evidence.first-commit': 'first commit {date}',
   'maturity.evidence.maintainer-activity': '#{number} with maintainer activity',
-  'maturity.evidence.share-of-commits': '{who}: {count} of {total} commits',
+  'maturity.evidence.share-of-commits': counted(
+    'total',
+    '{who}: {count} of {total} commit',
+    '{who}: {count} of {total} commits',
+  ),
   'maturity.evidence.newcomer': '{name}: first commit in the window',
   'maturity.evidence.no-sign-off': '{sha} has no Signed-off-by',
+  'maturity.evidence.merge-excluded': '{sha} is a merge commit: not counted',
   'maturity.evidence.release': '{name} ({date})',
   'maturity.evidence.prerelease': '{name} ({date}, prerelease)',
   'maturity.evidence.tag': '{name} ({date})',
@@ -99,7 +157,11 @@ export const enMessages: MessageCatalogue = {
   'maturity.evidence.self-merged': '#{number} merged by its author without approval',
   'maturity.evidence.no-ci': '#{number} merged without CI checks',
   'maturity.evidence.boilerplate': '{path}: BCP 14 boilerplate',
-  'maturity.evidence.requirements': '{path}: {count} requirements ({keywords}); first at line {line}',
+  'maturity.evidence.requirements': counted(
+    'count',
+    '{path}: {count} requirement ({keywords}); first at line {line}',
+    '{path}: {count} requirements ({keywords}); first at line {line}',
+  ),
   'maturity.evidence.path-in-tag': '{path} in {tag}',
   'maturity.evidence.implementation': '{path}: {url}',
 
@@ -107,11 +169,11 @@ export const enMessages: MessageCatalogue = {
   'github.anonymous-hint': '{reason}; set GITHUB_TOKEN for 5,000 requests an hour instead of 60',
   'github.rate-limit': 'GitHub API rate limit exhausted',
   'github.rate-limit-until': 'GitHub API rate limit exhausted until {until}',
-  'github.credentials': 'GitHub rejected the credentials (401 {detail}): check GITHUB_TOKEN',
-  'github.forbidden-token': "GitHub refused access (403 {detail}): check the token's permissions",
-  'github.forbidden': 'GitHub refused access (403 {detail})',
-  'github.unreachable': 'GitHub API unreachable at {url}: {detail}',
-  'github.status': 'GitHub API answered {status}: {detail}',
+  'github.credentials': 'GitHub rejected the credentials (401): check GITHUB_TOKEN',
+  'github.forbidden-token': "GitHub refused access (403): check the token's permissions",
+  'github.forbidden': 'GitHub refused access (403)',
+  'github.unreachable': 'GitHub API unreachable at {url}',
+  'github.status': 'GitHub API answered {status}',
   'github.not-found-anonymous': '{repository} answers 404 without a token (it may be private): set GITHUB_TOKEN',
   'github.tombstoned': '{repository} no longer exists on GitHub (404)',
   'github.skipped.not-member': 'repository {id} is not a member project',

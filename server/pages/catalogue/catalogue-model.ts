@@ -1,5 +1,6 @@
 import type { I18nLocals } from '../../i18n/i18n-middleware.ts';
-import { fill } from '../../../content/i18n/messages.ts';
+import { fill, plural } from '../../../content/i18n/messages.ts';
+import { domainLabel } from './domain-label.ts';
 import { searchParamsOf, urlWith } from '../layout/url-with.ts';
 import { levelLabel } from '../project/level-label.ts';
 import { catalogueRowView, type CatalogueRowView } from './catalogue-row-view.ts';
@@ -25,8 +26,11 @@ interface Select {
 /** What the catalogue page shows. */
 export interface CatalogueModel {
   selects: Select[];
-  summary: string;
+  /** Null when nothing matches (the page says so instead of "Showing 0–0 of 0"). */
+  summary: string | null;
   empty: boolean;
+  /** Where to send a request for a page past the last one (the last page), else null. */
+  redirect: string | null;
   rows: CatalogueRowView[];
   pagination: { previous: string | null; next: string | null; label: string } | null;
   resetHref: string;
@@ -40,11 +44,8 @@ export function catalogueModel(
   i18n: I18nLocals,
 ): CatalogueModel {
   const { lang, t, fmt } = i18n;
-  const domainName = (slug: string | null): string => {
-    if (slug === null) return '';
-    const names = snapshot.domains.get(slug);
-    return names ? (lang === 'en' ? names.en : names.zh) : slug;
-  };
+  const domainName = (slug: string | null): string =>
+    slug === null ? '' : domainLabel(slug, lang, snapshot.domains.get(slug));
   const options = (current: string, values: { value: string; label: string }[]): Option[] => [
     { value: '', label: t.catalogue.any, selected: current === '' },
     ...values.map((v) => ({ ...v, selected: v.value === current })),
@@ -106,17 +107,25 @@ export function catalogueModel(
   const matches = filterCatalogue(snapshot.entries, q);
   const pages = Math.max(1, Math.ceil(matches.length / PAGE_SIZE));
   const page = Math.min(q.page, pages);
+  const params = searchParamsOf(originalUrl);
+  const redirect =
+    q.page > pages ? urlWith('/projects', params, { page: pages === 1 ? undefined : String(pages) }) : null;
   const from = (page - 1) * PAGE_SIZE;
   const shown = matches.slice(from, from + PAGE_SIZE);
-  const params = searchParamsOf(originalUrl);
   return {
     selects,
-    summary: fill(t.catalogue.showing, {
-      from: fmt.number(shown.length === 0 ? 0 : from + 1),
-      to: fmt.number(from + shown.length),
-      total: fmt.number(matches.length),
-    }),
+    summary:
+      shown.length === 0
+        ? null
+        : pages === 1
+          ? plural(lang, t.catalogue.showingAll, matches.length)
+          : fill(t.catalogue.showing, {
+              from: fmt.number(from + 1),
+              to: fmt.number(from + shown.length),
+              total: fmt.number(matches.length),
+            }),
     empty: shown.length === 0,
+    redirect,
     rows: shown.map((e) => catalogueRowView(snapshot, e, i18n)),
     pagination:
       pages > 1

@@ -17,6 +17,11 @@ export function createCatalogueRoute(ctx: PortalContext): Router {
     if (ctx.pages.send(res, slot)) return;
     const query = readCatalogueQuery(searchParamsOf(req.originalUrl));
     const model = catalogueModel(snapshot, query, req.originalUrl, i18n);
+    // A page past the end (a shared link after projects left, a typed number) goes to the last page, visibly.
+    if (model.redirect) {
+      res.redirect(302, model.redirect);
+      return;
+    }
     renderPage(ctx, req, res, 'catalogue', { title: i18n.t.catalogue.title, nav: 'projects' }, model, slot);
   });
   return router;

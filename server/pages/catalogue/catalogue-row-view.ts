@@ -1,7 +1,9 @@
+import { textLang } from '../text-lang.ts';
 import type { I18nLocals } from '../../i18n/i18n-middleware.ts';
 import type { Lang } from '../../../kernel/i18n/languages.ts';
 import { levelClass, levelLabel } from '../project/level-label.ts';
 import { projectHref } from '../project/project-href.ts';
+import { domainLabel } from './domain-label.ts';
 import type { CatalogueEntry, CommunitySnapshot } from './community-snapshot.ts';
 
 /** One project's row of the catalogue table, formatted for a language. */
@@ -9,6 +11,8 @@ export interface CatalogueRowView {
   name: string;
   href: string;
   description: string;
+  /** The language the description is written in (see `textLang`). */
+  descriptionLang: 'zh-CN' | 'en';
   level: string;
   levelClass: string;
   domain: string;
@@ -39,10 +43,11 @@ export function catalogueRowView(
       name: entry.fullName,
       href: projectHref(entry.owner, entry.repo),
       description: entry.description ?? '',
+      descriptionLang: textLang(entry.description ?? ''),
       level: levelLabel(t, entry.level),
       levelClass: levelClass(entry.level),
-      domain: entry.domain === null ? '' : names ? (lang === 'en' ? names.en : names.zh) : entry.domain,
-      stars: fmt.number(entry.stars),
+      domain: entry.domain === null ? '' : domainLabel(entry.domain, lang, names),
+      stars: entry.stars === null ? t.catalogue.starsUnknown : fmt.number(entry.stars),
       activity: fmt.date(entry.lastActivityAt),
       isoActivity: fmt.isoDate(entry.lastActivityAt),
       archived: entry.archived,

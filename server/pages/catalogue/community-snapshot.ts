@@ -13,7 +13,8 @@ export interface CatalogueEntry {
   domain: string | null;
   language: string | null;
   license: string | null;
-  stars: number;
+  /** Null when GitHub never told (metadata unknown): shown as unknown, sorted last. */
+  stars: number | null;
   lastActivityAt: string | null;
   archived: boolean;
   level: string | null;
@@ -75,7 +76,7 @@ const entryOf = (row: CatalogueRow, levels: readonly string[]): CatalogueEntry =
   domain: row.domain,
   language: row.language && row.language.length > 0 ? row.language : null,
   license: row.license_spdx,
-  stars: row.stars ?? 0,
+  stars: row.stars,
   lastActivityAt: row.last_activity_at,
   archived: row.archived === 1,
   level: row.level,

@@ -6,7 +6,7 @@ const byName = (a: CatalogueEntry, b: CatalogueEntry): number =>
 
 const COMPARE: Record<CatalogueQuery['sort'], (a: CatalogueEntry, b: CatalogueEntry) => number> = {
   activity: (a, b) => (b.lastActivityAt ?? '').localeCompare(a.lastActivityAt ?? '') || byName(a, b),
-  stars: (a, b) => b.stars - a.stars || byName(a, b),
+  stars: (a, b) => (b.stars ?? -1) - (a.stars ?? -1) || byName(a, b),
   level: (a, b) => b.levelRank - a.levelRank || byName(a, b),
   name: byName,
 };

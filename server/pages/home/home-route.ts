@@ -12,8 +12,15 @@ export function createHomeRoute(ctx: PortalContext): Router {
     const snapshot = ctx.snapshot.get();
     const slot = cachedPage(req, i18n.lang, 'home', String(snapshot.generation));
     if (ctx.pages.send(res, slot)) return;
+    const now = ctx.clock.now();
     // Proposals arrive with the workflow issue; until then the figure is an honest zero.
-    renderPage(ctx, req, res, 'home', { title: i18n.t.site.name, nav: 'home' }, homeModel(snapshot, i18n, 0), slot);
+    const model = homeModel(snapshot, i18n, {
+      proposals: 0,
+      matured: ctx.store.maturity.levelChanges.recentUpward(5),
+      monthly: ctx.store.commits.communityMonthly(Math.floor(now / 1000) - 2 * 366 * 86_400),
+      now,
+    });
+    renderPage(ctx, req, res, 'home', { title: i18n.t.site.name, nav: 'home' }, model, slot);
   });
   return router;
 }

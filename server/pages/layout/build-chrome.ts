@@ -1,5 +1,5 @@
 import { LANGUAGES, type Lang } from '../../../kernel/i18n/languages.ts';
-import { messagesFor, type Messages } from '../../../content/i18n/messages.ts';
+import { fill, messagesFor, type Messages } from '../../../content/i18n/messages.ts';
 import type { AccountChrome } from '../../auth/identify.ts';
 import { urlWith } from './url-with.ts';
 
@@ -30,6 +30,16 @@ export interface Chrome {
   account: AccountChrome | null;
   /** The sign-in link for visitors (back to this page afterwards), when this portal offers a sign-in. */
   signInHref: string | null;
+  faviconHref: string;
+  /** The footer's line naming the community and its contact address (from the configuration), or null. */
+  footer: { community: string | null; contactText: string | null; contactHref: string | null };
+}
+
+/** What every page says about the site itself (from the configuration). */
+export interface SiteInfo {
+  faviconHref: string;
+  communityName: { en: string; zh: string } | null;
+  contactEmail: string | null;
 }
 
 /** Where a page is and what it is: all a page's chrome depends on (no request object). */
@@ -45,12 +55,15 @@ export interface ChromeInput {
   account?: AccountChrome;
   /** Whether the portal offers a sign-in (GitHub OAuth configured, or the offline demo). */
   signIn?: boolean;
+  /** Absent for views rendered without a portal (tests, tools): the plain favicon, no footer line. */
+  site?: SiteInfo;
 }
 
 /** Builds the chrome of a page. */
 export function buildChrome(input: ChromeInput): Chrome {
   const { lang } = input;
   const t = messagesFor(lang);
+  const site = input.site ?? { faviconHref: '/favicon.ico', communityName: null, contactEmail: null };
   return {
     lang,
     t,
@@ -70,5 +83,15 @@ export function buildChrome(input: ChromeInput): Chrome {
       input.signIn && !input.account && input.path !== '/signin'
         ? `/signin?${new URLSearchParams({ next: urlWith(input.path, input.query, { lang: undefined }) })}`
         : null,
+    faviconHref: site.faviconHref,
+    footer: {
+      community: site.communityName
+        ? fill(t.site.community, {
+            community: lang === 'en' ? site.communityName.en : site.communityName.zh,
+          })
+        : null,
+      contactText: site.contactEmail ? fill(t.site.contact, { email: site.contactEmail }) : null,
+      contactHref: site.contactEmail ? `mailto:${site.contactEmail}` : null,
+    },
   };
 }

@@ -1,192 +1,207 @@
-import type { MaturityJson, SignalJson } from '../../../sync/maturity/maturity-json.ts';
-import type { Lang } from '../../../kernel/i18n/languages.ts';
-import { renderMessage, renderOptional } from '../../../content/i18n/render-message.ts';
+import { textLang } from '../text-lang.ts';
+import type { MaturityJson, ObservationJson, SignalJson } from '../../../sync/maturity/maturity-json.ts';
 import type { I18nLocals } from '../../i18n/i18n-middleware.ts';
-import { fill, type Messages } from '../../../content/i18n/messages.ts';
+import { fill, plural } from '../../../content/i18n/messages.ts';
 import type { ProjectJson } from '../../../sync/projects/project-json.ts';
-import type { ExemptionView, MaturityService } from '../../../sync/maturity/maturity-service.ts';
+import type { ExemptionView } from '../../../sync/maturity/maturity-service.ts';
+import { exemptedRequirements } from '../../../sync/maturity/evaluate/exempted-requirements.ts';
+import { isBotIdentity } from '../../../sync/maturity/signals/signal-helpers.ts';
+import { badgeSize } from '../../badges/render-badge.ts';
+import { activityBars, lastMonths, type MonthCount } from '../pictures/activity-bars.ts';
+import type { Picture } from '../pictures/picture.ts';
+import { contributorShare } from './contributor-share.ts';
 import { levelClass, levelLabel } from './level-label.ts';
-import { safeHref } from './safe-href.ts';
-import { trendLine, type TrendLine } from './trend-line.ts';
-
-interface Link {
-  href: string | null;
-  label: string;
-}
+import { levelLadder, levelWithExemption, type LadderStep } from './level-ladder.ts';
+import { projectFacts, type Fact } from './project-facts.ts';
+import { releaseTimeline } from './release-timeline.ts';
+import { said, type Said } from './said.ts';
+import { signalGroups, type SignalGroup } from './signal-groups.ts';
 
 /** What the project page shows. */
 export interface ProjectModel {
   name: string;
   description: string;
-  facts: { label: string; value: string; href?: string | null }[];
+  /** The language the description is written in (see `textLang`). */
+  descriptionLang: 'zh-CN' | 'en';
+  facts: Fact[];
   topics: string[];
   releases: { name: string; date: string; isoDate: string; prerelease: boolean }[];
+  releasesNote: string | null;
+  releasesTimeline: Picture | null;
   contributors: { name: string; commits: string }[];
-  level: { label: string; levelClass: string; evaluated: string | null };
-  badge: { src: string; alt: string; markdown: string };
-  warnings: string[];
-  sections: {
-    title: string;
-    signals: {
-      id: string;
-      title: string;
-      value: string;
-      status: string;
-      statusClass: string;
-      reason: string;
-      evidence: Link[];
-      trend: (TrendLine & { label: string }) | null;
-      trendNone: string;
-    }[];
+  contributorShare: Picture | null;
+  activity: Picture;
+  level: { label: string; levelClass: string; evaluated: string | null; restsOn: string | null };
+  ladder: LadderStep[];
+  ladderTop: boolean;
+  badge: { src: string; alt: string; markdown: string; width: number; height: number };
+  warnings: Said[];
+  sections: SignalGroup[];
+  exemptions: {
+    signal: string;
+    reason: string;
+    grantedBy: string;
+    grantedAt: string;
+    isoGrantedAt: string;
+    expires: string;
+    isoExpires: string;
   }[];
-  gaps: {
-    heading: string;
-    items: { title: string; status: string; statusClass: string; reason: string; evidence: Link[] }[];
-  } | null;
-  exemptions: { signal: string; reason: string; expires: string; isoExpires: string }[];
 }
 
-const SECTION_ORDER = ['activity', 'releases', 'people', 'process', 'files', 'spec'];
-
-const valueText = (value: SignalJson['value'], { t, fmt }: I18nLocals): string => {
-  if (value === null) return '—';
-  if (typeof value === 'boolean') return value ? t.project.yes : t.project.no;
-  if (typeof value === 'number') return fmt.number(value);
-  return value;
-};
-
-const evidenceLinks = (evidence: SignalJson['evidence'], lang: Lang): Link[] =>
-  evidence.map((e) => ({ href: safeHref(e.url), label: renderMessage(e.label, lang) }));
-
-/** A signal's title in the reader's language (the model carries both). */
-const signalTitle = (s: SignalJson, lang: Lang): string =>
-  (lang === 'en' ? s.titleEn : s.titleZh) ?? s.titleEn ?? s.title;
-
-// Section ids come from the model (data): only the catalogue's own keys count.
-const sectionTitle = (t: Messages, section: string): string =>
-  Object.hasOwn(t.section, section) ? (t.section as Record<string, string>)[section]! : section;
-
-/** Builds the project page from the mirror facts and the maturity engine's results. */
-export function projectModel(input: {
+/** What the project page is built from (the route reads it; this function decides nothing by I/O). */
+export interface ProjectPageInput {
   project: ProjectJson;
-  repositoryId: number;
   maturity: MaturityJson | null;
-  access: MaturityService;
+  history: (signal: string) => ObservationJson[];
+  sectionTitle: (section: string) => string | undefined;
   exemptions: ExemptionView[];
   domainName: string;
   githubUrl: string;
   baseUrl: string;
+  /** The mirror's tags (releases fall back to them when GitHub's are unknown). */
+  tags: { name: string; taggedAt: string | null }[];
+  /** Commits per month over the last two years, and per person over the last year. */
+  monthly: MonthCount[];
+  shares: { name: string; email: string; commits: number }[];
+  /** When the portal first evaluated the project (older git-derived history was reconstructed). */
+  firstEvaluatedAt: string | null;
+  now: number;
   i18n: I18nLocals;
-}): ProjectModel {
-  const { project: p, maturity: m, i18n } = input;
-  const { t, fmt } = i18n;
-  const badgePath = `/badge/${encodeURIComponent(p.owner)}/${encodeURIComponent(p.repo)}.svg`;
-  const num = (n: number | null) => (n === null ? '—' : fmt.number(n));
+}
 
-  const bySection = new Map<string, SignalJson[]>();
-  for (const s of m?.signals ?? []) bySection.set(s.section, [...(bySection.get(s.section) ?? []), s]);
-  const sectionIds = [...bySection.keys()].sort((a, b) => {
-    const ia = SECTION_ORDER.indexOf(a);
-    const ib = SECTION_ORDER.indexOf(b);
-    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
-  });
-  const titles = new Map((m?.signals ?? []).map((s) => [s.id, signalTitle(s, i18n.lang)]));
+/** Builds the project page: ladder, pictures, facts, grouped signals with units, evidence and trends, exemptions. */
+export function projectModel(input: ProjectPageInput): ProjectModel {
+  const { project: p, maturity: m, i18n } = input;
+  const { t, fmt, lang } = i18n;
+  const name = (level: string) => levelLabel(t, level);
+  const title = (s: SignalJson): string => (lang === 'en' ? s.titleEn : s.titleZh) ?? s.titleEn ?? s.title;
+  const titles = new Map((m?.signals ?? []).map((s) => [s.id, title(s)]));
+  const restsOn = m ? exemptedRequirements(m) : [];
+  const levelText = m?.level ? levelWithExemption(t, name(m.level), restsOn.length > 0) : t.project.levelNone;
+
+  const zhBadge = lang === 'zh-CN';
+  const badgePath = `/badge/${encodeURIComponent(p.owner)}/${encodeURIComponent(p.repo)}.svg${zhBadge ? '?lang=zh-CN' : ''}`;
+  const size = badgeSize(t.badge.label, levelText);
+
+  const metadataKnown = p.metadata.status === 'ok';
+  const fromTags = !metadataKnown && p.releases.length === 0 && input.tags.length > 0;
+  const releases = fromTags
+    ? input.tags
+        .filter((tag) => tag.taggedAt !== null)
+        .sort(
+          (a, b) =>
+            (b.taggedAt ?? '').localeCompare(a.taggedAt ?? '') || b.name.localeCompare(a.name, 'en', { numeric: true }),
+        )
+        .map((tag) => ({ tagName: tag.name, name: null, publishedAt: tag.taggedAt, prerelease: false }))
+    : p.releases;
+  const months = lastMonths(input.now, 24);
+  const formatMonth = (month: string) => fmt.month(`${month}-01T00:00:00Z`);
+  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
 
   return {
     name: p.fullName,
     description: p.description ?? '',
-    facts: [
-      { label: t.project.repository, value: p.fullName, href: safeHref(`${input.githubUrl}/${p.fullName}`) },
-      ...(p.homepage ? [{ label: t.project.homepage, value: p.homepage, href: safeHref(p.homepage) }] : []),
-      { label: t.project.domain, value: input.domainName || '—' },
-      { label: t.project.license, value: p.license ?? '—' },
-      { label: t.project.stars, value: num(p.stars) },
-      { label: t.project.forks, value: num(p.forks) },
-      { label: t.project.commits, value: num(p.commitCount) },
-      { label: t.project.contributors, value: num(p.contributorCount) },
-      { label: t.project.defaultBranch, value: p.defaultBranch ?? '—' },
-      { label: t.project.head, value: p.headSha ? p.headSha.slice(0, 12) : '—' },
-      { label: t.project.lastActivity, value: fmt.date(p.lastPushAt) || '—' },
-      { label: t.project.created, value: fmt.date(p.createdAt) || '—' },
-    ],
+    descriptionLang: textLang(p.description ?? ''),
+    facts: projectFacts(p, m, { domainName: input.domainName, githubUrl: input.githubUrl, i18n }),
     topics: p.topics,
-    releases: p.releases.slice(0, 10).map((r) => ({
+    releases: releases.slice(0, 10).map((r) => ({
       name: r.name && r.name !== r.tagName ? `${r.tagName} · ${r.name}` : r.tagName,
       date: fmt.date(r.publishedAt),
       isoDate: fmt.isoDate(r.publishedAt),
       prerelease: r.prerelease,
     })),
+    releasesNote: fromTags ? t.project.releasesFromTags : null,
+    releasesTimeline: releaseTimeline(
+      releases.flatMap((r) =>
+        r.publishedAt ? [{ name: r.tagName, at: r.publishedAt, prerelease: r.prerelease }] : [],
+      ),
+      input.now,
+      {
+        label: (count, first, last) => plural(lang, t.project.timelineLabel, count, { first, last }),
+        release: t.project.release,
+        date: t.project.date,
+      },
+      (iso) => fmt.date(iso),
+    ),
     contributors: p.topContributors.map((c) => ({
       name: c.name,
-      commits: fill(t.project.commitsBy, { count: fmt.number(c.commits) }),
+      commits: plural(lang, t.project.commitsBy, c.commits),
     })),
+    contributorShare: contributorShare(
+      input.shares.filter((s) => !isBotIdentity(s.email) && !isBotIdentity(s.name)),
+      {
+        label: (factor, total, names) =>
+          plural(lang, t.project.shareLabel, total, { factor: fmt.number(factor), names }),
+        others: (count) => plural(lang, t.project.shareOthers, count),
+        person: t.project.person,
+        commits: t.project.commitsColumn,
+        share: t.project.share,
+      },
+      (n) => fmt.number(n),
+      (n) => percent.format(n),
+    ),
+    activity: activityBars(
+      months,
+      input.monthly,
+      {
+        label: (total, from, to) => plural(lang, t.project.activityLabel, total, { from, to }),
+        month: t.project.month,
+        commits: t.project.commitsColumn,
+      },
+      formatMonth,
+      (n) => fmt.number(n),
+    ),
     level: {
-      label: m?.level ? levelLabel(t, m.level) : t.project.levelNone,
+      label: levelText,
       levelClass: levelClass(m?.level ?? null),
       evaluated: m?.evaluatedAt
         ? fill(t.project.evaluatedAt, { date: fmt.date(m.evaluatedAt), commit: (m.commit ?? '').slice(0, 12) })
         : null,
+      restsOn:
+        restsOn.length > 0
+          ? fill(t.project.restsOnExemption, { signals: restsOn.map(title).join(lang === 'en' ? ', ' : '、') })
+          : null,
     },
+    ladder: m ? levelLadder(m, t, lang, name, title) : [],
+    ladderTop: Boolean(m?.level && !m.nextLevel),
     badge: {
       src: badgePath,
       alt: fill(t.project.badgeAlt, { project: p.fullName }),
       markdown: `[![${t.badge.label}](${input.baseUrl}${badgePath})](${input.baseUrl}/projects/${encodeURIComponent(p.owner)}/${encodeURIComponent(p.repo)})`,
+      ...size,
     },
     warnings: [
       ...(p.metadata.status === 'unknown'
         ? [
-            fill(t.project.metadataUnknown, {
-              reason: p.metadata.reasonCode
-                ? renderMessage({ code: p.metadata.reasonCode, params: p.metadata.reasonParams ?? {} }, i18n.lang)
-                : '',
-            }),
+            ((reason: Said | null): Said => ({
+              text: fill(t.project.metadataUnknown, { reason: reason?.text ?? t.project.unknown }),
+              detail: reason?.detail ?? null,
+            }))(
+              p.metadata.reasonCode
+                ? said({ code: p.metadata.reasonCode, params: p.metadata.reasonParams ?? {} }, lang)
+                : null,
+            ),
           ]
         : []),
-      ...(p.mirror.lastError ? [fill(t.project.mirrorError, { error: p.mirror.lastError })] : []),
+      ...(p.mirror.lastError ? [{ text: t.project.mirrorError, detail: p.mirror.lastError }] : []),
     ],
-    sections: sectionIds.map((section) => ({
-      title: input.access.sectionTitle(section, i18n.lang) ?? sectionTitle(t, section),
-      signals: (bySection.get(section) ?? []).map((s) => {
-        const history = input.access.history(input.repositoryId, s.id);
-        const line = trendLine(history);
-        return {
-          id: s.id,
-          title: signalTitle(s, i18n.lang),
-          value: valueText(s.value, i18n),
-          status: t.status[s.status],
-          statusClass: `status-${s.status}`,
-          reason: renderOptional(s.reason, i18n.lang) ?? '',
-          evidence: evidenceLinks(s.evidence, i18n.lang),
-          trend: line
-            ? {
-                ...line,
-                label: fill(t.project.trendLabel, {
-                  signal: signalTitle(s, i18n.lang),
-                  count: fmt.number(history.length),
-                  from: fmt.date(history[0]!.observedAt),
-                  to: fmt.date(history[history.length - 1]!.observedAt),
-                }),
-              }
-            : null,
-          trendNone: t.project.trendNone,
-        };
-      }),
-    })),
-    gaps: m
-      ? {
-          heading: m.nextLevel ? fill(t.project.gapsFor, { level: levelLabel(t, m.nextLevel) }) : t.project.gaps,
-          items: m.gaps.map((g) => ({
-            title: titles.get(g.signal) ?? g.title,
-            status: t.status[g.status],
-            statusClass: `status-${g.status}`,
-            reason: renderOptional(g.reason, i18n.lang) ?? '',
-            evidence: evidenceLinks(g.evidence, i18n.lang),
-          })),
-        }
-      : null,
+    sections: signalGroups({
+      signals: m?.signals ?? [],
+      history: input.history,
+      sectionTitle: input.sectionTitle,
+      levelName: name,
+      title,
+      firstEvaluatedAt: input.firstEvaluatedAt,
+      t,
+      fmt,
+      lang,
+    }),
     exemptions: input.exemptions.map((e) => ({
       signal: titles.get(e.signal) ?? e.signal,
       reason: e.reason,
+      grantedBy: e.createdBy,
+      grantedAt: fmt.date(e.createdAt),
+      isoGrantedAt: fmt.isoDate(e.createdAt),
       expires: fmt.date(e.expiresAt) || '—',
       isoExpires: fmt.isoDate(e.expiresAt),
     })),

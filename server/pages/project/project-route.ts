@@ -4,6 +4,7 @@ import type { PortalContext } from '../portal-context.ts';
 import { cachedPage, renderPage } from '../render-page.ts';
 import { projectHref } from './project-href.ts';
 import { projectModel } from './project-model.ts';
+import { domainLabel } from '../catalogue/domain-label.ts';
 
 /** `GET /projects/:owner/:repo`: facts, level, signals with evidence and trends, gaps, exemptions. */
 export function createProjectRoute(ctx: PortalContext): Router {
@@ -25,15 +26,25 @@ export function createProjectRoute(ctx: PortalContext): Router {
       ...exemptions.map((e) => (e.expiresAt ? Date.parse(e.expiresAt) : Number.POSITIVE_INFINITY)),
     );
     const slot = cachedPage(req, i18n.lang, 'project', version, Number.isNaN(expiresAt) ? 0 : expiresAt);
+    const now = ctx.clock.now();
+    const seconds = Math.floor(now / 1000);
     const model = projectModel({
       project: ctx.projects.describe(row),
-      repositoryId: row.id,
       maturity: ctx.maturity.read(row.id),
-      access: ctx.maturity,
+      history: (signal) => ctx.maturity.history(row.id, signal),
+      sectionTitle: (section) => ctx.maturity.sectionTitle(section, i18n.lang),
       exemptions,
-      domainName: domain ? (i18n.lang === 'en' ? domain.en : domain.zh) : (row.domain ?? ''),
+      domainName: domainLabel(row.domain ?? '', i18n.lang, domain),
       githubUrl: ctx.config.githubUrl,
       baseUrl: ctx.config.baseUrl,
+      tags: ctx.store.gitRefs
+        .list(row.id)
+        .filter((r) => r.kind === 'tag')
+        .map((r) => ({ name: r.name.replace(/^refs\/tags\//, ''), taggedAt: r.taggedAt })),
+      monthly: ctx.store.commits.monthly(row.id, seconds - 2 * 366 * 86_400),
+      shares: ctx.store.commits.authorShares(row.id, seconds - 365 * 86_400),
+      firstEvaluatedAt: ctx.store.maturity.levelChanges.history(row.id)[0]?.changed_at ?? null,
+      now,
       i18n,
     });
     renderPage(ctx, req, res, 'project', { title: row.full_name, nav: 'projects' }, model, slot);

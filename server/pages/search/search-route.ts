@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
-import { fill } from '../../../content/i18n/messages.ts';
+import { fill, plural } from '../../../content/i18n/messages.ts';
 import type { SearchResult } from '../../search/search-index.ts';
 import type { PortalContext } from '../portal-context.ts';
 import { renderPage } from '../render-page.ts';
@@ -30,7 +30,7 @@ export function createSearchRoute(ctx: PortalContext): Router {
   });
 
   router.get('/search', (req, res) => {
-    const { t, fmt } = i18nOf(res);
+    const { t, lang } = i18nOf(res);
     const q = queryOf(req.query['q']);
     const { ready, results } = run(q);
     const typeLabel = {
@@ -55,7 +55,7 @@ export function createSearchRoute(ctx: PortalContext): Router {
       { title: q ? `${q} · ${t.search.title}` : t.search.title, nav: 'search', searchQuery: q },
       {
         heading: q ? fill(t.search.resultsFor, { query: q }) : t.search.title,
-        count: q && results.length > 0 ? fill(t.search.count, { count: fmt.number(results.length) }) : null,
+        count: q && results.length > 0 ? plural(lang, t.search.count, results.length) : null,
         message,
         results: results.map((r) => ({ type: typeLabel[r.type], title: r.title, url: r.url, snippet: r.snippet })),
       },

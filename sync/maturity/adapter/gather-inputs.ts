@@ -132,6 +132,7 @@ async function gatherWith(
         authorEmail: c.author_email,
         time: c.author_time,
         signedOff: c.signed_off_by !== null,
+        merge: c.parents.includes(' '),
       })),
       commitsSince: since,
       firstSeen: new Map(firstSeen.map((a) => [a.author_email.toLowerCase(), a.first_time])),

@@ -136,10 +136,16 @@ function gapReason(s: SignalJson, now: number): Message {
     });
   }
   if (s.status === 'unknown') return s.reason ?? msg('maturity.unknown');
+  // A yes/no signal's reason already says what is missing: "(needs = true)" would only add code to the sentence.
+  if (s.reason && s.threshold?.startsWith('= ')) return s.reason;
+  const threshold = readableThreshold(s.threshold!);
   return s.reason
-    ? msg('maturity.gap.needs-because', { reason: s.reason, threshold: s.threshold! })
-    : msg('maturity.gap.needs', { threshold: s.threshold! });
+    ? msg('maturity.gap.needs-because', { reason: s.reason, threshold })
+    : msg('maturity.gap.needs', { threshold });
 }
+
+/** ">= 2" as a reader writes it: "≥ 2" (the API keeps the ASCII form). */
+const readableThreshold = (threshold: string): string => threshold.replace(/^>=/, '≥').replace(/^<=/, '≤');
 
 function valueParam(value: number | string | boolean | null): string | number | Message {
   if (value === null) return msg('maturity.no-value');

@@ -11,25 +11,36 @@ function humanCommits(inputs: SignalInputs, sinceMs: number): CommitInput[] {
   );
 }
 
-/** Groups commits by a key; remembers each group's newest commit (for evidence) and its people. */
+/**
+ * Groups commits by a key; remembers each group's newest commit (for evidence) and how often each name appears, so
+ * a person is shown under the name on most of their commits, not an alias on a few (the mailmap already ran).
+ */
 function groupCommits(commits: readonly CommitInput[], keyOf: (c: CommitInput) => string) {
-  const groups = new Map<string, { count: number; newest: CommitInput; people: Set<string> }>();
+  const groups = new Map<string, { count: number; newest: CommitInput; people: Map<string, number> }>();
   for (const c of commits) {
     const key = keyOf(c);
     const g = groups.get(key);
     if (g) {
       g.count += 1;
-      g.people.add(c.authorName);
-    } else groups.set(key, { count: 1, newest: c, people: new Set([c.authorName]) });
+      g.people.set(c.authorName, (g.people.get(c.authorName) ?? 0) + 1);
+    } else groups.set(key, { count: 1, newest: c, people: new Map([[c.authorName, 1]]) });
   }
   return groups;
+}
+
+/** The name on most of a group's commits (ties: the one met first, that is the newest). */
+function mostUsedName(people: ReadonlyMap<string, number>): string {
+  let best = '';
+  let most = 0;
+  for (const [name, count] of people) if (count > most) [best, most] = [name, count];
+  return best;
 }
 
 function concentration(
   inputs: SignalInputs,
   params: Readonly<Record<string, number | string | boolean>>,
   keyOf: (c: CommitInput) => string,
-  describe: (key: string, g: { people: Set<string> }) => string | Message,
+  describe: (key: string, g: { people: ReadonlyMap<string, number> }) => string | Message,
 ) {
   if (!inputs.git.available) return gitUnknown(inputs.git.reason);
   const w = windowOf(inputs, numberParam(params, 'windowDays', 365));
@@ -66,7 +77,7 @@ export const absenceFactor: SignalDefinitionCode = {
       inputs,
       params,
       (c) => c.authorEmail.toLowerCase(),
-      (_k, g) => [...g.people][0]!,
+      (_k, g) => mostUsedName(g.people),
     ),
 };
 
@@ -85,7 +96,7 @@ export const organisationalDiversity: SignalDefinitionCode = {
           overrides: inputs.people.overrides,
         }),
       (key, g) =>
-        key.startsWith('independent: ') ? msg('maturity.people.independent', { name: [...g.people][0]! }) : key,
+        key.startsWith('independent: ') ? msg('maturity.people.independent', { name: mostUsedName(g.people) }) : key,
     ),
 };
 
@@ -107,7 +118,7 @@ export const newContributors: SignalDefinitionCode = {
     const evidence: EvidenceJson[] = [...newcomers.values()].slice(0, 10).map((g) => ({
       kind: 'commit',
       url: link.commit(g.newest.sha),
-      label: msg('maturity.evidence.newcomer', { name: [...g.people][0]! }),
+      label: msg('maturity.evidence.newcomer', { name: mostUsedName(g.people) }),
     }));
     return {
       value: round(newcomers.size / (w.days / 91.25)),
@@ -118,7 +129,11 @@ export const newContributors: SignalDefinitionCode = {
   },
 };
 
-/** `process.dco`: the share of commits in the window with a Signed-off-by trailer. */
+/**
+ * `process.dco`: the share of commits in the window with a Signed-off-by trailer. Merge commits are left out: the
+ * merge button writes them ("Merge pull request #…") and never signs off, so counting them would fail a project
+ * whose every authored commit is signed off. How many were left out is said in the reason.
+ */
 export const dcoSignOffs: SignalDefinitionCode = {
   id: 'process.dco',
   defaultWindowDays: 365,
@@ -126,7 +141,9 @@ export const dcoSignOffs: SignalDefinitionCode = {
   compute(inputs, params) {
     if (!inputs.git.available) return gitUnknown(inputs.git.reason);
     const w = windowOf(inputs, numberParam(params, 'windowDays', 365));
-    const commits = humanCommits(inputs, w.sinceMs);
+    const all = humanCommits(inputs, w.sinceMs);
+    const commits = all.filter((c) => !c.merge);
+    const merges = all.length - commits.length;
     if (commits.length === 0)
       return {
         value: null,
@@ -137,14 +154,28 @@ export const dcoSignOffs: SignalDefinitionCode = {
       };
     const unsigned = commits.filter((c) => !c.signedOff);
     const link = links(inputs);
+    const signed = commits.length - unsigned.length;
     return {
       value: round(1 - unsigned.length / commits.length),
-      reason: msg('maturity.dco.share', { signed: commits.length - unsigned.length, total: commits.length }),
-      evidence: unsigned.slice(0, 5).map((c) => ({
-        kind: 'commit',
-        url: link.commit(c.sha),
-        label: msg('maturity.evidence.no-sign-off', { sha: c.sha.slice(0, 7) }),
-      })),
+      reason:
+        merges > 0
+          ? msg('maturity.dco.share-merges', { signed, total: commits.length, merges })
+          : msg('maturity.dco.share', { signed, total: commits.length }),
+      evidence: [
+        ...unsigned.slice(0, 5).map((c) => ({
+          kind: 'commit' as const,
+          url: link.commit(c.sha),
+          label: msg('maturity.evidence.no-sign-off', { sha: c.sha.slice(0, 7) }),
+        })),
+        ...all
+          .filter((c) => c.merge)
+          .slice(0, 3)
+          .map((c) => ({
+            kind: 'commit' as const,
+            url: link.commit(c.sha),
+            label: msg('maturity.evidence.merge-excluded', { sha: c.sha.slice(0, 7) }),
+          })),
+      ],
       window: w,
     };
   },

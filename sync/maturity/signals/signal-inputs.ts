@@ -11,6 +11,8 @@ export interface CommitInput {
   /** Epoch seconds. */
   time: number;
   signedOff: boolean;
+  /** More than one parent ("Merge pull request #…"): written by a tool, never signed off. */
+  merge: boolean;
 }
 
 /** An issue or pull request as the process signals see it. */

@@ -225,7 +225,7 @@ describe('community file and specification signals on constructed repositories',
     expect(outcome(acme.result, 'releases.semver')).toEqual({
       value: 0.67,
       status: 'pass',
-      reason: '1 of 3 tags are not SemVer',
+      reason: '1 of 3 tags is not SemVer',
     });
     expect(outcome(acme.result, 'spec.conformance-suite')).toEqual({
       value: 2,
@@ -257,12 +257,12 @@ describe('community file and specification signals on constructed repositories',
     expect(outcome(mono.result, 'spec.conformance-suite')).toEqual({
       value: 1,
       status: 'pass',
-      reason: '1 files in the suite',
+      reason: '1 file in the suite',
     });
     expect(outcome(mono.result, 'spec.versioned-releases')).toEqual({
       value: 1,
       status: 'pass',
-      reason: '1 tags carry the specification',
+      reason: '1 tag carries the specification',
     });
     expect(signalOf(mono.result, 'spec.versioned-releases').evidence).toEqual([
       {

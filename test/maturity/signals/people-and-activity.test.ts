@@ -103,7 +103,7 @@ describe('people and activity signals on constructed repositories', () => {
     expect(outcome(busy, 'people.new-contributors')).toEqual({
       value: 0.25,
       status: 'fail',
-      reason: '1 new contributors in 365 days',
+      reason: '1 new contributor in 365 days',
     });
     expect(signalOf(busy, 'people.new-contributors').evidence.map((e) => e.label)).toEqual([
       'Carol Wu: first commit in the window',
@@ -206,7 +206,7 @@ describe('people and activity signals on constructed repositories', () => {
     expect(outcome(archived, 'activity.maintained')).toEqual({ value: 1, status: 'fail', reason });
     // It stays where its other signals put it: the archive only stops activity from counting.
     expect(resultInEnglish(archived).gaps.find((g) => g.signal === 'activity.commits-90d')?.reason).toBe(
-      `${reason} (needs >= 1)`,
+      `${reason} (needs ≥ 1)`,
     );
   });
 

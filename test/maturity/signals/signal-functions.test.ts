@@ -3,7 +3,7 @@ import { msg } from '../../../kernel/i18n/message.ts';
 import { inEnglish, textReason } from '../in-english.ts';
 import { organisationOf } from '../../../sync/maturity/facts/organisation-of.ts';
 import { isBotIdentity, quantile, smallestHalf } from '../../../sync/maturity/signals/signal-helpers.ts';
-import { absenceFactor, organisationalDiversity } from '../../../sync/maturity/signals/people-signals.ts';
+import { absenceFactor, dcoSignOffs, organisationalDiversity } from '../../../sync/maturity/signals/people-signals.ts';
 import { commitsInWindow } from '../../../sync/maturity/signals/activity-signals.ts';
 import type { CommitInput, SignalInputs } from '../../../sync/maturity/signals/signal-inputs.ts';
 
@@ -38,6 +38,7 @@ const commit = (name: string, email: string, daysAgo = 10): CommitInput => ({
   authorEmail: email,
   time: Math.floor((NOW - daysAgo * 86_400_000) / 1000),
   signedOff: false,
+  merge: false,
 });
 
 describe('signal functions (pure)', () => {
@@ -141,5 +142,17 @@ describe('signal functions (pure)', () => {
       reason: 'the mirror has not been fetched yet',
       evidence: [],
     });
+  });
+  it('DCO: merge commits are left out of the share and shown as excluded in the evidence', () => {
+    const signed = (name: string) => ({ ...commit(name, `${name}@x.example`), signedOff: true });
+    const merge = { ...commit('Hu', 'hu@x.example'), merge: true };
+    const outcome = inEnglish(dcoSignOffs.compute(inputs([signed('a'), signed('b'), signed('c'), merge]), {}));
+    expect(outcome.value).toBe(1);
+    expect(outcome.reason).toBe(
+      '3 of 3 commits signed off (1 merge commit not counted: merges are written by the merge button, not signed off)',
+    );
+    expect(outcome.evidence.map((e) => e.label)).toEqual([`${merge.sha.slice(0, 7)} is a merge commit: not counted`]);
+    // Without merges the reason is the plain share, in the singular where it is one.
+    expect(inEnglish(dcoSignOffs.compute(inputs([signed('d')]), {})).reason).toBe('1 of 1 commit signed off');
   });
 });
