@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
+import { plural } from '../../content/i18n/plural.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
 import { openInstanceStore } from '../open-instance-store.ts';
 import { createProgress } from '../progress.ts';
+
+// The CLI speaks English (its output is read by operators and scripts); counts still agree with their nouns.
+const COMMITS = { one: '{count} new commit', other: '{count} new commits' };
+const REFS = { one: '{count} ref', other: '{count} refs' };
 
 /** `magnolia sync [owner/repo ...]`: bring projects up to date now (ls-remote, fetch when changed, metadata, evaluation). */
 export function registerSyncCommand(program: Command, io: CliIO): void {
@@ -23,7 +28,7 @@ export function registerSyncCommand(program: Command, io: CliIO): void {
             const git =
               'unchanged' in result
                 ? 'unchanged'
-                : `${result.newCommits} new commits, ${result.refsChanged} refs changed`;
+                : `${plural('en', COMMITS, result.newCommits)}, ${plural('en', REFS, result.refsChanged)} changed`;
             progress.step(row.full_name, `${git}; metadata ${metadata.status}`);
           } catch (error) {
             failed += 1;

@@ -166,6 +166,24 @@ describe('the admin console', () => {
     expect(await html(sec.get('/admin/organisations?lang=en'))).toContain('Example Org');
   });
 
+  it('names a domain in both languages from the console, recorded in the audit log', async () => {
+    const sec = await as('linqing-sec');
+    const before = await html(sec.get('/admin/domains?lang=en'));
+    expect(before).toContain('action="/admin/domains/iot"');
+    const refused = await sec.post('/admin/domains/iot', { en: 'Internet of Things', zh: 'IoT' });
+    expect(refused.status).toBe(400);
+    const named = await sec.post('/admin/domains/iot', { en: 'Internet of Things', zh: '物联网' });
+    expect(named.status).toBe(303);
+    expect(app.services.projects.domains().find((d) => d.slug === 'iot')).toMatchObject({
+      name: { en: 'Internet of Things', zh: '物联网' },
+      named: true,
+    });
+    expect(app.store.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'domain.name', target: 'iot' });
+    expect(await html(sec.get('/admin/domains?lang=zh-CN'))).toContain('value="物联网"');
+    const visitor = webSession(app.url);
+    expect((await visitor.get('/admin/domains')).status).toBe(401);
+  });
+
   it('adds, syncs and removes a member project', async () => {
     const admin = await as('hanmei-admin');
     const upstream = createUpstreamWithHistory(3, 'console-added');

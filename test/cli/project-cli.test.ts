@@ -28,7 +28,7 @@ describe('magnolia project and sync commands', () => {
     upstream.push();
     const synced = await runCli(['sync'], env);
     expect(synced.code).toBe(0);
-    expect(synced.stderr).toMatch(/^\[1\/1\] acme\/codec: 1 new commits, 1 refs changed; metadata unknown$/m);
+    expect(synced.stderr).toMatch(/^\[1\/1\] acme\/codec: 1 new commit, 1 ref changed; metadata unknown$/m);
     const listed = await runCli(['project', 'list'], env);
     expect(listed.stdout).toContain(`acme/codec\tiot\t10\t${upstream.head().slice(0, 12)}`);
     // The project was evaluated at the new head, so its page and the API show the push at once.

@@ -71,6 +71,8 @@ const ACCESS: Record<string, Access> = {
   'GET /admin/organisations': 'organisations.manage',
   'POST /admin/organisations': 'organisations.manage',
   'POST /admin/organisations/remove': 'organisations.manage',
+  'GET /admin/domains': 'domains.manage',
+  'POST /admin/domains/:slug': 'domains.manage',
   'GET /admin/deliveries': 'deliveries.read',
   'POST /admin/deliveries/:id/redeliver': 'deliveries.redeliver',
   'GET /admin/audit': 'audit.read',

@@ -16,6 +16,7 @@ export const SECTIONS = [
   { key: 'model', href: '/admin/model', action: 'console.view' },
   { key: 'exemptions', href: '/admin/exemptions', action: 'exemptions.manage' },
   { key: 'organisations', href: '/admin/organisations', action: 'organisations.manage' },
+  { key: 'domains', href: '/admin/domains', action: 'domains.manage' },
   { key: 'deliveries', href: '/admin/deliveries', action: 'deliveries.read' },
   { key: 'audit', href: '/admin/audit', action: 'audit.read' },
 ] as const satisfies readonly { key: string; href: string; action: Action }[];

@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import { createAuditConsole } from './audit-console.ts';
 import type { ConsoleDeps } from './console.ts';
 import { createDeliveriesConsole } from './deliveries-console.ts';
+import { createDomainsConsole } from './domains-console.ts';
 import { createExemptionsConsole } from './exemptions-console.ts';
 import { createModelConsole } from './model-console.ts';
 import { createOrganisationsConsole } from './organisations-console.ts';
@@ -16,6 +17,7 @@ export function createConsole(deps: ConsoleDeps): Router {
   router.use(createModelConsole(deps));
   router.use(createExemptionsConsole(deps));
   router.use(createOrganisationsConsole(deps));
+  router.use(createDomainsConsole(deps));
   router.use(createDeliveriesConsole(deps));
   router.use(createAuditConsole(deps));
   return router;
