@@ -8,6 +8,7 @@ import { createMeRoute } from './api/me-route.ts';
 import { createProjectActionsRoute } from './api/project-actions-route.ts';
 import { createAuthRoutes } from './auth/auth-routes.ts';
 import { createCsrf } from './auth/csrf.ts';
+import { createProposalsRoute } from './api/proposals-route.ts';
 import { identify } from './auth/identify.ts';
 import { createRateLimits } from './auth/rate-limits.ts';
 import { sessionMiddleware } from './auth/session-middleware.ts';
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createProjectActionsRoute(services));
   app.use(createMaturityRoute(services));
   app.use(createProjectsRoute(services));
+  app.use(createProposalsRoute(services));
 
   const pages = { ctx: portal.pageContext, services, csrf };
   app.use(createSignInRoute(portal.pageContext, services));

@@ -27,11 +27,20 @@ export class DomainError extends Error {
   readonly kind: ErrorKind;
   readonly code: string;
   readonly params: MessageParams;
-  constructor(kind: ErrorKind, code: string, message: string, params: MessageParams = {}) {
+  /** More of the answer for a program (JSON-able), added to the API's `error` object: e.g. every missing item. */
+  readonly detail: Readonly<Record<string, unknown>>;
+  constructor(
+    kind: ErrorKind,
+    code: string,
+    message: string,
+    params: MessageParams = {},
+    detail: Readonly<Record<string, unknown>> = {},
+  ) {
     super(message);
     this.kind = kind;
     this.code = code;
     this.params = params;
+    this.detail = detail;
     this.name = 'DomainError';
   }
 }

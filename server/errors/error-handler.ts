@@ -12,6 +12,8 @@ export interface ErrorBody {
   retryAfterSeconds?: number;
   /** The facts of a DomainError, for a page that says its message in the reader's language. */
   params?: MessageParams;
+  /** More of the answer for a program (a DomainError's `detail`), in the JSON error object. */
+  detail?: Readonly<Record<string, unknown>>;
 }
 
 const BUSY_RETRY_AFTER_SECONDS = 5;
@@ -26,6 +28,7 @@ function describe(error: unknown, requestId: string): ErrorBody {
       message: error.message,
       params: error.params,
       ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}),
+      ...(Object.keys(error.detail).length > 0 ? { detail: error.detail } : {}),
     };
   }
   // Express decodes route parameters and throws a URIError on a malformed escape (`/projects/%ff`): the address
@@ -113,7 +116,7 @@ export function errorHandler(renderPage?: ErrorPageRenderer) {
       res.setHeader('Retry-After', String(body.retryAfterSeconds));
     res.status(body.status);
     if (wantsJson(req)) {
-      res.json({ error: { code: body.code, message: body.message, requestId: req.id } });
+      res.json({ error: { ...body.detail, code: body.code, message: body.message, requestId: req.id } });
       return;
     }
     if (renderPage) {

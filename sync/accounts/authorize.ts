@@ -15,6 +15,10 @@ export const ACTIONS = {
   'token.create': { roles: ['member'], sessionOnly: true, what: 'create an API token for myself' },
   'token.revoke': { roles: ['member'], what: 'revoke one of my API tokens' },
   'sessions.revoke': { roles: ['member'], what: 'sign out everywhere (end all my sessions)' },
+  'proposals.write': {
+    roles: ['member'],
+    what: 'propose, act on and revise proposals, as the workflow file says who may take each step',
+  },
   'console.view': { roles: ['secretariat', 'admin'], what: 'open the admin console (`/admin`)' },
   'users.read': { roles: ['secretariat', 'admin'], what: 'list people and their roles' },
   'roles.manage': { roles: ['admin'], what: 'grant and revoke reviewer, secretariat and admin' },

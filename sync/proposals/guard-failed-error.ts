@@ -10,7 +10,22 @@ export class GuardFailedError extends DomainError {
   readonly state: string;
   constructor(summary: Message, missing: readonly MissingRequirement[], state: string) {
     const items = missing.map((m) => renderMessage(m.message, 'en')).join('; ');
-    super('conflict', 'guard_failed', `${renderMessage(summary, 'en')}${items ? `: ${items}` : ''}`);
+    super(
+      'conflict',
+      'guard_failed',
+      `${renderMessage(summary, 'en')}${items ? `: ${items}` : ''}`,
+      {},
+      {
+        state,
+        missing: missing.map((m) => ({
+          code: m.code,
+          message: renderMessage(m.message, 'en'),
+          messageCode: m.message.code,
+          params: m.message.params ?? {},
+          ...(m.link ? { link: m.link } : {}),
+        })),
+      },
+    );
     this.summary = summary;
     this.missing = missing;
     this.state = state;
