@@ -11,6 +11,7 @@ import { registerProjectCommand } from './commands/project.ts';
 import { registerDomainCommand } from './commands/domain.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerSyncCommand } from './commands/sync.ts';
+import { registerProposalCommand } from './commands/proposal.ts';
 import { registerTokenCommand, registerUserCommand } from './commands/user.ts';
 
 /** Runs one `magnolia` command line; resolves to the process exit code (long-running `serve` keeps the process alive). */
@@ -28,6 +29,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   registerProjectCommand(program, io);
   registerDomainCommand(program, io);
   registerSyncCommand(program, io);
+  registerProposalCommand(program, io);
   registerDraftCommand(program, io);
   registerMaturityCommand(program, io);
   registerBackupCommands(program, io);
