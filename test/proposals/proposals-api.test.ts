@@ -70,6 +70,9 @@ describe('the proposals API', () => {
   });
 
   it('creates a proposal for a maintainer of a standard candidate: 201 with its number, stage and actions', async () => {
+    const home = async () =>
+      /<dt>Proposals<\/dt><dd>(\d+)<\/dd>/.exec(await (await fetch(`${app.url}/?lang=en`)).text())?.[1];
+    expect(await home()).toBe('0');
     const maintainer = await as('chenyu-ct');
     const created = await maintainer.json('POST', '/api/proposals', proposal);
     expect(created.status, await created.clone().text()).toBe(201);
@@ -85,6 +88,7 @@ describe('the proposals API', () => {
     expect(body.actions.find((a) => a.id === 'submit')?.missing.map((m) => m.code)).toEqual(['has-revision']);
     const listed = (await (await fetch(`${app.url}/api/proposals`)).json()) as { proposals: { number: string }[] };
     expect(listed.proposals.map((p) => p.number)).toContain(number);
+    expect(await home()).toBe('1');
   });
 
   it('refuses to submit before a revision, then generates one (202) and submits it', async () => {

@@ -10,12 +10,13 @@ export function createHomeRoute(ctx: PortalContext): Router {
   router.get('/', (req, res) => {
     const i18n = i18nOf(res);
     const snapshot = ctx.snapshot.get();
-    const slot = cachedPage(req, i18n.lang, 'home', String(snapshot.generation));
+    // A new proposal changes the home page's figures too (proposals are not part of the catalogue snapshot).
+    const proposals = ctx.store.proposals.count();
+    const slot = cachedPage(req, i18n.lang, 'home', `${snapshot.generation}:${proposals}`);
     if (ctx.pages.send(res, slot)) return;
     const now = ctx.clock.now();
-    // Proposals arrive with the workflow issue; until then the figure is an honest zero.
     const model = homeModel(snapshot, i18n, {
-      proposals: 0,
+      proposals,
       matured: ctx.store.maturity.levelChanges.recentUpward(5),
       monthly: ctx.store.commits.communityMonthly(Math.floor(now / 1000) - 2 * 366 * 86_400),
       now,
