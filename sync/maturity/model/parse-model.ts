@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseYamlDocument } from '../../../kernel/config/parse-yaml-document.ts';
 import { modelSchema, type MaturityModel } from './model-schema.ts';
 import { ModelError } from './model-error.ts';
 
@@ -18,21 +18,8 @@ export type KnownSignals = ReadonlyMap<string, 'git' | 'api'>;
  * cannot compute (or whose declared source disagrees with the engine) is refused instead of silently ignored.
  */
 export function parseModel(source: string, known: KnownSignals): LoadedModel {
-  let data: unknown;
-  try {
-    data = parseYaml(source);
-  } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : '';
-    throw new ModelError([
-      `the YAML cannot be read${where}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-    ]);
-  }
-  const parsed = modelSchema.safeParse(data);
-  if (!parsed.success) {
-    throw new ModelError(
-      parsed.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : 'model'}: ${i.message}`),
-    );
-  }
+  const parsed = parseYamlDocument(source, modelSchema, 'model');
+  if (!parsed.ok) throw new ModelError(parsed.problems);
   const problems: string[] = [];
   parsed.data.signals.forEach((s, i) => {
     const source = known.get(s.id);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseYamlDocument } from '../../../kernel/config/parse-yaml-document.ts';
 import { workflowSchema, type Workflow } from './workflow-schema.ts';
 import { WorkflowError } from './workflow-error.ts';
 
@@ -15,21 +15,8 @@ export interface LoadedWorkflow {
  * maturity model does not have is refused, since no project could ever be submitted.
  */
 export function parseWorkflow(source: string, levels: readonly string[]): LoadedWorkflow {
-  let data: unknown;
-  try {
-    data = parseYaml(source);
-  } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : '';
-    throw new WorkflowError([
-      `the YAML cannot be read${where}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-    ]);
-  }
-  const parsed = workflowSchema.safeParse(data);
-  if (!parsed.success) {
-    throw new WorkflowError(
-      parsed.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : 'workflow'}: ${i.message}`),
-    );
-  }
+  const parsed = parseYamlDocument(source, workflowSchema, 'workflow');
+  if (!parsed.ok) throw new WorkflowError(parsed.problems);
   const required = parsed.data.settings.requiredLevel;
   if (!levels.includes(required))
     throw new WorkflowError([
