@@ -66,7 +66,7 @@ export function createGitHubOAuth(
             'forbidden',
             'oauth_denied',
             `GitHub did not authorise the sign-in (${error.error}${error.error_description ? `: ${error.error_description}` : ''}): sign in again and allow the app`,
-            { error: error.error },
+            { githubError: error.error },
           );
         }
         throw new DomainError(
@@ -101,7 +101,7 @@ export function createGitHubOAuth(
           'unauthenticated',
           'oauth_code_rejected',
           `GitHub refused the sign-in (${error}${typeof description === 'string' ? `: ${description}` : ''}): start again from the sign-in page`,
-          { error },
+          { githubError: error },
         );
       }
       try {

@@ -257,8 +257,8 @@ export const enMessages: MessageCatalogue = {
     'Sign-in with GitHub is not configured on this portal: an administrator sets GITHUB_OAUTH_CLIENT_ID and GITHUB_OAUTH_CLIENT_SECRET.',
   'error.oauth_state_mismatch':
     'This sign-in answer does not belong to the sign-in this browser started: start again from the sign-in page.',
-  'error.oauth_denied': 'GitHub did not authorise the sign-in ({error}): sign in again and allow the app.',
-  'error.oauth_code_rejected': 'GitHub refused the sign-in ({error}): start again from the sign-in page.',
+  'error.oauth_denied': 'GitHub did not authorise the sign-in ({githubError}): sign in again and allow the app.',
+  'error.oauth_code_rejected': 'GitHub refused the sign-in ({githubError}): start again from the sign-in page.',
   'error.oauth_unreachable': 'GitHub’s sign-in could not be reached: try again later.',
   'error.oauth_bad_answer': 'GitHub answered the sign-in without a token: try again, or tell an administrator.',
   'error.sign_in_not_started':

@@ -192,8 +192,8 @@ export const zhCNMessages: MessageCatalogue = {
   'error.oauth_not_configured':
     '本门户尚未配置 GitHub 登录：需由管理员设置 GITHUB_OAUTH_CLIENT_ID 和 GITHUB_OAUTH_CLIENT_SECRET。',
   'error.oauth_state_mismatch': '此登录回应与本浏览器发起的登录不符：请从登录页面重新开始。',
-  'error.oauth_denied': 'GitHub 未授权此次登录（{error}）：请重新登录并允许该应用。',
-  'error.oauth_code_rejected': 'GitHub 拒绝了此次登录（{error}）：请从登录页面重新开始。',
+  'error.oauth_denied': 'GitHub 未授权此次登录（{githubError}）：请重新登录并允许该应用。',
+  'error.oauth_code_rejected': 'GitHub 拒绝了此次登录（{githubError}）：请从登录页面重新开始。',
   'error.oauth_unreachable': '无法连接 GitHub 登录服务：请稍后重试。',
   'error.oauth_bad_answer': 'GitHub 的登录应答中没有令牌：请重试，或告知管理员。',
   'error.sign_in_not_started': '此浏览器没有在这里发起登录，或登录耗时过长：请从登录页面重新开始。',
