@@ -41,7 +41,7 @@ export interface PortalOptions {
   config: Config;
   log: Logger;
   clock: Clock;
-  services: Pick<Services, 'projects' | 'maturity'>;
+  services: Pick<Services, 'projects' | 'maturity'> & Partial<Pick<Services, 'proposals'>>;
   /** Build and keep a search index under the data dir (off for apps built without an instance). */
   search?: boolean;
   /** How often a background timer checks for changed data to re-index (0: never). */
@@ -61,6 +61,7 @@ export function createPortal(options: PortalOptions): Portal {
     clock: options.clock,
     projects,
     maturity,
+    ...(options.services.proposals ? { proposals: options.services.proposals } : {}),
     snapshot,
     dataVersion,
     views: createViewRenderer(),

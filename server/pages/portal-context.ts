@@ -8,6 +8,7 @@ import type { ViewRenderer } from '../../content/render/render-view.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { MaturityService } from '../../sync/maturity/maturity-service.ts';
 import type { ProjectsService } from '../../sync/projects/projects-service.ts';
+import type { ProposalsService } from '../../sync/proposals/proposals-service.ts';
 
 /** What the page routes read from; built once per app. */
 export interface PortalContext {
@@ -17,6 +18,8 @@ export interface PortalContext {
   clock: Clock;
   projects: ProjectsService;
   maturity: MaturityService;
+  /** The workflow file in force (the Process page shows it). */
+  proposals?: ProposalsService;
   snapshot: SnapshotSource;
   /** Changes with every write to the database (see `db/changes/data-version.ts`). */
   dataVersion: () => string;

@@ -29,6 +29,8 @@ import { readProposalRequest } from './proposal-request.ts';
 import { availableActions } from './workflow/available-actions.ts';
 import { decideAction, mayTake, missingFor, type DecisionInput } from './workflow/decide-action.ts';
 import { loadWorkflow } from './workflow/load-workflow.ts';
+import { renderWorkflowMarkdown } from './workflow/render-workflow-markdown.ts';
+import type { Lang } from '../../kernel/i18n/languages.ts';
 import { parseWorkflow, type LoadedWorkflow } from './workflow/parse-workflow.ts';
 import { parseSources } from '../../content/draft/parse-sources.ts';
 import type { ProposalFacts, WorkflowActor } from './workflow/proposal-facts.ts';
@@ -51,6 +53,8 @@ export interface ProposalFilter {
 export interface ProposalsService {
   /** The workflow in force (installed or shipped). */
   workflow(): LoadedWorkflow;
+  /** The workflow in force as a Markdown page in the reader's language. */
+  workflowMarkdown(lang: Lang): string;
   /** Installs another workflow file (validated first); proposals keep their stage ids. */
   installWorkflow(source: string, by: string): { digest: string };
   create(body: unknown, actor: ProposalActor): Promise<ProposalJson>;
@@ -180,6 +184,8 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
 
   return {
     workflow,
+    workflowMarkdown: (lang) =>
+      renderWorkflowMarkdown(workflow().workflow, lang, (id) => maturity.levelName(id, lang) ?? id),
     installWorkflow(source, by) {
       const loaded = parseWorkflow(source, maturity.levels());
       const stages = new Set(loaded.workflow.stages.map((s) => s.id));

@@ -98,6 +98,7 @@ const ACCESS: Record<string, Access> = {
   'GET /maturity-model': 'public',
   'GET /about': 'public',
   'GET /process': 'public',
+  'GET /workflow': 'public',
   'GET /faq': 'public',
 };
 

@@ -34,6 +34,21 @@ export function createContentRoute(ctx: PortalContext): Router {
       renderPage(ctx, req, res, 'content', { title: page.title, nav }, { html: page.html, missing: null });
     });
   }
+  router.get('/workflow', (req, res, next) => {
+    if (!ctx.proposals) return next();
+    const i18n = i18nOf(res);
+    // Rendered from the workflow file in force, so the page never disagrees with the rules the portal applies.
+    const markdown = ctx.proposals.workflowMarkdown(i18n.lang);
+    const title = titleOf(markdown) ?? i18n.t.nav.process;
+    renderPage(
+      ctx,
+      req,
+      res,
+      'content',
+      { title, nav: 'process' },
+      { html: renderMarkdown(markdown), missing: null, title },
+    );
+  });
   router.get('/maturity-model', (req, res) => {
     const i18n = i18nOf(res);
     // Rendered from the model itself on each request, so the page can never disagree with the model in use.
