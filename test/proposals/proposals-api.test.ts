@@ -152,6 +152,21 @@ describe('the proposals API', () => {
     ]);
   });
 
+  it('shows the proposal and the list as pages, in both languages', async () => {
+    const zh = await (await fetch(`${app.url}/proposals/${number}?lang=zh-CN`)).text();
+    expect(zh).toContain('云工作负载放置请求格式');
+    expect(zh).toContain('阶段：</strong>立项评审');
+    expect(zh).toContain('等待秘书处记录立项评审结论');
+    expect(zh).toContain(`/api/proposals/${number}/revisions/0/draft.md`);
+    expect(zh).toMatch(/<code>accept-for-review<\/code><\/td><td[^>]*>已提交 → 立项评审<\/td>/);
+    const en = await (await fetch(`${app.url}/proposals/${number}?lang=en`)).text();
+    expect(en).toContain('Stage: </strong>Project review');
+    expect(en).toContain('Approve the project');
+    const list = await (await fetch(`${app.url}/proposals?lang=en`)).text();
+    expect(list).toContain(`href="/proposals/${number}"`);
+    expect((await fetch(`${app.url}/proposals/MP-1999-999`)).status).toBe(404);
+  });
+
   it('says what is wrong with a bad request, and 404 for a proposal or revision that does not exist', async () => {
     const maintainer = await as('chenyu-ct');
     const bad = await maintainer.json('POST', '/api/proposals', { project: 'cloudtide/nimbus-placement' });

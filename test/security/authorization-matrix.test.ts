@@ -99,6 +99,8 @@ const ACCESS: Record<string, Access> = {
   'GET /about': 'public',
   'GET /process': 'public',
   'GET /workflow': 'public',
+  'GET /proposals': 'public',
+  'GET /proposals/:number': 'public',
   'GET /faq': 'public',
 };
 

@@ -116,7 +116,8 @@ export function renderWorkflowMarkdown(flow: Workflow, lang: Lang, levelName: (i
     const s = flow.stages.find((x) => x.id === id);
     return s ? name(s.name) : id;
   };
-  const who = (by: readonly string[]) => by.map((b) => renderMessage(msg(`proposal.actor.${b}`), lang)).join(w.sep);
+  const who = (by: readonly string[]) =>
+    by.map((kind) => renderMessage(msg(`proposal.actor.${kind}`), lang)).join(w.sep);
   const guards = (list: readonly string[]) =>
     list.length === 0 ? w.none : list.map((g) => GUARD_NAMES[g]?.[l] ?? g).join(w.sep);
   const s = flow.settings;
