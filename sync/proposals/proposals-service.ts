@@ -339,16 +339,15 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
         for (const effect of decision.effects) {
           if (effect.kind === 'start-period')
             change.period = { kind: effect.period, startedAt: effect.startedAt, endsAt: effect.endsAt };
-          if (effect.kind === 'end-period' && effect.period === 'comment') change.lastCommentEndedAt = effect.endedAt;
+          if (effect.kind === 'end-period') {
+            change.period ??= null;
+            if (effect.period === 'comment') change.lastCommentEndedAt = effect.endedAt;
+          }
           if (effect.kind === 'published') {
             change.publishedAt = effect.at;
             change.reviewDueAt = effect.reviewDueAt;
           }
         }
-        // A comment period that ran to its end ended then; one cut short ended now (an effect above).
-        if (row.period_kind === 'comment' && row.period_ends_at !== null && change.lastCommentEndedAt === undefined)
-          if (Date.parse(row.period_ends_at) <= clock.now() && decision.from === 'public-comment')
-            change.lastCommentEndedAt = row.period_ends_at;
         if (!store.proposals.change(row.number, row.version, change))
           throw new DomainError(
             'conflict',

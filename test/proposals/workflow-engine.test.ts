@@ -251,6 +251,12 @@ describe('refusals and effects', () => {
       to: 'withdrawn',
       effects: [{ kind: 'end-period', period: 'comment', endedAt: NOW.toISOString() }],
     });
+    const send = workflow.actions.find((a) => a.id === 'send-to-review')!;
+    const ranOut = goodFacts(send);
+    expect(decideAction(ranOut, 'send-to-review', EVERYONE, input())).toMatchObject({
+      ok: true,
+      effects: [{ kind: 'end-period', period: 'comment', endedAt: ranOut.period!.endsAt }],
+    });
     const publish = workflow.actions.find((a) => a.id === 'publish')!;
     expect(decideAction(goodFacts(publish), 'publish', EVERYONE, input())).toMatchObject({
       ok: true,

@@ -83,9 +83,15 @@ export function decideAction(
   }
   const at = now.toISOString();
   const effects: WorkflowEffect[] = [];
+  // A period belongs to the stage it was started into, and every action leaves its stage: the period ends now, or
+  // when it ran out if that was earlier.
   const period = facts.period;
-  if (period !== null && Date.parse(period.endsAt) > now.getTime())
-    effects.push({ kind: 'end-period', period: period.kind, endedAt: at });
+  if (period !== null)
+    effects.push({
+      kind: 'end-period',
+      period: period.kind,
+      endedAt: Date.parse(period.endsAt) > now.getTime() ? at : period.endsAt,
+    });
   if (action.starts !== undefined) {
     const days = action.starts === 'notice' ? workflow.settings.noticeDays : workflow.settings.commentDays;
     const endsAt = new Date(now.getTime() + days * DAY_MS).toISOString();
