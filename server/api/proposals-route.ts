@@ -3,20 +3,12 @@ import { renderMessage } from '../../content/i18n/render-message.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
 import type { Services } from '../../sync/create-services.ts';
 import type { ProposalJson } from '../../sync/proposals/proposal-json.ts';
-import type { ProposalActor } from '../../sync/proposals/proposals-service.ts';
 import { requireAction } from '../auth/require-action.ts';
+import { proposalActorOf } from '../auth/proposal-actor.ts';
 
 type Deps = Pick<Services, 'proposals' | 'accounts' | 'signIn'>;
 
 const json = express.json({ limit: '256kb' });
-
-/** The asker as the workflow sees them (roles narrowed by a token's scopes), or null for a visitor. */
-function askerOf(services: Deps, req: Request): ProposalActor | null {
-  const actor = req.auth?.actor;
-  if (!actor) return null;
-  const me = services.accounts.me(actor);
-  return { login: me.login, roles: me.roles, maintainerOf: me.maintainerOf };
-}
 
 /** A proposal as the API answers it: every missing item with its English text, code and parameters. */
 function answer(proposal: ProposalJson) {
@@ -58,7 +50,7 @@ export function createProposalsRoute(services: Deps): Router {
 
   router.get('/api/proposals', (req, res) => {
     const q = req.query;
-    const asker = askerOf(services, req);
+    const asker = proposalActorOf(services, req);
     if (q['mine'] === '1' && asker === null)
       throw new DomainError('unauthenticated', 'sign_in_required', 'sign in to see the proposals waiting for you');
     res.json({
@@ -71,11 +63,11 @@ export function createProposalsRoute(services: Deps): Router {
   });
 
   router.get('/api/proposals/:number', (req, res) => {
-    res.json(answer(proposals.get(String(req.params['number']), askerOf(services, req))));
+    res.json(answer(proposals.get(String(req.params['number']), proposalActorOf(services, req))));
   });
 
   router.post('/api/proposals', requireAction(services, 'proposals.write'), json, async (req, res) => {
-    const created = await proposals.create(req.body, askerOf(services, req)!);
+    const created = await proposals.create(req.body, proposalActorOf(services, req)!);
     res.status(201).location(`/api/proposals/${created.number}`).json(answer(created));
   });
 
@@ -94,7 +86,7 @@ export function createProposalsRoute(services: Deps): Router {
         ...(typeof body.comment === 'string' ? { comment: body.comment } : {}),
         ...(typeof body.decision === 'string' ? { decision: body.decision } : {}),
       },
-      askerOf(services, req)!,
+      proposalActorOf(services, req)!,
     );
     res.json(answer(done));
   });
@@ -111,7 +103,7 @@ export function createProposalsRoute(services: Deps): Router {
           ...(typeof body.ref === 'string' ? { ref: body.ref } : {}),
           ...(typeof body.reason === 'string' ? { reason: body.reason } : {}),
         },
-        askerOf(services, req)!,
+        proposalActorOf(services, req)!,
       );
       res
         .status(revision.status === 'ready' ? 200 : 202)

@@ -1,18 +1,11 @@
 import express, { type Request, type Router } from 'express';
-import type { ProposalActor } from '../../../sync/proposals/proposals-service.ts';
 import type { Services } from '../../../sync/create-services.ts';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
 import { renderPage, type PageContext } from '../render-page.ts';
 import { proposalListModel, proposalModel } from './proposal-model.ts';
+import { proposalActorOf } from '../../auth/proposal-actor.ts';
 
 type Deps = Pick<Services, 'proposals' | 'accounts'>;
-
-function askerOf(services: Deps, req: Request): ProposalActor | null {
-  const actor = req.auth?.actor;
-  if (!actor) return null;
-  const me = services.accounts.me(actor);
-  return { login: me.login, roles: me.roles, maintainerOf: me.maintainerOf };
-}
 
 /** `GET /proposals` (filter `stage`) and `GET /proposals/:number`: the proposals as people read them. */
 export function createProposalPages(ctx: PageContext, services: Deps): Router {
@@ -32,7 +25,7 @@ export function createProposalPages(ctx: PageContext, services: Deps): Router {
   });
   router.get('/proposals/:number', (req, res) => {
     const i18n = i18nOf(res);
-    const shown = services.proposals.get(String(req.params['number']), askerOf(services, req));
+    const shown = services.proposals.get(String(req.params['number']), proposalActorOf(services, req));
     const stages = services.proposals.workflow().workflow.stages;
     const stageName = (id: string) => {
       const s = stages.find((x) => x.id === id);
