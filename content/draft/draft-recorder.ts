@@ -84,19 +84,18 @@ export function createDraftRecorder(input: DraftInput): DraftRecorder {
   const indexOf = (placeholder: string | null): number | null =>
     placeholder === null ? null : Number(placeholder.slice(1, -1));
 
+  // One lint issue in the draft's language; its clause ID is filled in once the IDs are assigned.
+  const lintIssue = (rule: LintRule, message: Message, path: string, line: number) => ({
+    rule,
+    message: renderMessage(message, lang),
+    code: message.code,
+    params: message.params ?? {},
+    clauseId: null,
+    path,
+    line,
+  });
   const issue = (rule: LintRule, message: Message, clause: string | null, file: number, line: number): void => {
-    lint.push({
-      issue: {
-        rule,
-        message: renderMessage(message, lang),
-        code: message.code,
-        params: message.params ?? {},
-        clauseId: null,
-        path: input.files[file]?.path ?? '',
-        line,
-      },
-      clause: indexOf(clause),
-    });
+    lint.push({ issue: lintIssue(rule, message, input.files[file]?.path ?? '', line), clause: indexOf(clause) });
   };
 
   const record = (item: Sourced, nodes: Nodes[], number: string, title: string, options: RecordOptions): string => {
@@ -153,18 +152,7 @@ export function createDraftRecorder(input: DraftInput): DraftRecorder {
     record,
     issue,
     issueOfDraft: (rule, message) => {
-      lint.push({
-        issue: {
-          rule,
-          message: renderMessage(message, lang),
-          code: message.code,
-          params: message.params ?? {},
-          clauseId: null,
-          path: '',
-          line: 0,
-        },
-        clause: null,
-      });
+      lint.push({ issue: lintIssue(rule, message, '', 0), clause: null });
     },
     clauses,
     assignIds: () => {
