@@ -170,6 +170,22 @@ async function floor(dir: string, commit: string, files: string[], limit: number
   await Promise.all(Array.from({ length: Math.min(limit, files.length) }, lane));
 }
 
+/** The draft both measurements make: every file a clause file, English, a fixed date. */
+function benchOptions(dir: string, ref: string, files: string[], limit: number): DraftFromGitOptions {
+  return {
+    runGit,
+    repo: dir,
+    ref,
+    sources: files.map((p) => ({ path: p, role: 'clauses' as const })),
+    permalinkBase: 'https://github.com',
+    lang: 'en',
+    type: 'association',
+    date: '2025-01-01',
+    cwd: dir,
+    concurrency: limit,
+  };
+}
+
 async function measure(label: string, dir: string, files: string[]): Promise<string> {
   const commit = (await runGit(['rev-parse', 'HEAD'], { cwd: dir })).stdout.toString('utf8').trim();
   const limit = Math.max(2, availableParallelism());
@@ -181,19 +197,7 @@ async function measure(label: string, dir: string, files: string[]): Promise<str
   const oursCpu: number[] = [];
   const floorsCpu: number[] = [];
   let clauses = 0;
-  const draft = () =>
-    draftFromGit({
-      runGit,
-      repo: dir,
-      ref: commit,
-      sources: files.map((p) => ({ path: p, role: 'clauses' as const })),
-      permalinkBase: 'https://github.com',
-      lang: 'en',
-      type: 'association',
-      date: '2025-01-01',
-      cwd: dir,
-      concurrency: limit,
-    });
+  const draft = () => draftFromGit(benchOptions(dir, commit, files, limit));
   // One warm-up of each, so JIT and the page cache do not favour whichever runs second.
   await floor(dir, commit, files, limit);
   await draft();
@@ -248,18 +252,7 @@ async function measureRegeneration(label: string, dir: string, files: string[]):
   const agains: number[] = [];
   let carried = 0;
   let clauses = 0;
-  const options = (ref: string): DraftFromGitOptions => ({
-    runGit,
-    repo: dir,
-    ref,
-    sources: files.map((p) => ({ path: p, role: 'clauses' as const })),
-    permalinkBase: 'https://github.com',
-    lang: 'en',
-    type: 'association',
-    date: '2025-01-01',
-    cwd: dir,
-    concurrency: limit,
-  });
+  const options = (ref: string): DraftFromGitOptions => benchOptions(dir, ref, files, limit);
   for (let round = 0; round < ROUNDS; round++) {
     const cacheDir = await mkdtemp(path.join(tmpdir(), 'magnolia-bench-cache-'));
     try {
