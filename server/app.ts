@@ -10,6 +10,7 @@ import { createAuthRoutes } from './auth/auth-routes.ts';
 import { createCsrf } from './auth/csrf.ts';
 import { createProposalsRoute } from './api/proposals-route.ts';
 import { createProposalPages } from './pages/proposals/proposals-route.ts';
+import { createProposalForms } from './pages/proposals/proposal-forms-route.ts';
 import { identify } from './auth/identify.ts';
 import { createRateLimits } from './auth/rate-limits.ts';
 import { sessionMiddleware } from './auth/session-middleware.ts';
@@ -99,7 +100,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(createSignInRoute(portal.pageContext, services));
   app.use(createAccountRoute({ ...pages, config }));
   app.use(createConsole(pages));
-  app.use(createProposalPages(portal.pageContext, services));
+  app.use(createProposalPages(pages));
+  app.use(createProposalForms(pages));
   app.use(createDomainsRoute(services));
   app.use(portal.router);
 

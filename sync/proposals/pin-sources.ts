@@ -1,4 +1,5 @@
 import { DomainError } from '../../kernel/errors/domain-error.ts';
+import { resolveCommit } from './resolve-commit.ts';
 import type { RunGit } from '../../kernel/git/run-git.ts';
 
 /** A ref resolved in a mirror, and the source paths that exist at that commit. */
@@ -16,19 +17,7 @@ export async function pinSources(
   ref: string,
   paths: readonly string[],
 ): Promise<PinnedSources> {
-  const resolved = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
-    cwd: gitDir,
-    okCodes: [0, 1, 128],
-    timeoutMs: 30_000,
-  });
-  const commit = resolved.stdout.toString('utf8').trim();
-  if (resolved.code !== 0 || !/^[0-9a-f]{40,64}$/.test(commit))
-    throw new DomainError(
-      'invalid',
-      'unknown_ref',
-      `"${ref}" is not a tag, branch or commit of the project's mirror: check the name, or run magnolia sync first`,
-      { ref },
-    );
+  const commit = await resolveCommit(runGit, gitDir, ref);
   const listed = await runGit(['ls-tree', '-r', '--name-only', '-z', commit, '--', ...paths], {
     cwd: gitDir,
     timeoutMs: 30_000,

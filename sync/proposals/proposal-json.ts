@@ -12,6 +12,8 @@ export const revLabel = (rev: number) => `-${String(rev).padStart(2, '0')}`;
 export interface ProposalSummaryJson {
   number: string;
   project: string;
+  /** The project's domain id, or null. */
+  domain: string | null;
   title: Local;
   type: string;
   state: string;
@@ -57,6 +59,8 @@ export interface ProposalJson extends ProposalSummaryJson {
     comment: string;
     decision: string | null;
   }[];
+  /** Whether the asker may ask for a new revision, and whether the stage allows one now. */
+  revise: { allowed: boolean; now: boolean };
   /** The actions out of the current stage, whether the asker may take them, and what is still missing. */
   actions: {
     id: string;
@@ -104,10 +108,16 @@ export function revisionJson(r: RevisionSummary, workflow: Workflow): RevisionJs
 const stageName = (workflow: Workflow, id: string): Local =>
   workflow.stages.find((s) => s.id === id)?.name ?? { en: id, zh: id };
 
-export function proposalSummaryJson(row: ProposalRow, project: string, workflow: Workflow): ProposalSummaryJson {
+export function proposalSummaryJson(
+  row: ProposalRow,
+  project: string,
+  workflow: Workflow,
+  domain: string | null,
+): ProposalSummaryJson {
   return {
     number: row.number,
     project,
+    domain,
     title: { zh: row.title_zh, en: row.title_en },
     type: row.type,
     state: row.stage,
@@ -120,10 +130,12 @@ export function proposalSummaryJson(row: ProposalRow, project: string, workflow:
 export interface ProposalParts {
   row: ProposalRow;
   project: string;
+  domain: string | null;
   workflow: Workflow;
   revisions: readonly RevisionSummary[];
   history: readonly HistoryRow[];
   holders: { holder: string; logins: string[] }[];
+  revise: { allowed: boolean; now: boolean };
   actions: readonly AvailableAction[];
 }
 
@@ -131,7 +143,7 @@ export function proposalJson(parts: ProposalParts): ProposalJson {
   const { row, workflow } = parts;
   const stage = workflow.stages.find((s) => s.id === row.stage);
   return {
-    ...proposalSummaryJson(row, parts.project, workflow),
+    ...proposalSummaryJson(row, parts.project, workflow, parts.domain),
     scope: row.scope,
     rationale: row.rationale,
     proposingUnit: row.proposing_unit,
@@ -170,6 +182,7 @@ export function proposalJson(parts: ProposalParts): ProposalJson {
       comment: h.comment,
       decision: h.decision,
     })),
+    revise: parts.revise,
     actions: parts.actions.map((a) => ({
       id: a.action.id,
       name: a.action.name,

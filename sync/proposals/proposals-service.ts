@@ -17,6 +17,7 @@ import { createRevisionJobHandler, revisionSubject } from './generate-revision.t
 import { gatherFacts } from './gather-facts.ts';
 import { GuardFailedError } from './guard-failed-error.ts';
 import { pinSources } from './pin-sources.ts';
+import { listSourceCandidates, type SourceCandidates } from './list-source-candidates.ts';
 import {
   proposalJson,
   proposalSummaryJson,
@@ -45,6 +46,8 @@ export interface ProposalActor {
 export interface ProposalFilter {
   stage?: string;
   project?: string;
+  /** The project's domain id. */
+  domain?: string;
   /** Only proposals waiting for this person. */
   holder?: ProposalActor;
 }
@@ -67,6 +70,8 @@ export interface ProposalsService {
     actor: ProposalActor,
   ): ProposalJson;
   count(): number;
+  /** The Markdown files of a project's mirror at `ref` that a proposal may take as sources. */
+  sourceCandidates(project: string, ref?: string): Promise<SourceCandidates>;
   /**
    * Asks for a new revision from the sources at `ref` (default: the proposal's ref), generated in the background.
    * The same sources at the same commit return the revision that already exists (queued or ready).
@@ -115,6 +120,7 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
       name: { en: maturity.levelName(id, 'en') ?? id, zh: maturity.levelName(id, 'zh-CN') ?? id },
     }));
   const projectName = (row: ProposalRow) => store.repositories.get(row.repository_id)?.full_name ?? '?';
+  const domainOf = (row: ProposalRow) => store.repositories.get(row.repository_id)?.domain ?? null;
   const asWorkflowActor = (actor: ProposalActor | null, project: string): WorkflowActor | null =>
     actor === null
       ? null
@@ -166,14 +172,18 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
   };
   const describe = (row: ProposalRow, actor: ProposalActor | null): ProposalJson => {
     const project = projectName(row);
+    const flow = workflow().workflow;
+    const who = asWorkflowActor(actor, project);
     return proposalJson({
       row,
       project,
+      domain: domainOf(row),
       workflow: workflow().workflow,
       revisions: store.revisions.list(row.number),
       history: store.proposals.history(row.number),
       holders: holdersOf(row),
-      actions: availableActions(factsOf(row, project), asWorkflowActor(actor, project), decisionInput(project, '')),
+      revise: { allowed: mayTake(flow.revise, who), now: flow.revise.in.includes(row.stage) },
+      actions: availableActions(factsOf(row, project), who, decisionInput(project, '')),
     });
   };
   const waitsFor = (row: ProposalRow, actor: ProposalActor): boolean => {
@@ -309,8 +319,9 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
         .filter(
           (row) => filter.project === undefined || projectName(row).toLowerCase() === filter.project.toLowerCase(),
         )
+        .filter((row) => filter.domain === undefined || domainOf(row) === filter.domain)
         .filter((row) => filter.holder === undefined || waitsFor(row, filter.holder))
-        .map((row) => proposalSummaryJson(row, projectName(row), flow));
+        .map((row) => proposalSummaryJson(row, projectName(row), flow, domainOf(row)));
     },
 
     get: (number, actor) => describe(find(number), actor),
@@ -375,6 +386,18 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
     },
 
     count: () => store.proposals.count(),
+
+    async sourceCandidates(project, ref) {
+      const { row: repo } = projects.resolve(project);
+      if (!repo.mirror_path)
+        throw new DomainError(
+          'unavailable',
+          'mirror_not_ready',
+          `${repo.full_name} has no mirror yet: run magnolia sync ${repo.full_name}`,
+        );
+      const at = ref?.trim() || repo.default_branch || 'HEAD';
+      return listSourceCandidates(deps.runGit, repo.mirror_path, at);
+    },
 
     async revise(number, request, actor) {
       const row = find(number);

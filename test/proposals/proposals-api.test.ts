@@ -158,7 +158,7 @@ describe('the proposals API', () => {
     expect(zh).toContain('阶段：</strong>立项评审');
     expect(zh).toContain('等待秘书处记录立项评审结论');
     expect(zh).toContain(`/api/proposals/${number}/revisions/0/draft.md`);
-    expect(zh).toMatch(/<code>accept-for-review<\/code><\/td><td[^>]*>已提交 → 立项评审<\/td>/);
+    expect(zh).toMatch(/受理并进行立项评审<\/td><td[^>]*>已提交 → 立项评审<\/td>/);
     const en = await (await fetch(`${app.url}/proposals/${number}?lang=en`)).text();
     expect(en).toContain('Stage: </strong>Project review');
     expect(en).toContain('Approve the project');

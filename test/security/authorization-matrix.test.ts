@@ -101,6 +101,10 @@ const ACCESS: Record<string, Access> = {
   'GET /workflow': 'public',
   'GET /proposals': 'public',
   'GET /proposals/:number': 'public',
+  'GET /proposals/new': 'proposals.write',
+  'POST /proposals': 'proposals.write',
+  'POST /proposals/:number/actions': 'proposals.write',
+  'POST /proposals/:number/revisions': 'proposals.write',
   'GET /faq': 'public',
 };
 

@@ -2,14 +2,48 @@ import { fill, type Messages } from '../../../content/i18n/messages.ts';
 import { renderMessage } from '../../../content/i18n/render-message.ts';
 import type { Lang } from '../../../kernel/i18n/languages.ts';
 import type { ProposalJson, ProposalSummaryJson } from '../../../sync/proposals/proposal-json.ts';
+import type { Workflow } from '../../../sync/proposals/workflow/workflow-schema.ts';
+
+/** A refused form's problem as the page shows it: one lead sentence and, for a guard, every missing item. */
+export interface FormProblem {
+  lead: string;
+  items: { text: string; href: string | null }[];
+}
+
+/** What the page's forms need besides the proposal: the session's token and a refused form's input. */
+export interface ProposalFormState {
+  csrfToken: string;
+  problem?: FormProblem;
+  action?: string;
+  comment?: string;
+  decision?: string;
+  ref?: string;
+  reason?: string;
+  done?: string;
+}
 
 const local = (text: { en: string; zh: string }, lang: Lang) => (lang === 'en' ? text.en : text.zh);
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 const minute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
-/** The proposals list as the page shows it. */
-export function proposalListModel(list: readonly ProposalSummaryJson[], lang: Lang) {
+/** The list's filters as chosen, and the choices the filter form offers. */
+export interface ProposalListFilters {
+  stage: string;
+  project: string;
+  domain: string;
+  mine: boolean;
+  signedIn: boolean;
+  mayPropose: boolean;
+  stages: { id: string; name: string }[];
+  projects: string[];
+  domains: { id: string; name: string }[];
+}
+
+/** The proposals list as the page shows it, with its filter form. */
+export function proposalListModel(list: readonly ProposalSummaryJson[], lang: Lang, filters: ProposalListFilters) {
   return {
+    filters,
+    filtered: filters.stage !== '' || filters.project !== '' || filters.domain !== '' || filters.mine,
     rows: list.map((p) => ({
       number: p.number,
       href: `/proposals/${p.number}`,
@@ -22,10 +56,20 @@ export function proposalListModel(list: readonly ProposalSummaryJson[], lang: La
   };
 }
 
-/** One proposal as its page shows it: facts, what each next step lacks, revisions, history. */
-export function proposalModel(p: ProposalJson, t: Messages, lang: Lang, stageName: (id: string) => string) {
+/** One proposal as its page shows it: facts, what each next step lacks (and a form for each one the asker may take), revisions, history. */
+export function proposalModel(p: ProposalJson, flow: Workflow, t: Messages, lang: Lang, form: ProposalFormState) {
   const w = t.proposals;
+  const stageName = (id: string) => {
+    const stage = flow.stages.find((s) => s.id === id);
+    return stage ? local(stage.name, lang) : id;
+  };
+  const definition = (id: string) => flow.actions.find((a) => a.id === id);
+  const action = `/proposals/${p.number}/actions`;
   return {
+    csrfToken: form.csrfToken,
+    problem: form.problem ?? null,
+    done: form.done ? (w.done[form.done as keyof typeof w.done] ?? null) : null,
+    actionUrl: action,
     number: p.number,
     title: local(p.title, lang),
     otherTitle: lang === 'en' ? p.title.zh : p.title.en,
@@ -54,11 +98,33 @@ export function proposalModel(p: ProposalJson, t: Messages, lang: Lang, stageNam
     ],
     scope: p.scope,
     rationale: p.rationale,
-    actions: p.actions.map((a) => ({
-      name: local(a.name, lang),
-      allowed: a.allowed,
-      missing: a.missing.map((m) => ({ text: renderMessage(m.message, lang), href: m.link ?? null })),
-    })),
+    actions: p.actions.map((a) => {
+      const guards = definition(a.id)?.guards ?? [];
+      const records = definition(a.id)?.records ?? [];
+      // The reason is given in the form itself: it is not missing before anyone types.
+      const missing = a.missing.filter((m) => m.code !== 'reason-given');
+      const again = form.action === a.id;
+      return {
+        id: a.id,
+        name: local(a.name, lang),
+        allowed: a.allowed,
+        missing: missing.map((m) => ({ text: renderMessage(m.message, lang), href: m.link ?? null })),
+        form:
+          a.allowed && missing.length === 0
+            ? {
+                needsReason: guards.includes('reason-given'),
+                recordsDecision: records.includes('decision'),
+                comment: again ? (form.comment ?? '') : '',
+                decision: again ? (form.decision ?? '') : '',
+              }
+            : null,
+      };
+    }),
+    revise:
+      p.revise.allowed && p.revise.now
+        ? { url: `/proposals/${p.number}/revisions`, ref: form.ref ?? p.ref, reason: form.reason ?? '' }
+        : null,
+    generating: p.revisions.some((r) => r.status === 'queued'),
     revisions: p.revisions.map((r) => {
       const base = `/api/proposals/${p.number}/revisions/${r.rev}`;
       return {
@@ -79,7 +145,12 @@ export function proposalModel(p: ProposalJson, t: Messages, lang: Lang, stageNam
     history: [...p.history].reverse().map((h) => ({
       when: minute(h.at),
       who: h.actor,
-      action: h.action,
+      action:
+        h.action === 'create'
+          ? w.createAction
+          : local(definition(h.action)?.name ?? { en: h.action, zh: h.action }, lang),
+      rev: h.rev === null ? '' : `${p.number}-${String(h.rev).padStart(2, '0')}`,
+      decision: h.decision ?? '',
       change: `${h.from ? stageName(h.from) : '—'} → ${stageName(h.to)}`,
       comment: h.comment,
     })),
