@@ -74,6 +74,8 @@ export interface ProposalQueries {
   list(): ProposalRow[];
   listForRepository(repositoryId: number): ProposalRow[];
   count(): number;
+  /** The full names of projects with at least one proposal. */
+  projects(): string[];
   /** Moves a proposal if it still has `version`; false when another action won in between. */
   change(number: string, version: number, change: ProposalChange): boolean;
   appendHistory(row: Omit<HistoryRow, 'id'>): number;
@@ -97,6 +99,11 @@ export function createProposalQueries(db: Db): ProposalQueries {
   const list = db.prepare(`SELECT * FROM proposals ORDER BY created_at DESC, number DESC`);
   const listForRepository = db.prepare(`SELECT * FROM proposals WHERE repository_id = ? ORDER BY number DESC`);
   const count = db.prepare(`SELECT count(*) FROM proposals`).pluck();
+  const projects = db
+    .prepare(
+      `SELECT DISTINCT r.full_name FROM proposals p JOIN repositories r ON r.id = p.repository_id ORDER BY r.full_name`,
+    )
+    .pluck();
   const change = db.prepare(
     `UPDATE proposals SET stage = @stage, updated_at = @at, version = version + 1,
        period_kind = CASE WHEN @setPeriod THEN @periodKind ELSE period_kind END,
@@ -119,6 +126,7 @@ export function createProposalQueries(db: Db): ProposalQueries {
     list: () => list.all() as ProposalRow[],
     listForRepository: (id) => listForRepository.all(id) as ProposalRow[],
     count: () => count.get() as number,
+    projects: () => projects.all() as string[],
     change: (number, version, c) =>
       change.run({
         number,

@@ -156,4 +156,17 @@ describe('the proposal pages', () => {
     const anonymous = await fetch(`${app.url}/proposals?mine=1`, { redirect: 'manual' });
     expect(anonymous.status).toBe(401);
   });
+
+  it('shows the proposal on its project page, and the catalogue filters projects that have one', async () => {
+    const project = await text(await fetch(`${app.url}/projects/cloudtide/nimbus-placement?lang=en`));
+    expect(project).toContain(`<a href="/proposals/${number}">${number}</a> Nimbus placement request format`);
+    const other = await text(await fetch(`${app.url}/projects/northbridge-oss/logpipe?lang=en`));
+    expect(other).not.toContain('Proposals for a standard');
+    const all = await text(await fetch(`${app.url}/projects?lang=en`));
+    expect(all).toContain('northbridge-oss/logpipe');
+    const proposed = await text(await fetch(`${app.url}/projects?lang=en&proposal=yes`));
+    expect(proposed).toContain('cloudtide/nimbus-placement');
+    expect(proposed).not.toContain('northbridge-oss/logpipe');
+    expect(proposed).toMatch(/<option value="yes" selected>with a proposal for a standard<\/option>/);
+  });
 });

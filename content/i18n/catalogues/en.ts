@@ -75,6 +75,8 @@ export const en = {
     browseAll: { one: 'Browse the {count} project', other: 'Browse all {count} projects' },
   },
   catalogue: {
+    proposal: 'Proposal',
+    withProposal: 'with a proposal for a standard',
     title: 'Projects',
     lead: 'Every member project, its maturity level and activity. Filters are part of the address, so any view can be shared.',
     filters: 'Filter projects',
@@ -212,6 +214,7 @@ export const en = {
     create: 'Create the proposal',
   },
   project: {
+    proposals: 'Proposals for a standard',
     facts: 'Facts',
     description: 'Description',
     repository: 'Repository',

@@ -71,6 +71,8 @@ export const zhCN: Messages = {
     browseAll: { other: '浏览全部 {count} 个项目' },
   },
   catalogue: {
+    proposal: '标准提案',
+    withProposal: '已有标准提案',
     title: '项目',
     lead: '所有成员项目及其成熟度等级和活跃情况。筛选条件保存在网址中，任何视图都可以分享。',
     filters: '筛选项目',
@@ -203,6 +205,7 @@ export const zhCN: Messages = {
     create: '创建提案',
   },
   project: {
+    proposals: '标准提案',
     facts: '基本信息',
     description: '简介',
     repository: '代码仓库',

@@ -42,6 +42,7 @@ export function catalogueModel(
   q: CatalogueQuery,
   originalUrl: string,
   i18n: I18nLocals,
+  proposed?: ReadonlySet<string>,
 ): CatalogueModel {
   const { lang, t, fmt } = i18n;
   const domainName = (slug: string | null): string =>
@@ -88,6 +89,12 @@ export function catalogueModel(
       ),
     },
     {
+      name: 'proposal',
+      id: 'filter-proposal',
+      label: t.catalogue.proposal,
+      options: options(q.proposal, [{ value: 'yes', label: t.catalogue.withProposal }]),
+    },
+    {
       name: 'sort',
       id: 'filter-sort',
       label: t.catalogue.sort,
@@ -104,7 +111,7 @@ export function catalogueModel(
     },
   ];
 
-  const matches = filterCatalogue(snapshot.entries, q);
+  const matches = filterCatalogue(snapshot.entries, q, proposed);
   const pages = Math.max(1, Math.ceil(matches.length / PAGE_SIZE));
   const page = Math.min(q.page, pages);
   const params = searchParamsOf(originalUrl);

@@ -7,6 +7,8 @@ export interface CatalogueQuery {
   domain: string;
   language: string;
   license: string;
+  /** `yes`: only projects with a proposal for a standard. */
+  proposal: '' | 'yes';
   sort: CatalogueSort;
   page: number;
 }
@@ -24,6 +26,7 @@ export function readCatalogueQuery(params: URLSearchParams): CatalogueQuery {
     domain: text(params, 'domain'),
     language: text(params, 'language'),
     license: text(params, 'license'),
+    proposal: text(params, 'proposal') === 'yes' ? 'yes' : '',
     sort: SORTS.includes(sort) ? sort : 'activity',
     page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
   };

@@ -12,11 +12,15 @@ export function createCatalogueRoute(ctx: PortalContext): Router {
   router.get('/projects', (req, res) => {
     const i18n = i18nOf(res);
     const snapshot = ctx.snapshot.get();
-    // The page is a function of the snapshot and the URL: kept until the snapshot is rebuilt.
-    const slot = cachedPage(req, i18n.lang, 'catalogue', String(snapshot.generation));
+    // The page is a function of the snapshot, the proposals (never deleted: their count moves) and the URL.
+    const proposals = ctx.store.proposals.count();
+    const slot = cachedPage(req, i18n.lang, 'catalogue', `${snapshot.generation}:${proposals}`);
     if (ctx.pages.send(res, slot)) return;
     const query = readCatalogueQuery(searchParamsOf(req.originalUrl));
-    const model = catalogueModel(snapshot, query, req.originalUrl, i18n);
+    const proposed = query.proposal
+      ? new Set(ctx.store.proposals.projects().map((name) => name.toLowerCase()))
+      : undefined;
+    const model = catalogueModel(snapshot, query, req.originalUrl, i18n, proposed);
     // A page past the end (a shared link after projects left, a typed number) goes to the last page, visibly.
     if (model.redirect) {
       res.redirect(302, model.redirect);

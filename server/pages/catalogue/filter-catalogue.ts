@@ -16,27 +16,43 @@ const COMPARE: Record<CatalogueQuery['sort'], (a: CatalogueEntry, b: CatalogueEn
 const memo = new WeakMap<readonly CatalogueEntry[], Map<string, readonly CatalogueEntry[]>>();
 const MEMO_SIZE = 200;
 
-/** The entries matching the filters, sorted (memoised per snapshot; callers must not modify the result). */
-export function filterCatalogue(entries: readonly CatalogueEntry[], q: CatalogueQuery): readonly CatalogueEntry[] {
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The entries matching the filters, sorted (memoised per snapshot; callers must not modify the result).
+ * `proposed` holds the lower-cased full names of projects with a proposal (not part of the snapshot).
+ */
+export function filterCatalogue(
+  entries: readonly CatalogueEntry[],
+  q: CatalogueQuery,
+  proposed: ReadonlySet<string> = NONE,
+): readonly CatalogueEntry[] {
   let cache = memo.get(entries);
   if (!cache) memo.set(entries, (cache = new Map()));
-  const key = [q.level, q.domain, q.language, q.license, q.sort].join('\u0000');
+  const key = [q.level, q.domain, q.language, q.license, q.sort, q.proposal ? [...proposed].join(' ') : ''].join(
+    '\u0000',
+  );
   let result = cache.get(key);
   if (!result) {
     if (cache.size >= MEMO_SIZE) cache.clear();
-    result = filterAndSort(entries, q);
+    result = filterAndSort(entries, q, proposed);
     cache.set(key, result);
   }
   return result;
 }
 
-function filterAndSort(entries: readonly CatalogueEntry[], q: CatalogueQuery): CatalogueEntry[] {
+function filterAndSort(
+  entries: readonly CatalogueEntry[],
+  q: CatalogueQuery,
+  proposed: ReadonlySet<string>,
+): CatalogueEntry[] {
   const matches = entries.filter(
     (e) =>
       (q.level === '' || (q.level === 'none' ? e.level === null : e.level === q.level)) &&
       (q.domain === '' || e.domain === q.domain) &&
       (q.language === '' || e.language === q.language) &&
-      (q.license === '' || e.license === q.license),
+      (q.license === '' || e.license === q.license) &&
+      (q.proposal === '' || proposed.has(e.fullName.toLowerCase())),
   );
   return matches.sort(COMPARE[q.sort]);
 }

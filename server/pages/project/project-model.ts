@@ -1,3 +1,4 @@
+import type { ProposalSummaryJson } from '../../../sync/proposals/proposal-json.ts';
 import { textLang } from '../text-lang.ts';
 import type { MaturityJson, ObservationJson, SignalJson } from '../../../sync/maturity/maturity-json.ts';
 import type { I18nLocals } from '../../i18n/i18n-middleware.ts';
@@ -20,6 +21,8 @@ import { signalGroups, type SignalGroup } from './signal-groups.ts';
 /** What the project page shows. */
 export interface ProjectModel {
   name: string;
+  /** The project's proposals: number, title and stage in the reader's language. */
+  proposals: { number: string; href: string; title: string; stage: string }[];
   description: string;
   /** The language the description is written in (see `textLang`). */
   descriptionLang: 'zh-CN' | 'en';
@@ -67,6 +70,8 @@ export interface ProjectPageInput {
   firstEvaluatedAt: string | null;
   now: number;
   i18n: I18nLocals;
+  /** The project's proposals (newest first). */
+  proposals: readonly ProposalSummaryJson[];
 }
 
 /** Builds the project page: ladder, pictures, facts, grouped signals with units, evidence and trends, exemptions. */
@@ -100,6 +105,12 @@ export function projectModel(input: ProjectPageInput): ProjectModel {
 
   return {
     name: p.fullName,
+    proposals: input.proposals.map((x) => ({
+      number: x.number,
+      href: `/proposals/${x.number}`,
+      title: lang === 'en' ? x.title.en : x.title.zh,
+      stage: lang === 'en' ? x.stateName.en : x.stateName.zh,
+    })),
     description: p.description ?? '',
     descriptionLang: textLang(p.description ?? ''),
     facts: projectFacts(p, m, { domainName: input.domainName, githubUrl: input.githubUrl, i18n }),

@@ -46,6 +46,7 @@ export function createProjectRoute(ctx: PortalContext): Router {
       firstEvaluatedAt: ctx.store.maturity.levelChanges.history(row.id)[0]?.changed_at ?? null,
       now,
       i18n,
+      proposals: ctx.proposals?.list({ project: row.full_name }) ?? [],
     });
     renderPage(ctx, req, res, 'project', { title: row.full_name, nav: 'projects' }, model, slot);
   });
