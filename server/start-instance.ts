@@ -7,6 +7,7 @@ import { enqueueAllEvaluations, enqueueMissingEvaluations } from '../sync/maturi
 import { createServices, type Services } from '../sync/create-services.ts';
 import type { SyncServices } from '../sync/create-sync-services.ts';
 import { seedDemoCommunity, shouldSeedDemo } from '../sync/demo/seed-demo-community.ts';
+import { seedDemoProposals } from '../sync/demo/proposals/seed-demo-proposals.ts';
 import { seedDemoAccounts } from '../sync/accounts/demo-accounts.ts';
 import {
   createGitHubClient,
@@ -76,6 +77,8 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   if (shouldSeedDemo(store, config)) await seedDemoCommunity({ store, config, log, clock }, sync);
   // The demo people (and instances seeded before they existed get them once).
   seedDemoAccounts(store, clock);
+  // Its proposals, carried through the workflow by those people (once).
+  await seedDemoProposals({ store, clock, log, config }, services);
 
   const worker = createJobWorker({
     store,

@@ -63,6 +63,9 @@ const schema = z.object({
     .min(25, 'MAGNOLIA_WEBHOOK_BODY_BUDGET_MB must be at least 25: GitHub sends bodies of up to 25 MB')
     .default(100),
   MAGNOLIA_DEMO: z.enum(['auto', 'on', 'off'], { message: 'MAGNOLIA_DEMO must be auto, on or off' }).default('auto'),
+  MAGNOLIA_DEMO_PROPOSALS: z
+    .enum(['on', 'off'], { message: 'MAGNOLIA_DEMO_PROPOSALS must be on or off' })
+    .default('on'),
   GITHUB_OAUTH_CLIENT_ID: optionalSecret,
   GITHUB_OAUTH_CLIENT_SECRET: optionalSecret,
   GITHUB_OAUTH_SCOPE: z
@@ -130,6 +133,8 @@ export interface Config {
   webhookBodyBudgetBytes: number;
   /** Seed the offline demo community: `auto` seeds an empty instance when no GitHub token is set. */
   demo: 'auto' | 'on' | 'off';
+  /** Whether a seeded demo also carries its proposals through the workflow (content/demo/proposals.yml). */
+  demoProposals: boolean;
   /** Whether MAGNOLIA_BASE_URL was given (else `baseUrl` is the listening address, set once it is known). */
   baseUrlConfigured: boolean;
   /** The GitHub (or GitHub Enterprise Server) OAuth app people sign in with; undefined: not configured. */
@@ -202,6 +207,7 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string 
     payloadRetentionDays: v.MAGNOLIA_PAYLOAD_RETENTION_DAYS,
     webhookBodyBudgetBytes: v.MAGNOLIA_WEBHOOK_BODY_BUDGET_MB * 1024 * 1024,
     demo: v.MAGNOLIA_DEMO,
+    demoProposals: v.MAGNOLIA_DEMO_PROPOSALS === 'on',
     baseUrlConfigured: v.MAGNOLIA_BASE_URL !== undefined,
     oauth:
       v.GITHUB_OAUTH_CLIENT_ID && v.GITHUB_OAUTH_CLIENT_SECRET

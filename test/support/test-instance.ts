@@ -34,6 +34,8 @@ export async function startTestInstance(
     HOST: '127.0.0.1',
     GITHUB_WEBHOOK_SECRET: TEST_SECRET,
     MAGNOLIA_DEMO: 'off',
+    // A demo instance in a test starts without the demo's proposals unless the test asks for them.
+    MAGNOLIA_DEMO_PROPOSALS: 'off',
     LOG_LEVEL: 'debug',
     // Nothing listens on port 9: GitHub is unreachable, fast, as on the machines that run the tests.
     GITHUB_API_URL: 'http://127.0.0.1:9',

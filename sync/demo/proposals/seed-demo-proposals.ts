@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { JobRow } from '../../../db/jobs/job-queries.ts';
+import { JOB } from '../../../db/jobs/job-kinds.ts';
+import type { Store } from '../../../db/store.ts';
+import { isoNow, type Clock } from '../../../kernel/clock.ts';
+import type { Config } from '../../../kernel/config/read-config.ts';
+import { runGit } from '../../../kernel/git/run-git.ts';
+import type { Logger } from '../../../kernel/log/create-logger.ts';
+import { DEMO_SEEDED } from '../../accounts/demo-accounts.ts';
+import type { Services } from '../../create-services.ts';
+import { revisionSubject } from '../../proposals/generate-revision.ts';
+import { createProposalsService, type ProposalActor } from '../../proposals/proposals-service.ts';
+import { demoProposalsSchema, type DemoStep } from './demo-proposals-schema.ts';
+
+const FILE = fileURLToPath(new URL('../../../content/demo/proposals.yml', import.meta.url));
+const SEEDED = 'demo_proposals_seeded_at';
+const DAY_MS = 86_400_000;
+
+export interface DemoProposalDeps {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  config: Pick<Config, 'demoProposals' | 'githubUrl'>;
+}
+
+/**
+ * Carries the demo community's proposals (content/demo/proposals.yml) through the workflow once, as the demo people
+ * would: each step goes through the proposals service on a clock set to the step's day, and each revision is
+ * generated from the demo project's spec before the next step. Runs after the demo people exist; returns how
+ * many proposals it made.
+ */
+export async function seedDemoProposals(
+  deps: DemoProposalDeps,
+  services: Pick<Services, 'accounts' | 'projects' | 'maturity' | 'drafts'>,
+  file: string = FILE,
+): Promise<number> {
+  const { store, clock, log, config } = deps;
+  if (!config.demoProposals || store.settings.get(DEMO_SEEDED) === undefined || store.settings.get(SEEDED)) return 0;
+  const started = performance.now();
+  const data = demoProposalsSchema.parse(parse(readFileSync(file, 'utf8')));
+  const base = clock.now();
+  let now = base;
+  const scripted: Clock = { now: () => now };
+  const proposals = createProposalsService({
+    store,
+    clock: scripted,
+    log,
+    runGit,
+    projects: services.projects,
+    maturity: services.maturity,
+    drafts: services.drafts,
+    githubUrl: config.githubUrl,
+  });
+  const actor = (login: string): ProposalActor => {
+    const user = services.accounts.describe(services.accounts.user(login));
+    return { login: user.login, roles: user.roles, maintainerOf: user.maintainerOf };
+  };
+  const at = (day: number) => {
+    now = base + day * DAY_MS;
+  };
+  const generate = async (number: string, rev: number) => {
+    await proposals.handlers[JOB.revision]!.run({ subject: revisionSubject(number, rev) } as JobRow);
+  };
+  const take = async (number: string, step: DemoStep) => {
+    at(step.day);
+    if ('revise' in step) {
+      const revision = await proposals.revise(
+        number,
+        { ...(step.revise.ref ? { ref: step.revise.ref } : {}), reason: step.revise.reason },
+        actor(step.revise.by),
+      );
+      await generate(number, revision.rev);
+    } else if ('act' in step) {
+      proposals.act(number, { action: step.act, comment: step.comment, decision: step.decision }, actor(step.by));
+    } else {
+      throw new Error('ballots come with the review capability');
+    }
+  };
+
+  let made = 0;
+  for (const entry of data.proposals) {
+    const { project, by, day, steps, ...request } = entry;
+    let number = '';
+    try {
+      at(day);
+      number = (await proposals.create({ project, ...request }, actor(by))).number;
+      made += 1;
+      for (const step of steps) await take(number, step);
+    } catch (error) {
+      // Demo data that the workflow refuses is a bug of the data: say which proposal and step, and go on.
+      log.error({ project, proposal: number || null, err: error }, 'demo proposal could not be carried through');
+    }
+  }
+  store.settings.set(SEEDED, isoNow(clock));
+  log.info({ proposals: made, ms: Math.round(performance.now() - started) }, 'demo proposals seeded');
+  return made;
+}
