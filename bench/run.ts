@@ -9,6 +9,7 @@ const BENCHMARKS: { name: string; module: string; run: string }[] = [
   { name: 'draft of large files', module: './draft-large-files.ts', run: 'runLargeDraftBenchmark' },
   { name: 'maturity evaluation', module: './maturity/evaluate-bench.ts', run: 'runMaturityBenchmark' },
   { name: 'portal pages and search', module: './portal/portal-bench.ts', run: 'runPortalBenchmark' },
+  { name: 'proposal and draft pages', module: './proposals/proposal-bench.ts', run: 'runProposalBenchmark' },
 ];
 
 const only = process.argv.slice(2);

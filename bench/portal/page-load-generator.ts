@@ -7,6 +7,8 @@ const plan = JSON.parse(process.argv[2] ?? '{}') as {
   count: number;
   concurrency: number;
   numbered?: boolean;
+  /** Also print every latency (ms), so runs can be pooled. */
+  raw?: boolean;
 };
 const agent = new http.Agent({ keepAlive: true, maxSockets: plan.concurrency });
 const fixed = new URL(plan.url);
@@ -41,6 +43,12 @@ const elapsedMs = performance.now() - started;
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
 process.stdout.write(
-  JSON.stringify({ failures, rate: (latencies.length / elapsedMs) * 1000, p50: pct(50), p99: pct(99) }) + '\n',
+  JSON.stringify({
+    failures,
+    rate: (latencies.length / elapsedMs) * 1000,
+    p50: pct(50),
+    p99: pct(99),
+    ...(plan.raw ? { latencies } : {}),
+  }) + '\n',
 );
 agent.destroy();

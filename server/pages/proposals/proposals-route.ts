@@ -1,16 +1,15 @@
 import express, { type Request, type Router } from 'express';
-import type { Store } from '../../../db/store.ts';
 import { DomainError } from '../../../kernel/errors/domain-error.ts';
 import { proposalActorOf } from '../../auth/proposal-actor.ts';
 import { requireAction } from '../../auth/require-action.ts';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
 import { domainLabel } from '../catalogue/domain-label.ts';
-import { renderPage } from '../render-page.ts';
+import { cachedPage, renderPage } from '../render-page.ts';
 import { proposalFormModel } from './proposal-form-model.ts';
 import { proposalListModel } from './proposal-model.ts';
 import { showProposal, type ProposalPageDeps } from './show-proposal.ts';
 
-type Deps = ProposalPageDeps & { ctx: ProposalPageDeps['ctx'] & { store: Store } };
+type Deps = ProposalPageDeps;
 
 const query = (req: Request, name: string): string => {
   const value = req.query[name];
@@ -28,6 +27,8 @@ export function createProposalPages(deps: Deps): Router {
 
   router.get('/proposals', (req, res) => {
     const i18n = i18nOf(res);
+    const version = ctx.dataVersion();
+    if (ctx.pages.send(res, cachedPage(req, i18n.lang, 'proposals', version))) return;
     const asker = proposalActorOf(services, req);
     const chosen = { stage: query(req, 'stage'), project: query(req, 'project'), domain: query(req, 'domain') };
     const mine = query(req, 'mine') === '1';
@@ -43,7 +44,7 @@ export function createProposalPages(deps: Deps): Router {
     const lang = i18n.lang;
     const names = new Map(ctx.store.domains.list().map((d) => [d.slug, { en: d.name_en, zh: d.name_zh }]));
     const domains = [...new Set(all.map((p) => p.domain).filter((d): d is string => d !== null))].sort();
-    res.setHeader('Cache-Control', asker ? 'no-store' : 'no-cache');
+    if (asker) res.setHeader('Cache-Control', 'no-store');
     renderPage(
       ctx,
       req,
@@ -61,6 +62,7 @@ export function createProposalPages(deps: Deps): Router {
         projects: [...new Set(all.map((p) => p.project))].sort(),
         domains: domains.map((id) => ({ id, name: domainLabel(id, lang, names.get(id)) })),
       }),
+      cachedPage(req, lang, 'proposals', version),
     );
   });
 

@@ -3,11 +3,12 @@ import type { Services } from '../../../sync/create-services.ts';
 import type { Csrf } from '../../auth/csrf.ts';
 import { proposalActorOf } from '../../auth/proposal-actor.ts';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
-import { renderPage, type PageContext } from '../render-page.ts';
+import type { PortalContext } from '../portal-context.ts';
+import { cachedPage, renderPage } from '../render-page.ts';
 import { proposalModel, type FormProblem } from './proposal-model.ts';
 
 export interface ProposalPageDeps {
-  ctx: PageContext;
+  ctx: PortalContext;
   services: Pick<Services, 'proposals' | 'accounts' | 'signIn'>;
   csrf: Csrf;
 }
@@ -24,7 +25,10 @@ export interface ProposalPageExtra {
   done?: string;
 }
 
-/** Renders one proposal's page for this asker (never cached: it shows what this person may do). */
+/**
+ * Renders one proposal's page for this asker. A visitor's page (no form, no notice) is kept in the page cache
+ * until anything is written or a period or review date it shows runs out; a signed-in person's never is.
+ */
 export function showProposal(
   deps: ProposalPageDeps,
   req: Request,
@@ -34,9 +38,19 @@ export function showProposal(
 ): void {
   const i18n = i18nOf(res);
   const { proposals } = deps.services;
+  const plain = Object.keys(extra).every((k) => extra[k as keyof ProposalPageExtra] === undefined);
+  const version = deps.ctx.dataVersion();
+  if (plain && deps.ctx.pages.send(res, cachedPage(req, i18n.lang, 'proposal', version))) return;
   const shown = proposals.get(number, proposalActorOf(deps.services, req));
   const flow = proposals.workflow().workflow;
   const model = proposalModel(shown, flow, i18n.t, i18n.lang, { csrfToken: deps.csrf.token(req), ...extra });
-  res.setHeader('Cache-Control', 'no-store');
-  renderPage(deps.ctx, req, res, 'proposal', { title: `${shown.number} ${model.title}`, nav: 'process' }, model);
+  // What the guards say changes without a write when a period ends or a review falls due.
+  const turns = [shown.period?.endsAt, shown.reviewDueAt]
+    .map((at) => (at ? Date.parse(at) : Number.NaN))
+    .filter((at) => at > deps.ctx.clock.now());
+  const slot = plain
+    ? cachedPage(req, i18n.lang, 'proposal', version, turns.length ? Math.min(...turns) : undefined)
+    : undefined;
+  if (!slot) res.setHeader('Cache-Control', 'no-store');
+  renderPage(deps.ctx, req, res, 'proposal', { title: `${shown.number} ${model.title}`, nav: 'process' }, model, slot);
 }
