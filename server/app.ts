@@ -10,6 +10,8 @@ import { createAuthRoutes } from './auth/auth-routes.ts';
 import { createCsrf } from './auth/csrf.ts';
 import { createProposalsRoute } from './api/proposals-route.ts';
 import { createProposalPages } from './pages/proposals/proposals-route.ts';
+import { createExplanatoryNotePages } from './pages/proposals/explanatory-note-route.ts';
+import { createExplanatoryNoteRoute } from './api/explanatory-note-route.ts';
 import { identify } from './auth/identify.ts';
 import { createRateLimits } from './auth/rate-limits.ts';
 import { sessionMiddleware } from './auth/session-middleware.ts';
@@ -94,11 +96,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(createMaturityRoute(services));
   app.use(createProjectsRoute(services));
   app.use(createProposalsRoute(services));
+  app.use(createExplanatoryNoteRoute(services));
 
   const pages = { ctx: portal.pageContext, services, csrf };
   app.use(createSignInRoute(portal.pageContext, services));
   app.use(createAccountRoute({ ...pages, config }));
   app.use(createConsole(pages));
+  app.use(createExplanatoryNotePages(pages));
   app.use(createProposalPages(portal.pageContext, services));
   app.use(createDomainsRoute(services));
   app.use(portal.router);

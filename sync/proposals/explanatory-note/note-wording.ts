@@ -212,7 +212,7 @@ const EN: NoteWording = {
   introduction: 'Introduction',
   changes: 'Compared with the source, drafting made these editorial changes; the technical content is unchanged:',
   noChanges: 'Drafting made no editorial change to the source.',
-  openIssues: (count) => `The draft's lint report still lists ${count} issues to resolve:`,
+  openIssues: (count) => `The draft's lint report still lists ${count} issue${count === 1 ? '' : 's'} to resolve:`,
   otherPlaceholder: '[For the editors] If there is nothing else to explain, write "None".',
   sep: ', ',
   colon: ': ',
