@@ -184,7 +184,7 @@ describe('the explanatory note skeleton', () => {
     expect(steps).toEqual([
       '- 2026-04-01，mei：提出提案（提案草稿）。',
       '- 2026-04-02，mei：生成工作组讨论稿 MP-2026-001-00。',
-      '- 2026-04-03，linqing：受理（已提交 → 立项评审）。 说明：\\# heading \\<script\\>x\\</script\\>',
+      '- 2026-04-03，linqing：受理（已提交 → 立项评审）。说明：\\# heading \\<script\\>x\\</script\\>',
     ]);
     expect(renderMarkdown(note)).not.toContain('<script');
   });
@@ -208,7 +208,7 @@ describe('the explanatory note skeleton', () => {
     const note = generateNote(input());
     expect(note).toContain('截至 2026-04-02，项目的成熟度等级为“成熟”（评估依据提交 dddddddddddd）。');
     expect(note).toContain(
-      '| 至少两个发布版本 | 3 (\\>= 2) | eeeeeeeeeeee | [v1.1.0](https://github.com/acme/codec/releases/tag/v1.1.0) |',
+      '| 至少两个发布版本 | 3 (\\>= 2) | `eeeeeee` | [v1.1.0](https://github.com/acme/codec/releases/tag/v1.1.0) |',
     );
     expect(note).not.toMatch(/\| 路线图 \|/);
     expect(note).toContain('达到“毕业”等级尚缺：\n\n- 路线图');

@@ -162,7 +162,7 @@ const EN: NoteWording = {
   revisionMade: (label, draftName) => `${draftName} ${label} generated`,
   event: (day, actor, name, move) => `${day}, ${actor}: ${name}${move ? ` (${move})` : ''}.`,
   move: (from, to) => (from ? `${from} → ${to}` : to),
-  comment: 'Comment: ',
+  comment: ' Comment: ',
   proposingUnit: 'Proposing organisation: ',
   draftingUnits: 'Drafting organisations: ',
   drafterNames: 'Drafters: ',

@@ -7,6 +7,8 @@ const SIGNALS_SHOWN = 12;
 const EVIDENCE_SHOWN = 3;
 
 const short = (sha: string | null) => (sha ? sha.slice(0, 12) : '—');
+// In the signals table a commit is a short code span that does not wrap (a phone scrolls the table instead).
+const shortCode = (sha: string | null) => (sha ? `\`${sha.slice(0, 7)}\`` : '—');
 const valueText = (value: unknown, threshold: string | null) =>
   `${value === null || value === undefined ? '—' : String(value)}${threshold ? ` (${threshold})` : ''}`;
 
@@ -35,7 +37,7 @@ export function verification(input: NoteInput, w: NoteWording, lang: NoteLang): 
           met.map((s) => [
             inlineText(s.title),
             inlineText(valueText(s.value, s.threshold)),
-            short(s.commit),
+            shortCode(s.commit),
             s.evidence
               .slice(0, EVIDENCE_SHOWN)
               .map((e) => link(renderMessage(e.label, ui), e.url))

@@ -22,7 +22,7 @@ export function workSummary(input: NoteInput, w: NoteWording): string[] {
       : events.map((e) => {
           const move = e.to === null ? null : w.move(e.from, e.to);
           const line = w.event(e.at.slice(0, 10), inlineText(e.actor), inlineText(e.name), move);
-          return `- ${line}${e.comment.trim() ? ` ${w.comment}${inlineText(e.comment)}` : ''}`;
+          return `- ${line}${e.comment.trim() ? `${w.comment}${inlineText(e.comment)}` : ''}`;
         })),
     '',
     `### ${w.headings.drafters}`,
