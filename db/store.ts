@@ -17,6 +17,7 @@ import { createMetadataStateQueries, type MetadataStateQueries } from './metadat
 import type { Db } from './open-database.ts';
 import { createProposalQueries, type ProposalQueries } from './proposals/proposal-queries.ts';
 import { createRevisionQueries, type RevisionQueries } from './proposals/revision-queries.ts';
+import { createNoteQueries, type NoteQueries } from './proposals/note-queries.ts';
 import { createReleaseQueries, type ReleaseQueries } from './releases/release-queries.ts';
 import { createRepositoryQueries, type RepositoryQueries } from './repositories/repository-queries.ts';
 import { createUserQueries, type UserQueries } from './users/user-queries.ts';
@@ -61,6 +62,8 @@ export interface Store {
   /** Proposals, their append-only history and their immutable revisions. */
   proposals: ProposalQueries;
   revisions: RevisionQueries;
+  /** The explanatory note (编制说明) of each revision, and its edit history. */
+  notes: NoteQueries;
   /** Runs `fn` in one (immediate) transaction. */
   transaction<T>(fn: () => T): T;
 }
@@ -94,6 +97,7 @@ export function createStore(db: Db): Store {
     maturity: createMaturityQueries(db),
     proposals: createProposalQueries(db),
     revisions: createRevisionQueries(db),
+    notes: createNoteQueries(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
   };
 }

@@ -11,6 +11,8 @@ import { createCsrf } from './auth/csrf.ts';
 import { createProposalsRoute } from './api/proposals-route.ts';
 import { createProposalPages } from './pages/proposals/proposals-route.ts';
 import { createProposalForms } from './pages/proposals/proposal-forms-route.ts';
+import { createExplanatoryNotePages } from './pages/proposals/explanatory-note-route.ts';
+import { createExplanatoryNoteRoute } from './api/explanatory-note-route.ts';
 import { identify } from './auth/identify.ts';
 import { createRateLimits } from './auth/rate-limits.ts';
 import { sessionMiddleware } from './auth/session-middleware.ts';
@@ -95,6 +97,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createMaturityRoute(services));
   app.use(createProjectsRoute(services));
   app.use(createProposalsRoute(services));
+  app.use(createExplanatoryNoteRoute(services));
 
   const pages = { ctx: portal.pageContext, services, csrf };
   app.use(createSignInRoute(portal.pageContext, services));
@@ -102,6 +105,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createConsole(pages));
   app.use(createProposalPages(pages));
   app.use(createProposalForms(pages));
+  app.use(createExplanatoryNotePages(pages));
   app.use(createDomainsRoute(services));
   app.use(portal.router);
 

@@ -88,6 +88,10 @@ const ACCESS: Record<string, Access> = {
   'GET /api/proposals/:number/revisions/:rev/draft.md': 'public',
   'GET /api/proposals/:number/revisions/:rev/manifest.json': 'public',
   'GET /api/proposals/:number/revisions/:rev/draft.html': 'public',
+  // The explanatory note is read in public; saving needs a session or a token, and the workflow's editors.
+  'GET /api/proposals/:number/revisions/:rev/note': 'public',
+  'GET /api/proposals/:number/revisions/:rev/note.md': 'public',
+  'PUT /api/proposals/:number/revisions/:rev/note': 'proposals.write',
   'PUT /api/admin/domains/:slug': 'domains.manage',
   'GET /search': 'public',
   'GET /badge/:owner/:repo.svg': 'public',
@@ -105,6 +109,8 @@ const ACCESS: Record<string, Access> = {
   'POST /proposals': 'proposals.write',
   'POST /proposals/:number/actions': 'proposals.write',
   'POST /proposals/:number/revisions': 'proposals.write',
+  'GET /proposals/:number/:rev/note': 'public',
+  'POST /proposals/:number/:rev/note': 'proposals.write',
   'GET /faq': 'public',
 };
 
