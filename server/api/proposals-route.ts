@@ -5,6 +5,7 @@ import type { Services } from '../../sync/create-services.ts';
 import type { ProposalJson } from '../../sync/proposals/proposal-json.ts';
 import { requireAction } from '../auth/require-action.ts';
 import { proposalActorOf } from '../auth/proposal-actor.ts';
+import { revisionParam } from '../http/revision-param.ts';
 
 type Deps = Pick<Services, 'proposals' | 'accounts' | 'signIn'>;
 
@@ -27,16 +28,7 @@ function answer(proposal: ProposalJson) {
   };
 }
 
-const revOf = (req: Request): number => {
-  const text = String(req.params['rev']).replace(/^-/, '');
-  if (!/^\d{1,4}$/.test(text))
-    throw new DomainError(
-      'not-found',
-      'revision_not_found',
-      `"${req.params['rev']}" is not a revision number (0, 1 or -01)`,
-    );
-  return Number(text);
-};
+const revOf = (req: Request): number => revisionParam(req.params['rev']);
 
 /**
  * The proposals API: `GET /api/proposals` (filters `stage`, `project`, `mine=1`), `GET /api/proposals/:number`,

@@ -138,6 +138,7 @@ export function proposalModel(p: ProposalJson, flow: Workflow, t: Messages, lang
                 { href: `${base}/draft.md`, label: 'Markdown' },
                 { href: `${base}/manifest.json`, label: 'manifest.json' },
                 { href: `${base}/draft.html`, label: 'HTML' },
+                { href: `/proposals/${p.number}/${String(r.rev).padStart(2, '0')}/note`, label: t.note.title },
               ]
             : [],
       };
