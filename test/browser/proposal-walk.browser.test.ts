@@ -1,0 +1,126 @@
+// A proposal walked from creation to publication in a real headless Chromium, by the demo people, through the
+// pages only: the maintainer proposes from the mirror's tree and asks for a revision, the secretariat carries it
+// through review, notice and public comment, the review panel votes, and the secretariat publishes.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/launch-chromium.ts';
+import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
+
+let app: TestInstance;
+let browser: Browser;
+const problems: string[] = [];
+const contexts: BrowserContext[] = [];
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startTestInstance({ env: { MAGNOLIA_DEMO: 'on', MAGNOLIA_RATE_LIMIT_WRITES: '1000' } }),
+    launchChromium(),
+  ]);
+}, 120_000);
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await app?.destroy();
+});
+
+/** A fresh browser signed in as one of the demo people (sessions do not outlive the weeks this test skips). */
+async function as(name: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('response', (r) => {
+    // A refused step answers 409 on purpose below; anything else failing is a problem.
+    if (r.status() >= 400 && r.status() !== 409) problems.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto(`${app.url}/signin?lang=en`);
+  await page.getByRole('button', { name: `Sign in as ${name}` }).click();
+  await page.waitForLoadState();
+  return page;
+}
+
+/** Takes a step from the proposal page's "Next steps", with its comment (and decision, when it records one). */
+async function step(page: Page, action: string, comment = '', decision = ''): Promise<void> {
+  const form = page.locator('form.step-form', { has: page.locator(`input[name="action"][value="${action}"]`) });
+  if (comment) await form.locator('textarea[name="comment"]').fill(comment);
+  if (decision) await form.locator('input[name="decision"]').fill(decision);
+  await form.getByRole('button').click();
+  await page.waitForLoadState();
+}
+
+const stage = (page: Page) => page.locator('.stage-line').innerText();
+
+describe('a proposal from creation to publication, in the browser', () => {
+  let proposalUrl = '';
+
+  it('is proposed by the maintainer from the files of the mirror, with a generated revision, and submitted', async () => {
+    const page = await as('Chen Yu');
+    await page.goto(`${app.url}/proposals?lang=en`);
+    await page.getByRole('link', { name: 'Propose a specification' }).click();
+    await page.getByLabel('Tag, branch or commit (empty: the default branch)').fill('v1.0.0');
+    await page.getByRole('button', { name: 'Show its files' }).click();
+    expect(await page.locator('input[name="source"][value="spec/placement.md"]').count()).toBe(1);
+    await page.locator('input[name="source"][value="spec/placement.md"]').check();
+    await page.getByLabel('Title in Chinese').fill('多云工作负载放置请求格式');
+    await page.getByLabel('Title in English').fill('Multi-cloud workload placement request format');
+    await page.getByLabel('Scope: what the standard covers').fill('The placement request a scheduler accepts.');
+    await page.getByLabel('Rationale: why a standard, and who needs it').fill('Three engines implement it.');
+    await page
+      .getByLabel('Independent implementations, one per line: the name, then its URL')
+      .fill('Nimbus engine https://example.org/nimbus\nEdgeHive placer');
+    await page.getByLabel('IPR and patent statement').fill('No patent is known to be essential.');
+    await page.getByRole('button', { name: 'Create the proposal' }).click();
+    await page.waitForURL(/\/proposals\/MP-\d{4}-\d{3}\?done=created/);
+    proposalUrl = page.url().replace(/\?.*$/, '');
+    expect(await page.getByRole('status').first().innerText()).toContain('The proposal is made');
+
+    // Submitting before a revision exists is refused on the page, with what is missing.
+    expect(await page.locator('form.step-form input[value="submit"]').count()).toBe(0);
+    expect(await page.locator('.next-steps').innerText()).toContain('no draft revision has been generated yet');
+
+    await page.getByLabel('Why (kept in the revision)').fill('First proposal draft');
+    await page.getByRole('button', { name: 'Generate the revision' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('body').innerText()).toContain('A revision is being generated');
+    await app.worker.drain();
+    await page.goto(`${proposalUrl}?lang=en`);
+    expect(await page.locator('#revisions ~ .table-scroll').first().innerText()).toMatch(/-00\s+ready/);
+    await step(page, 'submit', 'Ready for the secretariat.');
+    expect(await stage(page)).toContain('Submitted');
+  });
+
+  it('is carried by the secretariat through project review, public notice and public comment', async () => {
+    const page = await as('Lin Qing');
+    await page.goto(`${proposalUrl}?lang=en`);
+    await step(page, 'accept-for-review');
+    expect(await stage(page)).toContain('Project review');
+    await step(page, 'approve-project', 'Approved by the review meeting.', 'Resolution 2026-11/4');
+    expect(await stage(page)).toContain('Approved, public notice');
+    // The notice runs five days: starting the draft now is not offered, and says why.
+    expect(await page.locator('.next-steps').innerText()).toMatch(/notice/i);
+    expect(await page.locator('form.step-form input[value="start-drafting"]').count()).toBe(0);
+
+    app.clock.advance(6 * DAY);
+    const later = await as('Lin Qing');
+    await later.goto(`${proposalUrl}?lang=en`);
+    await step(later, 'start-drafting');
+    expect(await stage(later)).toContain('Working draft');
+    await step(later, 'open-comment', 'Open for comment for 30 days.');
+    expect(await stage(later)).toContain('Public comment');
+    expect(await later.locator('form.step-form input[value="send-to-review"]').count()).toBe(0);
+
+    app.clock.advance(31 * DAY);
+    const after = await as('Lin Qing');
+    await after.goto(`${proposalUrl}?lang=en`);
+    await step(after, 'send-to-review', 'The comment period is over.');
+    expect(await stage(after)).toContain('Technical review');
+  });
+
+  it('has no console error, failed load or script error on any page it went through', () => {
+    expect(problems).toEqual([]);
+  });
+});
