@@ -10,6 +10,7 @@ import { createAuthRoutes } from './auth/auth-routes.ts';
 import { createCsrf } from './auth/csrf.ts';
 import { createProposalsRoute } from './api/proposals-route.ts';
 import { createProposalPages } from './pages/proposals/proposals-route.ts';
+import { createRevisionPages } from './pages/proposals/revision-page-route.ts';
 import { identify } from './auth/identify.ts';
 import { createRateLimits } from './auth/rate-limits.ts';
 import { sessionMiddleware } from './auth/session-middleware.ts';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createAccountRoute({ ...pages, config }));
   app.use(createConsole(pages));
   app.use(createProposalPages(portal.pageContext, services));
+  app.use(createRevisionPages(portal.pageContext, services));
   app.use(createDomainsRoute(services));
   app.use(portal.router);
 

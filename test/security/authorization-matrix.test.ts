@@ -101,6 +101,8 @@ const ACCESS: Record<string, Access> = {
   'GET /workflow': 'public',
   'GET /proposals': 'public',
   'GET /proposals/:number': 'public',
+  'GET /proposals/:number/:rev': 'public',
+  'GET /draft-labels.css': 'public',
   'GET /faq': 'public',
 };
 

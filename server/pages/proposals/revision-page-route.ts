@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import express, { type Request, type Response, type Router } from 'express';
+import type { DraftManifest, LintIssue } from '../../../content/draft/draft-types.ts';
+import { draftLabelCss } from '../../../content/render/draft/draft-label-css.ts';
+import { isDraftHtml, renderDraftHtml } from '../../../content/render/render-draft-html.ts';
+import { DomainError } from '../../../kernel/errors/domain-error.ts';
+import type { Services } from '../../../sync/create-services.ts';
+import { accountChromeOf } from '../../auth/identify.ts';
+import { i18nOf } from '../../i18n/i18n-middleware.ts';
+import { renderPage, type PageContext } from '../render-page.ts';
+import { revPath, revisionPageModel } from './revision-page-model.ts';
+
+type Deps = Pick<Services, 'proposals'>;
+
+const REV = /^-?(\d{1,4})$/;
+const digest = (text: string) => createHash('sha1').update(text).digest('base64url').slice(0, 16);
+
+/**
+ * `GET /proposals/:number/:rev`: one revision as a readable standard. The address's form is `00`, `01`; `-01`, `1`
+ * redirect to it. A ready revision never changes, so its page carries an ETag of what it is made of (the revision,
+ * the language, the account chrome) and answers 304 without rendering; Vary (Accept-Language, Cookie) comes from
+ * the i18n middleware. `GET /draft-labels.css`: the repeated labels of the draft HTML in the reader's language.
+ */
+export function createRevisionPages(ctx: PageContext, services: Deps): Router {
+  const router = express.Router();
+  const labels = draftLabelCss();
+  const labelsHref = `/draft-labels.css?v=${digest(labels)}`;
+  // Revisions stored before the draft page have the generic HTML: rendered again from their Markdown, once per
+  // process (a few kept; they are small and few).
+  const rerendered = new Map<string, string>();
+  const pageHtmlOf = (key: string, md: string, manifestJson: string): string => {
+    let html = rerendered.get(key);
+    if (html === undefined) {
+      html = renderDraftHtml(md, JSON.parse(manifestJson) as DraftManifest);
+      rerendered.set(key, html);
+      if (rerendered.size > 8) rerendered.delete(rerendered.keys().next().value!);
+    }
+    return html;
+  };
+
+  router.get('/draft-labels.css', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=31536000, immutable').type('text/css; charset=utf-8').send(labels);
+  });
+
+  router.get('/proposals/:number/:rev', (req: Request, res: Response) => {
+    const number = String(req.params['number']);
+    const found = REV.exec(String(req.params['rev']));
+    if (!found)
+      throw new DomainError('not-found', 'revision_not_found', `"${req.params['rev']}" is not a revision (00, 01 …)`);
+    const rev = Number(found[1]);
+    const canonical = revPath(rev);
+    if (req.params['rev'] !== canonical) {
+      const query = req.originalUrl.indexOf('?');
+      res.redirect(301, `/proposals/${encodeURIComponent(number)}/${canonical}${query < 0 ? '' : req.originalUrl.slice(query)}`);
+      return;
+    }
+    const { summary, row } = services.proposals.revision(number, rev);
+    const i18n = i18nOf(res);
+    if (summary.status === 'ready') {
+      const account = JSON.stringify(accountChromeOf(res) ?? null);
+      const etag = `W/"${digest([summary.number, rev, i18n.lang, ctx.stylesheetHref, labelsHref, req.originalUrl, account, res.locals.signInOffered === true].join('\0'))}"`;
+      res.set('ETag', etag);
+      res.set('Cache-Control', accountChromeOf(res) ? 'private, no-cache' : 'public, max-age=300');
+      if (req.fresh) {
+        res.status(304).end();
+        return;
+      }
+    } else res.set('Cache-Control', 'no-store');
+    const fresh = isDraftHtml(row.draft_html);
+    const html =
+      summary.status !== 'ready' || row.draft_md === null || row.manifest_json === null
+        ? null
+        : fresh
+          ? row.draft_html
+          : pageHtmlOf(`${summary.number}/${rev}`, row.draft_md, row.manifest_json);
+    const proposal = services.proposals.get(number, null);
+    const model = revisionPageModel(
+      {
+        proposal,
+        revision: summary,
+        html,
+        lint: row.lint_json === null ? null : (JSON.parse(row.lint_json) as LintIssue[]),
+        rerendered: html !== null && !fresh,
+        labelsHref,
+      },
+      i18n.t,
+      i18n.lang,
+    );
+    renderPage(ctx, req, res, 'proposal-revision', { title: `${model.label} ${model.title}`, nav: 'process' }, model);
+  });
+  return router;
+}
