@@ -51,7 +51,10 @@ export function createRevisionPages(ctx: PageContext, services: Deps): Router {
     const canonical = revPath(rev);
     if (req.params['rev'] !== canonical) {
       const query = req.originalUrl.indexOf('?');
-      res.redirect(301, `/proposals/${encodeURIComponent(number)}/${canonical}${query < 0 ? '' : req.originalUrl.slice(query)}`);
+      res.redirect(
+        301,
+        `/proposals/${encodeURIComponent(number)}/${canonical}${query < 0 ? '' : req.originalUrl.slice(query)}`,
+      );
       return;
     }
     const { summary, row } = services.proposals.revision(number, rev);
