@@ -2,17 +2,20 @@ import { createHash } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import type { DraftManifest, LintIssue } from '../../../content/draft/draft-types.ts';
 import { draftLabelCss } from '../../../content/render/draft/draft-label-css.ts';
-import { isDraftHtml, renderDraftHtml } from '../../../content/render/render-draft-html.ts';
+import { DRAFT_HTML_MARKER, renderDraftHtml } from '../../../content/render/render-draft-html.ts';
 import { DomainError } from '../../../kernel/errors/domain-error.ts';
 import type { Services } from '../../../sync/create-services.ts';
 import { accountChromeOf } from '../../auth/identify.ts';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
-import { renderPage, type PageContext } from '../render-page.ts';
+import { renderPageHtml, type PageContext } from '../render-page.ts';
 import { revPath, revisionPageModel } from './revision-page-model.ts';
 
 type Deps = Pick<Services, 'proposals'>;
 
 const REV = /^-?(\d{1,4})$/;
+const MARKER = Buffer.from(DRAFT_HTML_MARKER);
+// Where the view leaves the draft; the page's bytes are spliced there.
+const SLOT = '<!-- magnolia-draft-slot -->';
 const digest = (text: string) => createHash('sha1').update(text).digest('base64url').slice(0, 16);
 
 /**
@@ -57,39 +60,52 @@ export function createRevisionPages(ctx: PageContext, services: Deps): Router {
       );
       return;
     }
-    const { summary, row } = services.proposals.revision(number, rev);
+    const { summary, lintJson, html: stored } = services.proposals.revisionPage(number, rev);
     const i18n = i18nOf(res);
     if (summary.status === 'ready') {
       const account = JSON.stringify(accountChromeOf(res) ?? null);
-      const etag = `W/"${digest([summary.number, rev, i18n.lang, ctx.stylesheetHref, labelsHref, req.originalUrl, account, res.locals.signInOffered === true].join('\0'))}"`;
-      res.set('ETag', etag);
+      const what = [summary.number, rev, i18n.lang, ctx.stylesheetHref, labelsHref, req.originalUrl, account];
+      res.set('ETag', `W/"${digest([...what, res.locals.signInOffered === true].join('\0'))}"`);
       res.set('Cache-Control', accountChromeOf(res) ? 'private, no-cache' : 'public, max-age=300');
       if (req.fresh) {
         res.status(304).end();
         return;
       }
     } else res.set('Cache-Control', 'no-store');
-    const fresh = isDraftHtml(row.draft_html);
-    const html =
-      summary.status !== 'ready' || row.draft_md === null || row.manifest_json === null
-        ? null
-        : fresh
-          ? row.draft_html
-          : pageHtmlOf(`${summary.number}/${rev}`, row.draft_md, row.manifest_json);
-    const proposal = services.proposals.get(number, null);
+    // The stored HTML goes out as the bytes SQLite holds; an older revision's generic HTML is rendered again.
+    let draft: Buffer | null = null;
+    let rerendered = false;
+    if (stored !== null && summary.status === 'ready') {
+      if (stored.subarray(0, MARKER.length).equals(MARKER)) draft = stored;
+      else {
+        const { row } = services.proposals.revision(number, rev);
+        if (row.draft_md !== null && row.manifest_json !== null) {
+          draft = Buffer.from(pageHtmlOf(`${summary.number}/${rev}`, row.draft_md, row.manifest_json));
+          rerendered = true;
+        }
+      }
+    }
     const model = revisionPageModel(
       {
-        proposal,
+        proposal: services.proposals.get(number, null),
         revision: summary,
-        html,
-        lint: row.lint_json === null ? null : (JSON.parse(row.lint_json) as LintIssue[]),
-        rerendered: html !== null && !fresh,
+        html: draft === null ? null : SLOT,
+        lint: lintJson === null ? null : (JSON.parse(lintJson) as LintIssue[]),
+        rerendered,
         labelsHref,
       },
       i18n.t,
       i18n.lang,
     );
-    renderPage(ctx, req, res, 'proposal-revision', { title: `${model.label} ${model.title}`, nav: 'process' }, model);
+    const head = { title: `${model.label} ${model.title}`, nav: 'process' as const };
+    const page = renderPageHtml(ctx, req, res, 'proposal-revision', head, model);
+    const at = draft === null ? -1 : page.indexOf(SLOT);
+    res.type('html');
+    res.send(
+      at < 0
+        ? page
+        : Buffer.concat([Buffer.from(page.slice(0, at)), draft!, Buffer.from(page.slice(at + SLOT.length))]),
+    );
   });
   return router;
 }
