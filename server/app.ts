@@ -11,6 +11,7 @@ import { createCsrf } from './auth/csrf.ts';
 import { createProposalsRoute } from './api/proposals-route.ts';
 import { createProposalPages } from './pages/proposals/proposals-route.ts';
 import { createProposalForms } from './pages/proposals/proposal-forms-route.ts';
+import { createRevisionPages } from './pages/proposals/revision-page-route.ts';
 import { createExplanatoryNotePages } from './pages/proposals/explanatory-note-route.ts';
 import { createExplanatoryNoteRoute } from './api/explanatory-note-route.ts';
 import { identify } from './auth/identify.ts';
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createProposalPages(pages));
   app.use(createProposalForms(pages));
   app.use(createExplanatoryNotePages(pages));
+  app.use(createRevisionPages(portal.pageContext, services));
   app.use(createDomainsRoute(services));
   app.use(portal.router);
 

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 
+/** What every ID `ClauseIdAllocator` hands out looks like: `c-` and 12 hex digits, `-2`, `-3` for repeats. */
+export const CLAUSE_ID_PATTERN = /^c-[0-9a-f]{12}(?:-[1-9]\d*)?$/;
+
 /** Normalises source text for identity: whitespace, list markers and manual numbers do not count. */
 export function identityText(kind: string, sourceText: string): string {
   let text = sourceText.replace(/\s+/g, ' ').trim();

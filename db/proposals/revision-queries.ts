@@ -47,6 +47,11 @@ export interface RevisionQueries {
   list(number: string): RevisionSummary[];
   /** The ready revision made from the same sources at the same commit, if there is one. */
   findReady(number: string, commitSha: string, sourcesDigest: string): RevisionSummary | undefined;
+  /**
+   * A revision without its Markdown and manifest, its HTML as UTF-8 bytes: no decoding, as a 5,000-clause draft
+   * page sends it (reading the HTML as a string and encoding it again costs tens of milliseconds).
+   */
+  page(number: string, rev: number): (RevisionSummary & { lint_json: string | null; html: Buffer | null }) | undefined;
   /** The latest ready revision (its manifest carries clause IDs into the next one). */
   latestReady(number: string): RevisionRow | undefined;
   /** Records the commit a queued revision's ref resolved to. */
@@ -74,6 +79,9 @@ export function createRevisionQueries(db: Db): RevisionQueries {
     `SELECT ${SUMMARY} FROM proposal_revisions
      WHERE number = ? AND commit_sha = ? AND sources_digest = ? AND status = 'ready'`,
   );
+  const page = db.prepare(
+    `SELECT ${SUMMARY}, lint_json, CAST(draft_html AS BLOB) AS html FROM proposal_revisions WHERE number = ? AND rev = ?`,
+  );
   const latestReady = db.prepare(
     `SELECT * FROM proposal_revisions WHERE number = ? AND status = 'ready' ORDER BY rev DESC LIMIT 1`,
   );
@@ -99,6 +107,8 @@ export function createRevisionQueries(db: Db): RevisionQueries {
     get: (number, rev) => get.get(number, rev) as RevisionRow | undefined,
     list: (number) => list.all(number) as RevisionSummary[],
     findReady: (number, sha, digest) => findReady.get(number, sha, digest) as RevisionSummary | undefined,
+    page: (number, rev) =>
+      page.get(number, rev) as (RevisionSummary & { lint_json: string | null; html: Buffer | null }) | undefined,
     latestReady: (number) => latestReady.get(number) as RevisionRow | undefined,
     pin: (number, rev, sha) => void pin.run(sha, number, rev),
     markReady: (number, rev, c) => void markReady.run({ ...c, number, rev }),

@@ -35,6 +35,24 @@ export function renderPage(
   model: object,
   slot?: PageCacheSlot,
 ): void {
+  const html = renderPageHtml(ctx, req, res, view, head, model);
+  if (slot) {
+    ctx.pages.keep(res, slot, html);
+    return;
+  }
+  res.setHeader('X-Page-Cache', isAnonymous(req.headers) ? 'miss' : 'bypass');
+  res.type('html').send(html);
+}
+
+/** The HTML `renderPage` sends, for a page that sends it itself (the draft page adds the stored draft as bytes). */
+export function renderPageHtml(
+  ctx: PageContext,
+  req: Request,
+  res: Response,
+  view: string,
+  head: PageHead,
+  model: object,
+): string {
   const { lang } = i18nOf(res);
   const chrome = buildChrome({
     ...head,
@@ -46,13 +64,7 @@ export function renderPage(
     signIn: res.locals.signInOffered === true,
     site: ctx.site,
   });
-  const html = ctx.views.render(`pages/${view}`, { chrome, t: chrome.t, page: model });
-  if (slot) {
-    ctx.pages.keep(res, slot, html);
-    return;
-  }
-  res.setHeader('X-Page-Cache', isAnonymous(req.headers) ? 'miss' : 'bypass');
-  res.type('html').send(html);
+  return ctx.views.render(`pages/${view}`, { chrome, t: chrome.t, page: model });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Store } from '../../db/store.ts';
 import type { JobRow } from '../../db/jobs/job-queries.ts';
 import { parsePreviousManifest } from '../../content/draft/parse-previous-manifest.ts';
-import { renderMarkdown } from '../../content/render/render-markdown.ts';
+import { renderDraftHtmlInWorker } from '../../content/render/render-draft-html-in-worker.ts';
 import { isoNow, type Clock } from '../../kernel/clock.ts';
 import { DomainError, isDomainError } from '../../kernel/errors/domain-error.ts';
 import { msg, storeMessage } from '../../kernel/i18n/message.ts';
@@ -77,6 +77,8 @@ export function createRevisionJobHandler(deps: RevisionJobDeps): JobHandler {
         throw error;
       }
       const commitSha = result.manifest.source.commit;
+      // The draft page's HTML, rendered once here (in a worker thread: a large draft takes seconds), never per request.
+      const draftHtml = await renderDraftHtmlInWorker(result.markdown, result.manifest);
       store.transaction(() => {
         const same = store.revisions.findReady(number, commitSha, revision.sources_digest);
         if (same) {
@@ -88,7 +90,7 @@ export function createRevisionJobHandler(deps: RevisionJobDeps): JobHandler {
           commitSha,
           draftMd: result.markdown,
           manifestJson: JSON.stringify(result.manifest),
-          draftHtml: renderMarkdown(result.markdown),
+          draftHtml,
           lintJson: JSON.stringify(result.lint),
           at: isoNow(clock),
         });

@@ -79,6 +79,8 @@ export interface ProposalsService {
   revise(number: string, request: { ref?: string; reason?: string }, actor: ProposalActor): Promise<RevisionJson>;
   /** One revision with its content (the draft, manifest, HTML and lint report once it is ready). */
   revision(number: string, rev: number): { summary: RevisionJson; row: RevisionRow };
+  /** A revision without its content, and its stored HTML as UTF-8 bytes (what the draft page sends). */
+  revisionPage(number: string, rev: number): { summary: RevisionJson; lintJson: string | null; html: Buffer | null };
   /** The queue's handler of revision jobs. */
   handlers: Record<string, JobHandler>;
 }
@@ -465,6 +467,18 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
           `${row.number} has no revision ${rev}: see its revisions`,
         );
       return { summary: revisionJson(revision, workflow().workflow), row: revision };
+    },
+
+    revisionPage(number, rev) {
+      const row = find(number);
+      const page = Number.isInteger(rev) ? store.revisions.page(row.number, rev) : undefined;
+      if (!page)
+        throw new DomainError(
+          'not-found',
+          'revision_not_found',
+          `${row.number} has no revision ${rev}: see its revisions`,
+        );
+      return { summary: revisionJson(page, workflow().workflow), lintJson: page.lint_json, html: page.html };
     },
 
     handlers: {

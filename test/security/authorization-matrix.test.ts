@@ -111,6 +111,8 @@ const ACCESS: Record<string, Access> = {
   'POST /proposals/:number/revisions': 'proposals.write',
   'GET /proposals/:number/:rev/note': 'public',
   'POST /proposals/:number/:rev/note': 'proposals.write',
+  'GET /proposals/:number/:rev': 'public',
+  'GET /draft-labels.css': 'public',
   'GET /faq': 'public',
 };
 

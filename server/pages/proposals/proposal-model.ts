@@ -135,6 +135,7 @@ export function proposalModel(p: ProposalJson, flow: Workflow, t: Messages, lang
         downloads:
           r.status === 'ready'
             ? [
+                { href: `/proposals/${p.number}/${String(r.rev).padStart(2, '0')}`, label: t.draftPage.standard },
                 { href: `${base}/draft.md`, label: 'Markdown' },
                 { href: `${base}/manifest.json`, label: 'manifest.json' },
                 { href: `${base}/draft.html`, label: 'HTML' },

@@ -1,0 +1,62 @@
+import type { Element, ElementContent } from 'hast';
+import type { CommitRef, ManifestClause } from '../../draft/draft-types.ts';
+import type { LabelClass } from './draft-label-css.ts';
+import { el, txt } from './hast-builder.ts';
+
+// A clause's provenance as a native popover (`popover` + `popovertarget`: no script, so the CSP's script-src
+// 'self' is enough): file, lines, pinned commit, the commits that introduced and last changed the lines, the
+// authors, and the upstream permalink, all from the manifest.
+//   <button popovertarget="p-c-1f…">§</button> … <div popover id="p-c-1f…"><dl>…</dl><a href="https://…#L5-L9">
+
+const short = (sha: string) => sha.slice(0, 7);
+
+/** The id of a clause's popover. */
+export const popoverId = (clauseId: string) => `p-${clauseId}`;
+
+/** The id of the page's one label of the controls, in the reader's language (the page renders it). */
+export const PROVENANCE_LABEL_ID = 'prov-label';
+
+/** The small control that opens a clause's popover; its accessible name is the page's label. */
+export function provenanceButton(clauseId: string): Element {
+  return el(
+    'button',
+    // No type (outside a form a button submits nothing) and no title (the popover names the ID): 5,000 of these.
+    { className: ['prov-btn'], popoverTarget: popoverId(clauseId), ariaLabelledBy: [PROVENANCE_LABEL_ID] },
+    [txt('§')],
+  );
+}
+
+const label = (name: LabelClass, tag = 'dt'): Element => el(tag, { className: [name] });
+const unknown = (): ElementContent[] => [el('span', { className: ['lb-unknown'] })];
+
+const commitLine = (ref: CommitRef | null): ElementContent[] =>
+  ref === null ? unknown() : [el('code', {}, [txt(short(ref.sha))]), txt(` ${ref.author} · ${ref.date.slice(0, 10)}`)];
+
+/** The popover of one clause (`authors`: who wrote its lines, from the manifest's commits). Labels: see draft-label-css. */
+export function provenancePopover(clause: ManifestClause, authors: readonly string[]): Element {
+  const o = clause.origin;
+  const lines = o.startLine === o.endLine ? String(o.startLine) : `${o.startLine}–${o.endLine}`;
+  const safe = /^https?:\/\//i.test(o.permalink);
+  return el('div', { popover: 'auto', id: popoverId(clause.id), className: ['prov-pop'] }, [
+    el('p', { className: ['prov-head'] }, [
+      label('lb-source', 'strong'),
+      txt(' '),
+      el('code', {}, [txt(clause.number === '0' ? clause.id : `${clause.number} · ${clause.id}`)]),
+    ]),
+    el('dl', {}, [
+      label('lb-file'),
+      el('dd', {}, [el('code', {}, [txt(o.path)])]),
+      label('lb-lines'),
+      el('dd', {}, [txt(lines)]),
+      label('lb-pinned'),
+      el('dd', {}, [el('code', {}, [txt(o.commit.slice(0, 12))])]),
+      label('lb-introduced'),
+      el('dd', {}, commitLine(o.introducedIn)),
+      label('lb-changed'),
+      el('dd', {}, commitLine(o.lastChangedIn)),
+      label('lb-authors'),
+      el('dd', {}, authors.length ? [txt(authors.join(', '))] : unknown()),
+    ]),
+    ...(safe ? [el('a', { href: o.permalink, className: ['lb-permalink'], rel: ['noopener', 'noreferrer'] })] : []),
+  ]);
+}
