@@ -12,6 +12,7 @@ import { createDraftsService, type DraftsService } from './drafts/drafts-service
 import { createProposalsService, type ProposalsService } from './proposals/proposals-service.ts';
 import { runGit as systemGit } from '../kernel/git/run-git.ts';
 import { createDeliveriesService, type DeliveriesService } from './webhooks/deliveries-service.ts';
+import { createNotificationsService, type NotificationsService } from './notifications/notifications-service.ts';
 
 /** One service per capability; the HTTP routes, the pages and the CLI call these and nothing below them. */
 export interface Services {
@@ -33,6 +34,8 @@ export interface Services {
   drafts: DraftsService;
   /** Proposals and the standards workflow. */
   proposals: ProposalsService;
+  /** The inbox and e-mail of proposal events. */
+  notifications: NotificationsService;
   /** The mirror (git and REST metadata) and the job handlers of the queue. */
   sync: SyncServices;
   /** The secret that signs session cookies (MAGNOLIA_SESSION_SECRET, or the one kept in the data dir). */
@@ -54,6 +57,28 @@ export function createServices(deps: SyncDeps): Services {
     idleMs: config.sessionIdleMs,
     maxMs: config.sessionMaxMs,
   });
+  // The notifications read the workflow in force from the proposals service, which tells them its events.
+  let proposals: ProposalsService | undefined;
+  const notifications = createNotificationsService({
+    store,
+    clock,
+    log,
+    audit,
+    workflow: () => proposals!.workflow().workflow,
+    mail: config.mail,
+    baseUrl: () => config.baseUrl,
+  });
+  proposals = createProposalsService({
+    store,
+    clock,
+    log: deps.log,
+    runGit,
+    projects,
+    maturity,
+    drafts,
+    githubUrl: deps.config.githubUrl,
+    notify: (event) => void notifications.record(event),
+  });
   return {
     projects,
     maturity,
@@ -65,16 +90,8 @@ export function createServices(deps: SyncDeps): Services {
     admin: createAdminService({ store, clock, audit, projects, maturity }),
     deliveries: createDeliveriesService(store),
     drafts,
-    proposals: createProposalsService({
-      store,
-      clock,
-      log: deps.log,
-      runGit,
-      projects,
-      maturity,
-      drafts,
-      githubUrl: deps.config.githubUrl,
-    }),
+    proposals,
+    notifications,
     sync,
     sessionSecret,
   };

@@ -34,6 +34,7 @@ import type { Lang } from '../../kernel/i18n/languages.ts';
 import { parseWorkflow, type LoadedWorkflow } from './workflow/parse-workflow.ts';
 import { parseSources } from '../../content/draft/parse-sources.ts';
 import type { ProposalFacts, WorkflowActor } from './workflow/proposal-facts.ts';
+import type { ProposalEventSink } from '../notifications/proposal-event.ts';
 
 /** Who asks: their login, their portal roles, and the projects they maintain (`owner/repo`). */
 export interface ProposalActor {
@@ -96,6 +97,8 @@ export interface ProposalsDeps {
   runGit: RunGit;
   projects: ProjectsService;
   maturity: MaturityService;
+  /** Told of every creation, action and ready revision inside its transaction (the notifications). */
+  notify?: ProposalEventSink;
 }
 
 /** The proposals service over one store. */
@@ -296,6 +299,7 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
           comment: '',
           decision: null,
         });
+        deps.notify?.({ kind: 'created', number: allocated, actor: actor.login });
         return allocated;
       });
       return describe(find(number), actor);
@@ -368,6 +372,13 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
           rev: latest?.rev ?? null,
           comment,
           decision: request.decision?.trim() || null,
+        });
+        deps.notify?.({
+          kind: 'stage',
+          number: row.number,
+          actor: actor.login,
+          action: decision.action.id,
+          from: decision.from,
         });
         return find(row.number);
       });
@@ -451,6 +462,7 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
         log: deps.log,
         drafts: deps.drafts,
         githubUrl: deps.githubUrl,
+        notify: deps.notify,
       }),
     },
   };
