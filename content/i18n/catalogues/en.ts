@@ -464,6 +464,7 @@ export const en = {
     markAllRead: 'Mark all read',
     done: { read: 'Marked read.', 'all-read': 'Every notification is marked read.' },
     feeds: {
+      historyOf: '{number}: history',
       all: 'Magnolia: proposal events',
       comment: 'Magnolia: open for public comment',
       proposal: '{number} {title}: history',

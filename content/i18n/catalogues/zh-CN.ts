@@ -443,6 +443,7 @@ export const zhCN: Messages = {
     markAllRead: '全部标为已读',
     done: { read: '已标为已读。', 'all-read': '所有通知均已标为已读。' },
     feeds: {
+      historyOf: '{number}：提案历程',
       all: 'Magnolia：提案动态',
       comment: 'Magnolia：正在征求意见的提案',
       proposal: '{number}《{title}》：提案历程',
