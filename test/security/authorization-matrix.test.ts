@@ -34,6 +34,12 @@ const ACCESS: Record<string, Access> = {
   'POST /account/tokens': 'token.create',
   'POST /account/tokens/:id/revoke': 'token.revoke',
   'POST /account/sessions/revoke': 'sessions.revoke',
+  'POST /account/notifications': 'inbox.use',
+  'GET /inbox': 'inbox.use',
+  'POST /inbox/read': 'inbox.use',
+  'POST /inbox/read-all': 'inbox.use',
+  'GET /api/me/inbox': 'inbox.use',
+  'POST /api/me/inbox/read': 'inbox.use',
   'GET /api/admin/users': 'users.read',
   'PUT /api/admin/users/:login/roles/:role': 'roles.manage',
   'DELETE /api/admin/users/:login/roles/:role': 'roles.manage',
@@ -101,6 +107,8 @@ const ACCESS: Record<string, Access> = {
   'GET /workflow': 'public',
   'GET /proposals': 'public',
   'GET /proposals/:number': 'public',
+  'GET /proposals/feed.atom': 'public',
+  'GET /proposals/:number/feed.atom': 'public',
   'GET /faq': 'public',
 };
 
