@@ -46,7 +46,7 @@ export function createFeedsRoute(ctx: PortalContext & { proposals: ProposalsServ
       // For a stage, each proposal once: the latest event that brought it into the stage.
       entries.push(...(stage === undefined ? events : events.filter((e) => e.to === stage).slice(-1)));
     }
-    entries = entries.sort((a, b) => b.at.localeCompare(a.at)).slice(0, MAX_ENTRIES);
+    entries = entries.sort((a, b) => a.at.localeCompare(b.at)).slice(-MAX_ENTRIES);
     const query = stage === undefined ? '' : `?stage=${encodeURIComponent(stage)}`;
     const title =
       stage === undefined
