@@ -38,7 +38,11 @@ const BEARER = /^Bearer\s+(\S+)$/i;
  * else the session's user. Roles are read afresh each time, so a revocation counts at the next request. A session
  * cookie that no longer names a live session is cleared, so the visitor's pages come from the cache again.
  */
-export function identify(services: Pick<Services, 'tokens' | 'accounts' | 'notifications'>, config: Pick<Config, 'baseUrl'>, csrf: Csrf) {
+export function identify(
+  services: Pick<Services, 'tokens' | 'accounts' | 'notifications'>,
+  config: Pick<Config, 'baseUrl'>,
+  csrf: Csrf,
+) {
   return (req: Request, res: Response, next: NextFunction): void => {
     req.auth = { actor: null };
     if (req.headers.authorization !== undefined) {

@@ -7,7 +7,11 @@ import { startTestInstance, type TestInstance } from '../support/test-instance.t
 let app: TestInstance;
 let open: string;
 let draft: string;
-const maintainer: ProposalActor = { login: 'chenyu-ct', roles: ['member'], maintainerOf: ['cloudtide/nimbus-placement'] };
+const maintainer: ProposalActor = {
+  login: 'chenyu-ct',
+  roles: ['member'],
+  maintainerOf: ['cloudtide/nimbus-placement'],
+};
 const secretariat: ProposalActor = { login: 'linqing-sec', roles: ['member', 'secretariat'], maintainerOf: [] };
 const proposal = {
   project: 'cloudtide/nimbus-placement',
@@ -20,7 +24,12 @@ const proposal = {
   iprStatement: 'The proposer knows of no patent that the specification needs.',
 };
 
-type Entry = { id: string; title: { '#text': string; '@_type': string }; updated: string; link: { '@_href': string } | { '@_href': string }[] };
+type Entry = {
+  id: string;
+  title: { '#text': string; '@_type': string };
+  updated: string;
+  link: { '@_href': string } | { '@_href': string }[];
+};
 type AtomDoc = {
   feed: {
     '@_xmlns': string;
@@ -136,7 +145,9 @@ describe('Atom feeds of proposals', () => {
     expect(list).toContain(
       '<link rel="alternate" type="application/atom+xml" title="Magnolia: open for public comment" href="/proposals/feed.atom?stage=public-comment">',
     );
-    expect(list).toContain('<link rel="alternate" type="application/atom+xml" title="Magnolia: proposal events" href="/proposals/feed.atom">');
+    expect(list).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="Magnolia: proposal events" href="/proposals/feed.atom">',
+    );
     const page = await (await fetch(`${app.url}/proposals/${open}?lang=zh-CN`)).text();
     expect(page).toContain(
       `<link rel="alternate" type="application/atom+xml" title="${open}：提案历程" href="/proposals/${open}/feed.atom">`,

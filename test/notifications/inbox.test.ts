@@ -77,7 +77,9 @@ describe('notifications of proposal events', () => {
   });
 
   it('on a stage change: the role holding the ball now (the secretariat), and the maintainers for information', async () => {
-    const submitted = await (await as('chenyu-ct')).json('POST', `/api/proposals/${number}/actions`, {
+    const submitted = await (
+      await as('chenyu-ct')
+    ).json('POST', `/api/proposals/${number}/actions`, {
       action: 'submit',
     });
     expect(submitted.status, await submitted.clone().text()).toBe(200);
@@ -91,7 +93,9 @@ describe('notifications of proposal events', () => {
   it('says what happened and what is asked in the reader language on /inbox, unread first, with the proposal link', async () => {
     const secretariat = await as('linqing-sec');
     const en = await (await secretariat.get('/inbox?lang=en')).text();
-    expect(en).toContain(`chenyu-ct took “Submit” on ${number} “Nimbus placement request format”: Proposal draft → Submitted`);
+    expect(en).toContain(
+      `chenyu-ct took “Submit” on ${number} “Nimbus placement request format”: Proposal draft → Submitted`,
+    );
     expect(en).toContain('your turn, as the secretariat: waiting for the secretariat to accept for review');
     expect(en).toContain(`href="/proposals/${number}"`);
     expect(en).toContain('1 unread');
@@ -102,7 +106,9 @@ describe('notifications of proposal events', () => {
     expect(zh).not.toContain('your turn');
     // The header's badge, on any page rendered for her.
     const page = await (await secretariat.get('/proposals?lang=en')).text();
-    expect(page).toMatch(/<a class="inbox-link" href="\/inbox" aria-label="Inbox, 1 unread">Inbox <span class="inbox-badge" aria-hidden="true">1<\/span><\/a>/);
+    expect(page).toMatch(
+      /<a class="inbox-link" href="\/inbox" aria-label="Inbox, 1 unread">Inbox <span class="inbox-badge" aria-hidden="true">1<\/span><\/a>/,
+    );
     // Unread first: Li Na's information about the stage is above her read items once she reads the older ones.
     const lina = app.store.users.findByLogin('lina-ct')!;
     const [stage, revision, created] = app.store.notifications.inbox(lina.id, 10);
@@ -131,7 +137,22 @@ describe('notifications of proposal events', () => {
       link: `/proposals/${number}`,
     });
     expect(Object.keys(body.items[0]!).sort()).toEqual(
-      ['id', 'number', 'event', 'rev', 'message', 'messageCode', 'params', 'ask', 'askCode', 'askParams', 'yourTurn', 'createdAt', 'readAt', 'link'].sort(),
+      [
+        'id',
+        'number',
+        'event',
+        'rev',
+        'message',
+        'messageCode',
+        'params',
+        'ask',
+        'askCode',
+        'askParams',
+        'yourTurn',
+        'createdAt',
+        'readAt',
+        'link',
+      ].sort(),
     );
     const id = body.items[0]!['id'] as number;
 
@@ -153,7 +174,9 @@ describe('notifications of proposal events', () => {
     const after = (await (await secretariat.get('/api/me/inbox')).json()) as { items: { readAt: string | null }[] };
     expect(after.items[0]!.readAt).toBe('2026-11-01T08:00:00.000Z');
     // No badge once everything is read.
-    expect(await (await secretariat.get('/proposals?lang=en')).text()).toContain('<a class="inbox-link" href="/inbox">Inbox</a>');
+    expect(await (await secretariat.get('/proposals?lang=en')).text()).toContain(
+      '<a class="inbox-link" href="/inbox">Inbox</a>',
+    );
   });
 
   it('marks read from the page forms (with the CSRF token only), and sends a visitor to sign in', async () => {
@@ -183,7 +206,9 @@ describe('notifications of proposal events', () => {
       `CREATE TEMP TRIGGER notifications_refuse BEFORE INSERT ON notifications BEGIN SELECT RAISE(ABORT, 'refused'); END`,
     );
     try {
-      const refused = await (await as('linqing-sec')).json('POST', `/api/proposals/${number}/actions`, {
+      const refused = await (
+        await as('linqing-sec')
+      ).json('POST', `/api/proposals/${number}/actions`, {
         action: 'accept-for-review',
       });
       expect(refused.status).toBe(500);
@@ -193,12 +218,14 @@ describe('notifications of proposal events', () => {
     const after = app.services.proposals.get(number, null);
     expect(after.state).toBe(before.state);
     expect(after.history).toEqual(before.history);
-    const accepted = await (await as('linqing-sec')).json('POST', `/api/proposals/${number}/actions`, {
+    const accepted = await (
+      await as('linqing-sec')
+    ).json('POST', `/api/proposals/${number}/actions`, {
       action: 'accept-for-review',
     });
     expect(accepted.status).toBe(200);
     // project-review is the secretariat's again, but she took the action herself; the proposer follows.
-    expect(inboxes()["linqing-sec"]).toEqual(["stage:act"]);
+    expect(inboxes()['linqing-sec']).toEqual(['stage:act']);
     expect(inboxes()['chenyu-ct']).toEqual(['stage:info', 'revision:act']);
   });
 });

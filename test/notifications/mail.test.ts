@@ -24,7 +24,9 @@ const as = async (login: string): Promise<WebSession> => {
   return session;
 };
 const mailJobs = () =>
-  app.store.db.prepare(`SELECT state, attempts, last_error FROM jobs WHERE kind = ? ORDER BY id`).all(JOB.notificationMail) as {
+  app.store.db
+    .prepare(`SELECT state, attempts, last_error FROM jobs WHERE kind = ? ORDER BY id`)
+    .all(JOB.notificationMail) as {
     state: string;
     attempts: number;
     last_error: string | null;
@@ -33,7 +35,8 @@ const mailJobs = () =>
 const bodyOf = (raw: string): string => {
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
   const body = rest.join('\n\n');
-  if (/content-transfer-encoding: base64/i.test(head!)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (/content-transfer-encoding: base64/i.test(head!))
+    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (/content-transfer-encoding: quoted-printable/i.test(head!))
     return Buffer.from(
       body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
@@ -46,7 +49,10 @@ const subjectOf = (raw: string): string => {
   return line.replace(/=\?utf-8\?([BQ])\?([^?]*)\?=\s?/gi, (_, enc: string, text: string) =>
     enc.toUpperCase() === 'B'
       ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
   );
 };
 
@@ -101,7 +107,10 @@ describe('notifications by e-mail', () => {
     const secretariat = await as('linqing-sec');
     const bad = await secretariat.post('/account/notifications', { email: 'not an address', language: 'en' });
     expect(bad.status).toBe(400);
-    const saved = await secretariat.post('/account/notifications', { email: 'lin.qing@secretariat.test', language: 'zh-CN' });
+    const saved = await secretariat.post('/account/notifications', {
+      email: 'lin.qing@secretariat.test',
+      language: 'zh-CN',
+    });
     expect(saved.status).toBe(303);
     const page = await (await secretariat.get('/account?done=notifications-saved&lang=en')).text();
     expect(page).toContain('value="lin.qing@secretariat.test"');
@@ -112,7 +121,9 @@ describe('notifications by e-mail', () => {
       ['linqing-sec', 'linqing-sec', { email: 'lin.qing@secretariat.test', language: 'zh-CN' }],
     ]);
     const maintainer = await as('chenyu-ct');
-    expect((await maintainer.post('/account/notifications', { email: 'chen.yu@cloudtide.test', language: 'en' })).status).toBe(303);
+    expect(
+      (await maintainer.post('/account/notifications', { email: 'chen.yu@cloudtide.test', language: 'en' })).status,
+    ).toBe(303);
   });
 
   it('sends from a queued job after the request has answered, in the recipient language', async () => {
@@ -133,7 +144,9 @@ describe('notifications by e-mail', () => {
     await app.worker.drain();
     // Chen Yu asked for the revision: told in English when it is ready.
     expect(received.map((m) => m.to)).toEqual([['chen.yu@cloudtide.test']]);
-    expect(subjectOf(received[0]!.raw)).toBe(`[Magnolia] revision -00 (Proposal draft) of ${number} “Nimbus placement request format” is ready`);
+    expect(subjectOf(received[0]!.raw)).toBe(
+      `[Magnolia] revision -00 (Proposal draft) of ${number} “Nimbus placement request format” is ready`,
+    );
     expect(received[0]!.from).toBe('portal@magnolia.test');
     received = [];
 
@@ -145,7 +158,9 @@ describe('notifications by e-mail', () => {
     await app.worker.drain();
     expect(received.map((m) => m.to)).toEqual([['lin.qing@secretariat.test']]);
     const mail = received[0]!;
-    expect(subjectOf(mail.raw)).toBe(`[Magnolia] chenyu-ct 对提案 ${number}《云工作负载放置请求格式》执行了“提交”：提案草稿 → 已提交`);
+    expect(subjectOf(mail.raw)).toBe(
+      `[Magnolia] chenyu-ct 对提案 ${number}《云工作负载放置请求格式》执行了“提交”：提案草稿 → 已提交`,
+    );
     expect(mail.raw).toMatch(/^Content-Language: zh-CN/m);
     const body = bodyOf(mail.raw);
     expect(body).toContain('轮到您以秘书处身份处理：等待秘书处受理并安排立项评审');
@@ -161,7 +176,9 @@ describe('notifications by e-mail', () => {
     refuseNext = 1;
     const secretariat = await as('linqing-sec');
     // Chen Yu (proposer, maintainer) is told of the acceptance in English.
-    const accepted = await secretariat.json('POST', `/api/proposals/${number}/actions`, { action: 'accept-for-review' });
+    const accepted = await secretariat.json('POST', `/api/proposals/${number}/actions`, {
+      action: 'accept-for-review',
+    });
     expect(accepted.status).toBe(200);
     await app.worker.drain();
     expect(received).toEqual([]);

@@ -63,7 +63,11 @@ export function createFeedsRoute(ctx: PortalContext & { proposals: ProposalsServ
         lang,
         base: base(),
         entries,
-        fallbackUpdated: rows.map((r) => r.updated_at).sort().at(-1) ?? isoNow(ctx.clock),
+        fallbackUpdated:
+          rows
+            .map((r) => r.updated_at)
+            .sort()
+            .at(-1) ?? isoNow(ctx.clock),
       }),
     );
   });
@@ -73,9 +77,14 @@ export function createFeedsRoute(ctx: PortalContext & { proposals: ProposalsServ
     const number = String(req.params['number']).toUpperCase();
     const row = ctx.store.proposals.get(number);
     if (!row)
-      throw new DomainError('not-found', 'proposal_not_found', `there is no proposal ${number}: see the list of proposals`, {
-        number,
-      });
+      throw new DomainError(
+        'not-found',
+        'proposal_not_found',
+        `there is no proposal ${number}: see the list of proposals`,
+        {
+          number,
+        },
+      );
     const page = `${base()}/proposals/${encodeURIComponent(row.number)}`;
     send(
       res,
