@@ -88,7 +88,7 @@ describe('Atom feeds of proposals', () => {
       `linqing-sec took “Approve the project” on ${open} “Nimbus placement request format”: Project review → Approved, public notice`,
       `linqing-sec took “Accept for project review” on ${open} “Nimbus placement request format”: Submitted → Project review`,
       `chenyu-ct took “Submit” on ${open} “Nimbus placement request format”: Proposal draft → Submitted`,
-      `revision -00 (Proposal draft) of ${open} “Nimbus placement request format” is ready`,
+      `Revision -00 (Proposal draft) of ${open} “Nimbus placement request format” is ready`,
       `chenyu-ct created proposal ${open} “Nimbus placement request format”`,
     ]);
     // The feed's updated is its newest entry's; entry ids are absolute URLs, unique, and the same next time.

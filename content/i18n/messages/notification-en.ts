@@ -5,9 +5,9 @@ import type { MessageCatalogue } from '../render-message.ts';
 export const enNotificationMessages: MessageCatalogue = {
   'notification.created': '{actor} created proposal {number} “{title}”',
   'notification.stage': '{actor} took “{action}” on {number} “{title}”: {from} → {to}',
-  'notification.revision': 'revision {rev} ({draft}) of {number} “{title}” is ready',
-  'notification.ask.act': 'your turn, as {as}: {waiting}',
-  'notification.ask.follow': 'nothing is asked of you now (you are {as}): {waiting}',
+  'notification.revision': 'Revision {rev} ({draft}) of {number} “{title}” is ready',
+  'notification.ask.act': 'Your turn, as {as}: {waiting}',
+  'notification.ask.follow': 'Nothing is asked of you now (you are {as}): {waiting}',
   'notification.as.maintainers': 'a maintainer of the project',
   'notification.as.editors': 'one of the editors',
   'notification.as.secretariat': 'the secretariat',
