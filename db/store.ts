@@ -25,6 +25,7 @@ import { createRoleGrantQueries, type RoleGrantQueries } from './users/role-gran
 import { createMaintainerQueries, type MaintainerQueries } from './users/maintainer-queries.ts';
 import { createSessionQueries, type SessionQueries } from './sessions/session-queries.ts';
 import { createAuditQueries, type AuditQueries } from './audit/audit-queries.ts';
+import { createNotificationQueries, type NotificationQueries } from './notifications/notification-queries.ts';
 
 /** Every aggregate's prepared queries over one database, built once per process. */
 export interface Store {
@@ -64,6 +65,8 @@ export interface Store {
   revisions: RevisionQueries;
   /** The explanatory note (编制说明) of each revision, and its edit history. */
   notes: NoteQueries;
+  /** Inbox rows of proposal events, and who receives them. */
+  notifications: NotificationQueries;
   /** Runs `fn` in one (immediate) transaction. */
   transaction<T>(fn: () => T): T;
 }
@@ -98,6 +101,7 @@ export function createStore(db: Db): Store {
     proposals: createProposalQueries(db),
     revisions: createRevisionQueries(db),
     notes: createNoteQueries(db),
+    notifications: createNotificationQueries(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
   };
 }

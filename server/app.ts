@@ -34,6 +34,9 @@ import type { Logger } from '../kernel/log/create-logger.ts';
 import type { DeliveryIngest } from './webhooks/delivery-ingest.ts';
 import { createWebhookRoute } from './webhooks/webhook-route.ts';
 import { createDomainsRoute } from './api/domains-route.ts';
+import { createInboxApiRoute } from './api/inbox-route.ts';
+import { createFeedsRoute } from './pages/feeds/feeds-route.ts';
+import { createInboxPages } from './pages/inbox/inbox-route.ts';
 
 /** What the app is built from; nothing here is global. */
 export interface AppDeps {
@@ -91,6 +94,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createAuthRoutes({ services, config, clock, csrf, limits }));
 
   app.use(createMeRoute(services));
+  app.use(createInboxApiRoute(services));
   app.use(createAdminUsersRoute(services));
   app.use(createAdminAuditRoute(services));
   app.use(createAdminDeliveriesRoute(services));
@@ -104,6 +108,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(createSignInRoute(portal.pageContext, services));
   app.use(createAccountRoute({ ...pages, config }));
   app.use(createConsole(pages));
+  app.use(createInboxPages(pages));
+  // Before the proposal pages: `/proposals/feed.atom` is no proposal number.
+  app.use(createFeedsRoute({ ...portal.pageContext, proposals: services.proposals }));
   app.use(createProposalPages(pages));
   app.use(createProposalForms(pages));
   app.use(createExplanatoryNotePages(pages));

@@ -89,6 +89,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
       Object.create(null) as Record<string, JobHandler>,
       sync.handlers,
       services.proposals.handlers,
+      services.notifications.handlers,
       {
         [JOB.delivery]: createDeliveryJobHandler({ store, clock, log, followUps: sync.followUps }),
       },
@@ -184,6 +185,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
         await portal.close();
         await deliveries.close();
         await worker.stop();
+        services.notifications.close();
         db.close();
       })();
       return closing;

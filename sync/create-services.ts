@@ -13,6 +13,7 @@ import { createProposalsService, type ProposalsService } from './proposals/propo
 import { createNotesService, type NotesService } from './proposals/explanatory-note/notes-service.ts';
 import { runGit as systemGit } from '../kernel/git/run-git.ts';
 import { createDeliveriesService, type DeliveriesService } from './webhooks/deliveries-service.ts';
+import { createNotificationsService, type NotificationsService } from './notifications/notifications-service.ts';
 
 /** One service per capability; the HTTP routes, the pages and the CLI call these and nothing below them. */
 export interface Services {
@@ -36,6 +37,8 @@ export interface Services {
   proposals: ProposalsService;
   /** The explanatory note (编制说明) of each revision. */
   notes: NotesService;
+  /** The inbox and e-mail of proposal events. */
+  notifications: NotificationsService;
   /** The mirror (git and REST metadata) and the job handlers of the queue. */
   sync: SyncServices;
   /** The secret that signs session cookies (MAGNOLIA_SESSION_SECRET, or the one kept in the data dir). */
@@ -57,7 +60,18 @@ export function createServices(deps: SyncDeps): Services {
     idleMs: config.sessionIdleMs,
     maxMs: config.sessionMaxMs,
   });
-  const proposals = createProposalsService({
+  // The notifications read the workflow in force from the proposals service, which tells them its events.
+  let proposals: ProposalsService | undefined;
+  const notifications = createNotificationsService({
+    store,
+    clock,
+    log,
+    audit,
+    workflow: () => proposals!.workflow().workflow,
+    mail: config.mail,
+    baseUrl: () => config.baseUrl,
+  });
+  proposals = createProposalsService({
     store,
     clock,
     log: deps.log,
@@ -66,6 +80,7 @@ export function createServices(deps: SyncDeps): Services {
     maturity,
     drafts,
     githubUrl: deps.config.githubUrl,
+    notify: (event) => void notifications.record(event),
   });
   return {
     projects,
@@ -80,6 +95,7 @@ export function createServices(deps: SyncDeps): Services {
     drafts,
     proposals,
     notes: createNotesService({ store, clock, proposals, maturity }),
+    notifications,
     sync,
     sessionSecret,
   };

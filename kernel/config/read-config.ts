@@ -105,6 +105,22 @@ const schema = z.object({
       message: 'MAGNOLIA_CONTACT_EMAIL must be an email address, for example opensource@example.org',
     })
     .optional(),
+  // Never echoed in a message: the URL carries the SMTP password.
+  MAGNOLIA_SMTP_URL: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || /^smtps?:\/\/[^\s/]+(?::\d+)?\/?(?:\?[^\s]*)?$/i.test(value), {
+      message:
+        'MAGNOLIA_SMTP_URL must be an smtp:// or smtps:// URL, for example smtp://user:password@mail.example.org:587',
+    })
+    .optional(),
+  MAGNOLIA_MAIL_FROM: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || /^(?:[^<>\r\n]*<)?[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+>?$/.test(value), {
+      message: 'MAGNOLIA_MAIL_FROM must be an address, for example "Magnolia <portal@example.org>"',
+    })
+    .optional(),
 });
 
 /** The validated configuration of one Magnolia instance. */
@@ -152,6 +168,8 @@ export interface Config {
   communityName: { en: string; zh: string } | null;
   /** The address the footer gives for questions, or null. */
   contactEmail: string | null;
+  /** Notifications by e-mail (MAGNOLIA_SMTP_URL with MAGNOLIA_MAIL_FROM); undefined: inbox only. */
+  mail: { smtpUrl: string; from: string } | undefined;
 }
 
 /** The configuration was invalid; `problems` lists one line per variable to fix. */
@@ -187,6 +205,9 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string 
     problems.push(
       'GITHUB_OAUTH_CLIENT_ID and GITHUB_OAUTH_CLIENT_SECRET go together: set both (from the OAuth app on GitHub) or neither',
     );
+  }
+  if (v.MAGNOLIA_SMTP_URL && !v.MAGNOLIA_MAIL_FROM) {
+    problems.push('MAGNOLIA_SMTP_URL is set without MAGNOLIA_MAIL_FROM: set the address notifications are sent from');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(cwd, v.MAGNOLIA_DATA_DIR);
@@ -227,6 +248,10 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string 
     trustProxy: trustProxyOf(v.MAGNOLIA_TRUST_PROXY),
     communityName: communityName(v.MAGNOLIA_COMMUNITY_NAME, v.MAGNOLIA_COMMUNITY_NAME_ZH),
     contactEmail: v.MAGNOLIA_CONTACT_EMAIL ? v.MAGNOLIA_CONTACT_EMAIL : null,
+    mail:
+      v.MAGNOLIA_SMTP_URL && v.MAGNOLIA_MAIL_FROM
+        ? { smtpUrl: v.MAGNOLIA_SMTP_URL, from: v.MAGNOLIA_MAIL_FROM }
+        : undefined,
   };
 }
 

@@ -44,12 +44,18 @@ const REDACT = [
   '*.csrfToken',
   'sessionId',
   '*.sessionId',
+  // Notifications by e-mail: the SMTP URL carries its password.
+  'smtpUrl',
+  '*.smtpUrl',
+  '*.mail.smtpUrl',
+  '*.config.mail.smtpUrl',
   ...[
     'GITHUB_TOKEN',
     'GITHUB_WEBHOOK_SECRET',
     'GITHUB_WEBHOOK_SECRET_PREVIOUS',
     'MAGNOLIA_SESSION_SECRET',
     'GITHUB_OAUTH_CLIENT_SECRET',
+    'MAGNOLIA_SMTP_URL',
   ].flatMap((name) => [name, `*.${name}`]),
 ];
 

@@ -21,6 +21,8 @@ export interface AccountChrome {
   csrfToken: string;
   /** Whether the admin console is theirs to open. */
   console: boolean;
+  /** Unread notifications, for the header's inbox badge. */
+  unread: number;
 }
 
 declare module 'express-serve-static-core' {
@@ -36,7 +38,11 @@ const BEARER = /^Bearer\s+(\S+)$/i;
  * else the session's user. Roles are read afresh each time, so a revocation counts at the next request. A session
  * cookie that no longer names a live session is cleared, so the visitor's pages come from the cache again.
  */
-export function identify(services: Pick<Services, 'tokens' | 'accounts'>, config: Pick<Config, 'baseUrl'>, csrf: Csrf) {
+export function identify(
+  services: Pick<Services, 'tokens' | 'accounts' | 'notifications'>,
+  config: Pick<Config, 'baseUrl'>,
+  csrf: Csrf,
+) {
   return (req: Request, res: Response, next: NextFunction): void => {
     req.auth = { actor: null };
     if (req.headers.authorization !== undefined) {
@@ -59,6 +65,7 @@ export function identify(services: Pick<Services, 'tokens' | 'accounts'>, config
           name: actor.name,
           csrfToken: csrf.token(req),
           console: can(actor, 'console.view').allowed,
+          unread: services.notifications.unread(actor.userId),
         };
         res.locals.account = chrome;
       } else {

@@ -15,6 +15,10 @@ export const ACTIONS = {
   'token.create': { roles: ['member'], sessionOnly: true, what: 'create an API token for myself' },
   'token.revoke': { roles: ['member'], what: 'revoke one of my API tokens' },
   'sessions.revoke': { roles: ['member'], what: 'sign out everywhere (end all my sessions)' },
+  'inbox.use': {
+    roles: ['member'],
+    what: 'read my inbox and mark it read, set my e-mail address and notification language (`/inbox`, `/api/me/inbox`)',
+  },
   'proposals.write': {
     roles: ['member'],
     what: 'propose, act on and revise proposals, as the workflow file says who may take each step',

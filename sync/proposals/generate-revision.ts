@@ -9,6 +9,7 @@ import type { Logger } from '../../kernel/log/create-logger.ts';
 import { LOCAL_REPOSITORY, publicCloneUrl } from '../../kernel/git/public-clone-url.ts';
 import type { DraftsService } from '../drafts/drafts-service.ts';
 import type { JobHandler } from '../queue/job-handler.ts';
+import type { ProposalEventSink } from '../notifications/proposal-event.ts';
 
 export interface RevisionJobDeps {
   store: Store;
@@ -17,6 +18,8 @@ export interface RevisionJobDeps {
   drafts: DraftsService;
   /** GITHUB_URL: where a project registered without a clone URL lives. */
   githubUrl: string;
+  /** Told of a revision that became ready, inside the transaction that makes it so (the notifications). */
+  notify?: ProposalEventSink;
 }
 
 function publicRepository(cloneUrl: string | null, githubUrl: string, fullName: string): string {
@@ -94,6 +97,7 @@ export function createRevisionJobHandler(deps: RevisionJobDeps): JobHandler {
           lintJson: JSON.stringify(result.lint),
           at: isoNow(clock),
         });
+        deps.notify?.({ kind: 'revision', number, actor: revision.requested_by, rev });
       });
       log.info({ proposal: number, rev, clauses: result.manifest.clauses.length }, 'revision generated');
     },

@@ -35,6 +35,7 @@ import type { Lang } from '../../kernel/i18n/languages.ts';
 import { parseWorkflow, type LoadedWorkflow } from './workflow/parse-workflow.ts';
 import { parseSources } from '../../content/draft/parse-sources.ts';
 import type { ProposalFacts, WorkflowActor } from './workflow/proposal-facts.ts';
+import type { ProposalEventSink } from '../notifications/proposal-event.ts';
 
 /** Who asks: their login, their portal roles, and the projects they maintain (`owner/repo`). */
 export interface ProposalActor {
@@ -103,6 +104,8 @@ export interface ProposalsDeps {
   runGit: RunGit;
   projects: ProjectsService;
   maturity: MaturityService;
+  /** Told of every creation, action and ready revision inside its transaction (the notifications). */
+  notify?: ProposalEventSink;
 }
 
 /** The proposals service over one store. */
@@ -308,6 +311,7 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
           comment: '',
           decision: null,
         });
+        deps.notify?.({ kind: 'created', number: allocated, actor: actor.login });
         return allocated;
       });
       return describe(find(number), actor);
@@ -381,6 +385,13 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
           rev: latest?.rev ?? null,
           comment,
           decision: request.decision?.trim() || null,
+        });
+        deps.notify?.({
+          kind: 'stage',
+          number: row.number,
+          actor: actor.login,
+          action: decision.action.id,
+          from: decision.from,
         });
         return find(row.number);
       });
@@ -488,6 +499,7 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
         log: deps.log,
         drafts: deps.drafts,
         githubUrl: deps.githubUrl,
+        notify: deps.notify,
       }),
     },
   };

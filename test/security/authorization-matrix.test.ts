@@ -34,6 +34,12 @@ const ACCESS: Record<string, Access> = {
   'POST /account/tokens': 'token.create',
   'POST /account/tokens/:id/revoke': 'token.revoke',
   'POST /account/sessions/revoke': 'sessions.revoke',
+  'POST /account/notifications': 'inbox.use',
+  'GET /inbox': 'inbox.use',
+  'POST /inbox/read': 'inbox.use',
+  'POST /inbox/read-all': 'inbox.use',
+  'GET /api/me/inbox': 'inbox.use',
+  'POST /api/me/inbox/read': 'inbox.use',
   'GET /api/admin/users': 'users.read',
   'PUT /api/admin/users/:login/roles/:role': 'roles.manage',
   'DELETE /api/admin/users/:login/roles/:role': 'roles.manage',
@@ -113,6 +119,8 @@ const ACCESS: Record<string, Access> = {
   'POST /proposals/:number/:rev/note': 'proposals.write',
   'GET /proposals/:number/:rev': 'public',
   'GET /draft-labels.css': 'public',
+  'GET /proposals/feed.atom': 'public',
+  'GET /proposals/:number/feed.atom': 'public',
   'GET /faq': 'public',
 };
 

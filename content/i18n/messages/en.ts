@@ -5,6 +5,7 @@
 import { plural } from '../plural.ts';
 import type { MessageCatalogue, RenderedParams } from '../render-message.ts';
 import { enWorkflowMessages } from './workflow-en.ts';
+import { enNotificationMessages } from './notification-en.ts';
 
 /** An entry whose wording follows the number in parameter `key` (Intl.PluralRules: one or other). */
 const counted =
@@ -16,6 +17,7 @@ const counted =
 export const enMessages: MessageCatalogue = {
   text: '{text}',
   ...enWorkflowMessages,
+  ...enNotificationMessages,
 
   // Maturity: why a signal has its status.
   'maturity.api-unknown': 'API metadata unknown: {reason}',

@@ -1,6 +1,7 @@
 // 引擎消息代码的简体中文文本。键与 en.ts 相同（测试检查）；`{name}` 由消息参数填入。
 import type { MessageCatalogue } from '../render-message.ts';
 import { zhCNWorkflowMessages } from './workflow-zh-CN.ts';
+import { zhCNNotificationMessages } from './notification-zh-CN.ts';
 
 const ROLE_NAMES: Record<string, string> = {
   member: '成员',
@@ -14,6 +15,7 @@ const ROLE_NAMES: Record<string, string> = {
 export const zhCNMessages: MessageCatalogue = {
   text: '{text}',
   ...zhCNWorkflowMessages,
+  ...zhCNNotificationMessages,
 
   'maturity.api-unknown': 'API 元数据未知：{reason}',
   'maturity.no-commit': '没有可评估的提交',

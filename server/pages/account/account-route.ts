@@ -10,10 +10,11 @@ import { sessionCookieOptions } from '../../auth/session-middleware.ts';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
 import { renderPage, type PageContext } from '../render-page.ts';
 import { accountModel } from './account-model.ts';
+import { notificationSettingsModel } from './notification-settings-model.ts';
 
 export interface AccountPageDeps {
   ctx: PageContext & { store: Store };
-  services: Pick<Services, 'accounts' | 'tokens' | 'sessions' | 'signIn'>;
+  services: Pick<Services, 'accounts' | 'tokens' | 'sessions' | 'signIn' | 'notifications'>;
   csrf: Csrf;
   config: { baseUrl: string };
 }
@@ -42,7 +43,8 @@ export function createAccountRoute({ ctx, services, csrf, config }: AccountPageD
     const i18n = i18nOf(res);
     res.setHeader('Cache-Control', 'no-store');
     const model = accountModel({ ...services, maintained }, actorOf(req), i18n, csrf.token(req), extra);
-    renderPage(ctx, req, res, 'account', { title: i18n.t.account.title }, model);
+    const notify = notificationSettingsModel(services.notifications, actorOf(req).userId, i18n.t, extra.done);
+    renderPage(ctx, req, res, 'account', { title: i18n.t.account.title }, { ...model, notify });
   };
 
   router.get('/account', requireAction(services, 'account.read'), (req, res) => {
@@ -69,6 +71,15 @@ export function createAccountRoute({ ctx, services, csrf, config }: AccountPageD
   router.post('/account/tokens/:id/revoke', requireAction(services, 'token.revoke'), (req, res) => {
     services.tokens.revoke(actorOf(req).userId, Number(req.params.id), auditContext(req));
     res.redirect(303, '/account?done=token-revoked');
+  });
+
+  router.post('/account/notifications', requireAction(services, 'inbox.use'), (req, res) => {
+    services.notifications.setPreferences(
+      actorOf(req).userId,
+      { email: field(req, 'email') ?? '', language: field(req, 'language') ?? '' },
+      auditContext(req),
+    );
+    res.redirect(303, '/account?done=notifications-saved#notifications');
   });
 
   router.post('/account/sessions/revoke', requireAction(services, 'sessions.revoke'), (req, res) => {

@@ -1,6 +1,7 @@
 import { LANGUAGES, type Lang } from '../../../kernel/i18n/languages.ts';
 import { fill, messagesFor, type Messages } from '../../../content/i18n/messages.ts';
 import type { AccountChrome } from '../../auth/identify.ts';
+import { feedLinks } from './feed-links.ts';
 import { urlWith } from './url-with.ts';
 
 /** The navigation entries; `key` names their label in the catalogue. */
@@ -31,6 +32,10 @@ export interface Chrome {
   /** The sign-in link for visitors (back to this page afterwards), when this portal offers a sign-in. */
   signInHref: string | null;
   faviconHref: string;
+  /** The Atom feeds of this page, for `<link rel="alternate" type="application/atom+xml">` in the head. */
+  feeds: { href: string; title: string }[];
+  /** The header's inbox link as a screen reader says it ("Inbox, 3 unread"), when something is unread. */
+  inboxLabel: string;
   /** The footer's line naming the community and its contact address (from the configuration), or null. */
   footer: { community: string | null; contactText: string | null; contactHref: string | null };
 }
@@ -79,6 +84,8 @@ export function buildChrome(input: ChromeInput): Chrome {
     })),
     searchQuery: input.searchQuery ?? '',
     account: input.account ?? null,
+    feeds: feedLinks(input.path, t),
+    inboxLabel: fill(t.inbox.badge, { count: input.account?.unread ?? 0 }),
     signInHref:
       input.signIn && !input.account && input.path !== '/signin'
         ? `/signin?${new URLSearchParams({ next: urlWith(input.path, input.query, { lang: undefined }) })}`
