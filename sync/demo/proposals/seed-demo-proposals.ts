@@ -11,7 +11,12 @@ import type { Logger } from '../../../kernel/log/create-logger.ts';
 import { DEMO_SEEDED } from '../../accounts/demo-accounts.ts';
 import type { Services } from '../../create-services.ts';
 import { revisionSubject } from '../../proposals/generate-revision.ts';
-import { createProposalsService, type ProposalActor } from '../../proposals/proposals-service.ts';
+import { createNotificationsService } from '../../notifications/notifications-service.ts';
+import {
+  createProposalsService,
+  type ProposalActor,
+  type ProposalsService,
+} from '../../proposals/proposals-service.ts';
 import { demoProposalsSchema, type DemoStep } from './demo-proposals-schema.ts';
 
 const FILE = fileURLToPath(new URL('../../../content/demo/proposals.yml', import.meta.url));
@@ -22,7 +27,7 @@ export interface DemoProposalDeps {
   store: Store;
   clock: Clock;
   log: Logger;
-  config: Pick<Config, 'demoProposals' | 'githubUrl'>;
+  config: Pick<Config, 'demoProposals' | 'githubUrl' | 'baseUrl'>;
 }
 
 /**
@@ -33,7 +38,7 @@ export interface DemoProposalDeps {
  */
 export async function seedDemoProposals(
   deps: DemoProposalDeps,
-  services: Pick<Services, 'accounts' | 'projects' | 'maturity' | 'drafts'>,
+  services: Pick<Services, 'accounts' | 'audit' | 'projects' | 'maturity' | 'drafts'>,
   file: string = FILE,
 ): Promise<number> {
   const { store, clock, log, config } = deps;
@@ -43,7 +48,18 @@ export async function seedDemoProposals(
   const base = clock.now();
   let now = base;
   const scripted: Clock = { now: () => now };
-  const proposals = createProposalsService({
+  // The demo people's inboxes fill as the steps are taken, dated on the step's day; the demo sends no e-mail.
+  let proposals: ProposalsService | undefined;
+  const notifications = createNotificationsService({
+    store,
+    clock: scripted,
+    log,
+    audit: services.audit,
+    workflow: () => proposals!.workflow().workflow,
+    mail: undefined,
+    baseUrl: () => config.baseUrl,
+  });
+  proposals = createProposalsService({
     store,
     clock: scripted,
     log,
@@ -52,6 +68,7 @@ export async function seedDemoProposals(
     maturity: services.maturity,
     drafts: services.drafts,
     githubUrl: config.githubUrl,
+    notify: (event) => void notifications.record(event),
   });
   const actor = (login: string): ProposalActor => {
     const user = services.accounts.describe(services.accounts.user(login));
