@@ -7,6 +7,8 @@ const plan = JSON.parse(process.argv[2] ?? '{}') as {
   count: number;
   concurrency: number;
   numbered?: boolean;
+  /** Ask for gzip as browsers do (`Accept-Encoding: gzip`); the body is read, not inflated. */
+  gzip?: boolean;
   /** Also print every latency (ms), so runs can be pooled. */
   raw?: boolean;
 };
@@ -18,10 +20,21 @@ const get = (n: number): Promise<{ status: number; ms: number }> => {
   const target = plan.numbered ? new URL(`${plan.url}${n}`) : fixed;
   return new Promise((resolve, reject) => {
     http
-      .get(target, { agent, headers: { accept: 'text/html', 'accept-language': 'en' } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
-      })
+      .get(
+        target,
+        {
+          agent,
+          headers: {
+            accept: 'text/html',
+            'accept-language': 'en',
+            ...(plan.gzip ? { 'accept-encoding': 'gzip' } : {}),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+        },
+      )
       .on('error', reject);
   });
 };

@@ -44,7 +44,9 @@ function spawnTs(script: string, args: string[]) {
 }
 
 async function load(url: string, count: number, concurrency: number, raw = false): Promise<LoadResult> {
-  const run = spawnTs(here('../portal/page-load-generator.ts'), [JSON.stringify({ url, count, concurrency, raw })]);
+  // As a browser asks: with gzip.
+  const plan = { url, count, concurrency, raw, gzip: true };
+  const run = spawnTs(here('../portal/page-load-generator.ts'), [JSON.stringify(plan)]);
   return JSON.parse(await run.line()) as LoadResult;
 }
 
@@ -89,7 +91,7 @@ export async function runProposalBenchmark(count = 5_000, concurrency = 50): Pro
     const busyP99 = p99Of(busy);
     child = server.child;
     return [
-      `Proposal pages: a draft of ${setup.clauses.toLocaleString('en')} clauses, ${count} GETs per row at ${concurrency} keep-alive connections from a separate load-generator process.`,
+      `Proposal pages: a draft of ${setup.clauses.toLocaleString('en')} clauses, ${count} GETs per row at ${concurrency} keep-alive connections from a separate load-generator process, as a visitor (no session) whose browser accepts gzip.`,
       '',
       '| page | req/s | p50 ms | p99 ms | failures | p99 < 100 ms |',
       '|---|---:|---:|---:|---:|---|',

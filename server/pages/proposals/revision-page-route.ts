@@ -8,6 +8,8 @@ import type { Services } from '../../../sync/create-services.ts';
 import { accountChromeOf } from '../../auth/identify.ts';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
 import { renderPageHtml, type PageContext } from '../render-page.ts';
+import { isAnonymous } from '../../auth/is-anonymous.ts';
+import { createDraftPageCache, type CachedDraftPage } from './draft-page-cache.ts';
 import { revPath, revisionPageModel } from './revision-page-model.ts';
 
 type Deps = Pick<Services, 'proposals'>;
@@ -41,6 +43,13 @@ export function createRevisionPages(ctx: PageContext, services: Deps): Router {
     return html;
   };
 
+  const pagesSent = createDraftPageCache();
+  const sendPage = (req: Request, res: Response, page: CachedDraftPage) => {
+    res.type('html').vary('Accept-Encoding');
+    if (page.gzip && req.acceptsEncodings('gzip') === 'gzip') res.set('Content-Encoding', 'gzip').send(page.gzip);
+    else res.send(page.identity);
+  };
+
   router.get('/draft-labels.css', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=31536000, immutable').type('text/css; charset=utf-8').send(labels);
   });
@@ -60,12 +69,26 @@ export function createRevisionPages(ctx: PageContext, services: Deps): Router {
       );
       return;
     }
-    const { summary, lintJson, html: stored } = services.proposals.revisionPage(number, rev);
     const i18n = i18nOf(res);
+    // A visitor's page of a ready revision is built once and sent from memory (gzip when asked for).
+    const visitor = isAnonymous(req.headers);
+    const shared = visitor ? pagesSent.get(`${number}\0${rev}\0${i18n.lang}\0${req.originalUrl}`) : undefined;
+    if (shared) {
+      res.set('ETag', shared.etag).set('Cache-Control', 'public, max-age=300');
+      if (req.fresh) {
+        res.status(304).end();
+        return;
+      }
+      sendPage(req, res, shared);
+      return;
+    }
+    const { summary, lintJson, html: stored } = services.proposals.revisionPage(number, rev);
+    let etag = '';
     if (summary.status === 'ready') {
       const account = JSON.stringify(accountChromeOf(res) ?? null);
       const what = [summary.number, rev, i18n.lang, ctx.stylesheetHref, labelsHref, req.originalUrl, account];
-      res.set('ETag', `W/"${digest([...what, res.locals.signInOffered === true].join('\0'))}"`);
+      etag = `W/"${digest([...what, res.locals.signInOffered === true].join('\0'))}"`;
+      res.set('ETag', etag);
       res.set('Cache-Control', accountChromeOf(res) ? 'private, no-cache' : 'public, max-age=300');
       if (req.fresh) {
         res.status(304).end();
@@ -100,12 +123,15 @@ export function createRevisionPages(ctx: PageContext, services: Deps): Router {
     const head = { title: `${model.label} ${model.title}`, nav: 'process' as const };
     const page = renderPageHtml(ctx, req, res, 'proposal-revision', head, model);
     const at = draft === null ? -1 : page.indexOf(SLOT);
-    res.type('html');
-    res.send(
+    const body =
       at < 0
-        ? page
-        : Buffer.concat([Buffer.from(page.slice(0, at)), draft!, Buffer.from(page.slice(at + SLOT.length))]),
-    );
+        ? Buffer.from(page)
+        : Buffer.concat([Buffer.from(page.slice(0, at)), draft!, Buffer.from(page.slice(at + SLOT.length))]);
+    if (visitor && summary.status === 'ready' && draft !== null) {
+      const key = `${summary.number}\0${rev}\0${i18n.lang}\0${req.originalUrl}`;
+      pagesSent.put(key, etag, body);
+    }
+    res.type('html').vary('Accept-Encoding').send(body);
   });
   return router;
 }
