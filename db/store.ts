@@ -24,6 +24,7 @@ import { createRoleGrantQueries, type RoleGrantQueries } from './users/role-gran
 import { createMaintainerQueries, type MaintainerQueries } from './users/maintainer-queries.ts';
 import { createSessionQueries, type SessionQueries } from './sessions/session-queries.ts';
 import { createAuditQueries, type AuditQueries } from './audit/audit-queries.ts';
+import { createBallotQueries, type BallotQueries } from './ballots/ballot-queries.ts';
 
 /** Every aggregate's prepared queries over one database, built once per process. */
 export interface Store {
@@ -61,6 +62,8 @@ export interface Store {
   /** Proposals, their append-only history and their immutable revisions. */
   proposals: ProposalQueries;
   revisions: RevisionQueries;
+  /** Ballots of the technical review and their append-only positions. */
+  ballots: BallotQueries;
   /** Runs `fn` in one (immediate) transaction. */
   transaction<T>(fn: () => T): T;
 }
@@ -94,6 +97,7 @@ export function createStore(db: Db): Store {
     maturity: createMaturityQueries(db),
     proposals: createProposalQueries(db),
     revisions: createRevisionQueries(db),
+    ballots: createBallotQueries(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
   };
 }

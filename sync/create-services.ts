@@ -10,6 +10,7 @@ import { createMaturityService, type MaturityService } from './maturity/maturity
 import { createProjectsService, type ProjectsService } from './projects/projects-service.ts';
 import { createDraftsService, type DraftsService } from './drafts/drafts-service.ts';
 import { createProposalsService, type ProposalsService } from './proposals/proposals-service.ts';
+import { createBallotsService, type BallotsService } from './review/ballots/ballots-service.ts';
 import { runGit as systemGit } from '../kernel/git/run-git.ts';
 import { createDeliveriesService, type DeliveriesService } from './webhooks/deliveries-service.ts';
 
@@ -33,6 +34,8 @@ export interface Services {
   drafts: DraftsService;
   /** Proposals and the standards workflow. */
   proposals: ProposalsService;
+  /** Ballots of the technical review. */
+  ballots: BallotsService;
   /** The mirror (git and REST metadata) and the job handlers of the queue. */
   sync: SyncServices;
   /** The secret that signs session cookies (MAGNOLIA_SESSION_SECRET, or the one kept in the data dir). */
@@ -54,6 +57,16 @@ export function createServices(deps: SyncDeps): Services {
     idleMs: config.sessionIdleMs,
     maxMs: config.sessionMaxMs,
   });
+  const proposals = createProposalsService({
+    store,
+    clock,
+    log: deps.log,
+    runGit,
+    projects,
+    maturity,
+    drafts,
+    githubUrl: deps.config.githubUrl,
+  });
   return {
     projects,
     maturity,
@@ -65,16 +78,8 @@ export function createServices(deps: SyncDeps): Services {
     admin: createAdminService({ store, clock, audit, projects, maturity }),
     deliveries: createDeliveriesService(store),
     drafts,
-    proposals: createProposalsService({
-      store,
-      clock,
-      log: deps.log,
-      runGit,
-      projects,
-      maturity,
-      drafts,
-      githubUrl: deps.config.githubUrl,
-    }),
+    proposals,
+    ballots: createBallotsService({ store, clock, proposals }),
     sync,
     sessionSecret,
   };
