@@ -9,6 +9,8 @@ import { createProjectActionsRoute } from './api/project-actions-route.ts';
 import { createAuthRoutes } from './auth/auth-routes.ts';
 import { createCsrf } from './auth/csrf.ts';
 import { createProposalsRoute } from './api/proposals-route.ts';
+import { createBallotsRoute } from './api/ballots-route.ts';
+import { createBallotForms } from './pages/proposals/ballot-forms-route.ts';
 import { createProposalPages } from './pages/proposals/proposals-route.ts';
 import { createProposalForms } from './pages/proposals/proposal-forms-route.ts';
 import { identify } from './auth/identify.ts';
@@ -95,11 +97,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(createMaturityRoute(services));
   app.use(createProjectsRoute(services));
   app.use(createProposalsRoute(services));
+  app.use(createBallotsRoute(services));
 
   const pages = { ctx: portal.pageContext, services, csrf };
   app.use(createSignInRoute(portal.pageContext, services));
   app.use(createAccountRoute({ ...pages, config }));
   app.use(createConsole(pages));
+  app.use(createBallotForms(pages));
   app.use(createProposalPages(pages));
   app.use(createProposalForms(pages));
   app.use(createDomainsRoute(services));

@@ -88,6 +88,10 @@ const ACCESS: Record<string, Access> = {
   'GET /api/proposals/:number/revisions/:rev/draft.md': 'public',
   'GET /api/proposals/:number/revisions/:rev/manifest.json': 'public',
   'GET /api/proposals/:number/revisions/:rev/draft.html': 'public',
+  'POST /api/proposals/:number/ballots': 'ballots.manage',
+  'GET /api/proposals/:number/ballots/current': 'public',
+  'PUT /api/proposals/:number/ballots/current/position': 'ballots.vote',
+  'POST /api/proposals/:number/ballots/current/close': 'ballots.manage',
   'PUT /api/admin/domains/:slug': 'domains.manage',
   'GET /search': 'public',
   'GET /badge/:owner/:repo.svg': 'public',
@@ -105,6 +109,9 @@ const ACCESS: Record<string, Access> = {
   'POST /proposals': 'proposals.write',
   'POST /proposals/:number/actions': 'proposals.write',
   'POST /proposals/:number/revisions': 'proposals.write',
+  'POST /proposals/:number/ballot': 'ballots.manage',
+  'POST /proposals/:number/ballot/position': 'ballots.vote',
+  'POST /proposals/:number/ballot/close': 'ballots.manage',
   'GET /faq': 'public',
 };
 

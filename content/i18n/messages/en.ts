@@ -4,6 +4,7 @@
 // renderMessage appends them, renderMessageParts gives them apart for a secondary line.
 import { plural } from '../plural.ts';
 import type { MessageCatalogue, RenderedParams } from '../render-message.ts';
+import { enBallotMessages } from './ballot-en.ts';
 import { enWorkflowMessages } from './workflow-en.ts';
 
 /** An entry whose wording follows the number in parameter `key` (Intl.PluralRules: one or other). */
@@ -16,6 +17,7 @@ const counted =
 export const enMessages: MessageCatalogue = {
   text: '{text}',
   ...enWorkflowMessages,
+  ...enBallotMessages,
 
   // Maturity: why a signal has its status.
   'maturity.api-unknown': 'API metadata unknown: {reason}',
