@@ -40,7 +40,7 @@ export function readClosesAt(value: unknown, now: number, closeDays: number): st
   if (value === undefined || value === null || value === '') return new Date(now + closeDays * DAY_MS).toISOString();
   const text = typeof value === 'string' ? value.trim() : '';
   const day = parseCalendarDate(text);
-  const instant = day.ok ? { ok: true as const, ms: day.ms + DAY_MS } : parseInstant(text);
+  const instant = day.ok ? { ok: true as const, ms: day.ms + DAY_MS - 1 } : parseInstant(text);
   if (!instant.ok)
     throw new DomainError(
       'invalid',
