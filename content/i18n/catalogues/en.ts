@@ -535,7 +535,7 @@ export const en = {
     failBlocked: 'a block is open',
     failQuorum: 'fewer than {minVoters} voters took part',
     failRatio: 'in favour {inFavour} of {counted}, below {ratio}',
-    inFavour: 'In favour',
+    inFavour: 'In favour (yes + no objection)',
     of: '{inFavour} of {counted} ({percent})',
     count: 'Count',
     position: 'Position',

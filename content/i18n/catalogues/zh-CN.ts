@@ -508,7 +508,7 @@ export const zhCN: Messages = {
     failBlocked: '有未解除的阻塞意见',
     failQuorum: '参加投票者少于 {minVoters} 人',
     failRatio: '赞成 {inFavour} 票 / 计票 {counted} 人，低于 {ratio}',
-    inFavour: '赞成',
+    inFavour: '赞成（含无异议）',
     of: '{counted} 人中 {inFavour} 人（{percent}）',
     count: '票数',
     position: '意见',
