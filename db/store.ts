@@ -26,6 +26,7 @@ import { createMaintainerQueries, type MaintainerQueries } from './users/maintai
 import { createSessionQueries, type SessionQueries } from './sessions/session-queries.ts';
 import { createAuditQueries, type AuditQueries } from './audit/audit-queries.ts';
 import { createNotificationQueries, type NotificationQueries } from './notifications/notification-queries.ts';
+import { createBallotQueries, type BallotQueries } from './ballots/ballot-queries.ts';
 
 /** Every aggregate's prepared queries over one database, built once per process. */
 export interface Store {
@@ -67,6 +68,8 @@ export interface Store {
   notes: NoteQueries;
   /** Inbox rows of proposal events, and who receives them. */
   notifications: NotificationQueries;
+  /** Ballots of the technical review and their append-only positions. */
+  ballots: BallotQueries;
   /** Runs `fn` in one (immediate) transaction. */
   transaction<T>(fn: () => T): T;
 }
@@ -102,6 +105,7 @@ export function createStore(db: Db): Store {
     revisions: createRevisionQueries(db),
     notes: createNoteQueries(db),
     notifications: createNotificationQueries(db),
+    ballots: createBallotQueries(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
   };
 }

@@ -9,6 +9,8 @@ import { createProjectActionsRoute } from './api/project-actions-route.ts';
 import { createAuthRoutes } from './auth/auth-routes.ts';
 import { createCsrf } from './auth/csrf.ts';
 import { createProposalsRoute } from './api/proposals-route.ts';
+import { createBallotsRoute } from './api/ballots-route.ts';
+import { createBallotForms } from './pages/proposals/ballot-forms-route.ts';
 import { createProposalPages } from './pages/proposals/proposals-route.ts';
 import { createProposalForms } from './pages/proposals/proposal-forms-route.ts';
 import { createRevisionPages } from './pages/proposals/revision-page-route.ts';
@@ -103,6 +105,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createProjectsRoute(services));
   app.use(createProposalsRoute(services));
   app.use(createExplanatoryNoteRoute(services));
+  app.use(createBallotsRoute(services));
 
   const pages = { ctx: portal.pageContext, services, csrf };
   app.use(createSignInRoute(portal.pageContext, services));
@@ -111,6 +114,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createInboxPages(pages));
   // Before the proposal pages: `/proposals/feed.atom` is no proposal number.
   app.use(createFeedsRoute({ ...portal.pageContext, proposals: services.proposals }));
+  app.use(createBallotForms(pages));
   app.use(createProposalPages(pages));
   app.use(createProposalForms(pages));
   app.use(createExplanatoryNotePages(pages));

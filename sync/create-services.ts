@@ -11,6 +11,7 @@ import { createProjectsService, type ProjectsService } from './projects/projects
 import { createDraftsService, type DraftsService } from './drafts/drafts-service.ts';
 import { createProposalsService, type ProposalsService } from './proposals/proposals-service.ts';
 import { createNotesService, type NotesService } from './proposals/explanatory-note/notes-service.ts';
+import { createBallotsService, type BallotsService } from './review/ballots/ballots-service.ts';
 import { runGit as systemGit } from '../kernel/git/run-git.ts';
 import { createDeliveriesService, type DeliveriesService } from './webhooks/deliveries-service.ts';
 import { createNotificationsService, type NotificationsService } from './notifications/notifications-service.ts';
@@ -39,6 +40,8 @@ export interface Services {
   notes: NotesService;
   /** The inbox and e-mail of proposal events. */
   notifications: NotificationsService;
+  /** Ballots of the technical review. */
+  ballots: BallotsService;
   /** The mirror (git and REST metadata) and the job handlers of the queue. */
   sync: SyncServices;
   /** The secret that signs session cookies (MAGNOLIA_SESSION_SECRET, or the one kept in the data dir). */
@@ -96,6 +99,7 @@ export function createServices(deps: SyncDeps): Services {
     proposals,
     notes: createNotesService({ store, clock, proposals, maturity }),
     notifications,
+    ballots: createBallotsService({ store, clock, proposals }),
     sync,
     sessionSecret,
   };

@@ -7,6 +7,7 @@ import type { ProposalJson } from '../../sync/proposals/proposal-json.ts';
 import type { ProposalActor } from '../../sync/proposals/proposals-service.ts';
 import { CliError, type CliIO } from '../cli-io.ts';
 import { withInstance } from '../open-instance-store.ts';
+import { registerBallotCommands } from './proposal-ballot.ts';
 
 /** The person the command acts as: their roles and maintained projects, as on the portal. */
 function actingAs(services: Services, login: string): ProposalActor {
@@ -108,6 +109,7 @@ export function registerProposalCommand(program: Command, io: CliIO): void {
         );
       }),
     );
+  registerBallotCommands(proposal, io, actingAs);
   const workflow = proposal.command('workflow').description('the standards workflow file in force');
   workflow
     .command('show')

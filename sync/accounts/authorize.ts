@@ -23,6 +23,14 @@ export const ACTIONS = {
     roles: ['member'],
     what: 'propose, act on and revise proposals, as the workflow file says who may take each step',
   },
+  'ballots.manage': {
+    roles: ['secretariat', 'admin'],
+    what: 'open and close the ballot of a technical review (技术审查), naming the panel',
+  },
+  'ballots.vote': {
+    roles: ['member'],
+    what: 'take or change my position on a ballot whose panel I am on (the ballot says who its voters are)',
+  },
   'console.view': { roles: ['secretariat', 'admin'], what: 'open the admin console (`/admin`)' },
   'users.read': { roles: ['secretariat', 'admin'], what: 'list people and their roles' },
   'roles.manage': { roles: ['admin'], what: 'grant and revoke reviewer, secretariat and admin' },

@@ -24,9 +24,11 @@ export interface FactSources {
   /** The maturity model's level ids, lowest first. */
   levels: readonly string[];
   requiredLevel: string;
+  /** The ballot facts (sync/review/ballots/ballot-facts.ts); none when absent. */
+  ballot?: ProposalFacts['ballot'];
 }
 
-/** The facts the workflow's guards read. Comments and ballots come with the review capability; none yet. */
+/** The facts the workflow's guards read. Comments come with the review capability; none yet. */
 export function gatherFacts(sources: FactSources): ProposalFacts {
   const { row, maturity, levels } = sources;
   const required = levels.indexOf(sources.requiredLevel);
@@ -50,7 +52,7 @@ export function gatherFacts(sources: FactSources): ProposalFacts {
         : null,
     lastCommentEndedAt: row.last_comment_ended_at,
     openComments: 0,
-    ballot: null,
+    ballot: sources.ballot ?? null,
     publishedAt: row.published_at,
   };
 }

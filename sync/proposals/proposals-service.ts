@@ -36,6 +36,7 @@ import { parseWorkflow, type LoadedWorkflow } from './workflow/parse-workflow.ts
 import { parseSources } from '../../content/draft/parse-sources.ts';
 import type { ProposalFacts, WorkflowActor } from './workflow/proposal-facts.ts';
 import type { ProposalEventSink } from '../notifications/proposal-event.ts';
+import { ballotFacts, readBallot } from '../review/ballots/ballot-facts.ts';
 
 /** Who asks: their login, their portal roles, and the projects they maintain (`owner/repo`). */
 export interface ProposalActor {
@@ -141,16 +142,21 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
     comment,
     projectLink: `/projects/${project}`,
   });
-  const factsOf = (row: ProposalRow, project: string): ProposalFacts =>
-    gatherFacts({
+  const factsOf = (row: ProposalRow, project: string): ProposalFacts => {
+    const revisions = store.revisions.list(row.number);
+    const settings = workflow().workflow.settings;
+    const current = revisions.filter((r) => r.status === 'ready').at(-1)?.rev ?? null;
+    return gatherFacts({
       row,
       project,
       sourceFiles: countSources(row.sources_yml),
-      revisions: store.revisions.list(row.number),
+      revisions,
       maturity: maturity.read(row.repository_id),
       levels: maturity.levels(),
-      requiredLevel: workflow().workflow.settings.requiredLevel,
+      requiredLevel: settings.requiredLevel,
+      ballot: ballotFacts(readBallot(store, row.number, settings.ballot, clock.now()), current),
     });
+  };
   const find = (number: string): ProposalRow => {
     const row = store.proposals.get(number.toUpperCase());
     if (!row)

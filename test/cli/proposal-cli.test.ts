@@ -44,6 +44,23 @@ describe('magnolia proposal', () => {
     expect(shown.stdout).toContain('- no draft revision has been generated yet');
   });
 
+  it('shows a ballot, and refuses to open one outside the technical review with exit code 1', async () => {
+    const none = await runCli(['proposal', 'ballot', 'show', number], env);
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stderr).toContain(`${number}: no ballot has been opened`);
+    const early = await runCli(
+      ['proposal', 'ballot', 'open', number, '--as', 'linqing-sec', '--voters', 'mkowalski,liuyang-dh,zhouhao'],
+      env,
+    );
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain(`${number} is in stage draft; a ballot is held in: technical-review`);
+    const notSecretariat = await runCli(
+      ['proposal', 'ballot', 'open', number, '--as', 'mkowalski', '--voters', 'liuyang-dh'],
+      env,
+    );
+    expect(notSecretariat.stderr).toContain('only the secretariat opens a ballot');
+  });
+
   it('takes an action as a person, and refuses one they may not take with exit code 1', async () => {
     const refused = await runCli(['proposal', 'act', number, 'withdraw', '--as', 'mkowalski', '--comment', 'x'], env);
     expect(refused.code).toBe(1);

@@ -98,6 +98,10 @@ const ACCESS: Record<string, Access> = {
   'GET /api/proposals/:number/revisions/:rev/note': 'public',
   'GET /api/proposals/:number/revisions/:rev/note.md': 'public',
   'PUT /api/proposals/:number/revisions/:rev/note': 'proposals.write',
+  'POST /api/proposals/:number/ballots': 'ballots.manage',
+  'GET /api/proposals/:number/ballots/current': 'public',
+  'PUT /api/proposals/:number/ballots/current/position': 'ballots.vote',
+  'POST /api/proposals/:number/ballots/current/close': 'ballots.manage',
   'PUT /api/admin/domains/:slug': 'domains.manage',
   'GET /search': 'public',
   'GET /badge/:owner/:repo.svg': 'public',
@@ -121,6 +125,9 @@ const ACCESS: Record<string, Access> = {
   'GET /draft-labels.css': 'public',
   'GET /proposals/feed.atom': 'public',
   'GET /proposals/:number/feed.atom': 'public',
+  'POST /proposals/:number/ballot': 'ballots.manage',
+  'POST /proposals/:number/ballot/position': 'ballots.vote',
+  'POST /proposals/:number/ballot/close': 'ballots.manage',
   'GET /faq': 'public',
 };
 

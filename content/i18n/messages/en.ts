@@ -4,6 +4,7 @@
 // renderMessage appends them, renderMessageParts gives them apart for a secondary line.
 import { plural } from '../plural.ts';
 import type { MessageCatalogue, RenderedParams } from '../render-message.ts';
+import { enBallotMessages } from './ballot-en.ts';
 import { enWorkflowMessages } from './workflow-en.ts';
 import { enNotificationMessages } from './notification-en.ts';
 
@@ -18,6 +19,7 @@ export const enMessages: MessageCatalogue = {
   text: '{text}',
   ...enWorkflowMessages,
   ...enNotificationMessages,
+  ...enBallotMessages,
 
   // Maturity: why a signal has its status.
   'maturity.api-unknown': 'API metadata unknown: {reason}',

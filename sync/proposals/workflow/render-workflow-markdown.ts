@@ -7,6 +7,10 @@ const WORDS = {
   en: {
     lead: 'How a member project’s specification becomes an association standard here. The stages, who may act, the requirements and the periods are set by the workflow file in force; this page is rendered from it.',
     settings: 'Settings',
+    ballot: 'Ballot of the technical review',
+    ballotRule:
+      'passes with no block, at least {min} taking part and at least {ratio} in favour (yes and no objection) of the panel less recusals{abstain}; closes {days} days after opening unless a date is given',
+    ballotAbstain: ' and abstentions',
     requiredLevel: 'Maturity level needed to propose and submit',
     noticeDays: 'Public notice of an approved project',
     commentDays: 'Public comment period',
@@ -47,6 +51,10 @@ const WORDS = {
   zh: {
     lead: '成员项目的规范在本社区成为团体标准的程序。各阶段、可执行者、条件和期限由当前生效的程序文件规定；本页据此生成。',
     settings: '设置',
+    ballot: '技术审查投票',
+    ballotRule:
+      '无阻塞意见、至少 {min} 人参加投票，且赞成与无异议合计不少于审查组成员（不含回避{abstain}）的 {ratio} 即为通过；未指定日期时于发起后 {days} 天截止',
+    ballotAbstain: '与弃权',
     requiredLevel: '提案和提交所需的成熟度等级',
     noticeDays: '立项公示期',
     commentDays: '征求意见期',
@@ -134,6 +142,11 @@ export function renderWorkflowMarkdown(flow: Workflow, lang: Lang, levelName: (i
     `- ${w.minImplementations}${w.colon}${s.minImplementations}`,
     `- ${w.reviewIntervalYears}${w.colon}${w.years.replace('{n}', String(s.reviewIntervalYears))}`,
     `- ${w.licences}${w.colon}${s.compatibleLicences.map(cell).join(w.sep)}`,
+    `- ${w.ballot}${w.colon}${w.ballotRule
+      .replace('{min}', String(s.ballot.minVoters))
+      .replace('{ratio}', `${Math.round(s.ballot.passRatio * 1000) / 10}%`)
+      .replace('{abstain}', s.ballot.abstentionsCount ? '' : w.ballotAbstain)
+      .replace('{days}', String(s.ballot.closeDays))}`,
     '',
     `## ${w.create}`,
     '',

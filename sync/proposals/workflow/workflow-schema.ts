@@ -42,6 +42,23 @@ const actionSchema = z
   })
   .strict();
 
+/**
+ * The ballot's pass rule (技术审查投票): no open block, at least `minVoters` voters took part (any position but
+ * recuse), and in favour (yes + no objection) at least `passRatio` of the panel less those who recused (and less
+ * those who abstained unless `abstentionsCount`). Voters who did not vote stay in the denominator.
+ */
+const ballotRuleSchema = z
+  .object({
+    passRatio: z
+      .number()
+      .gt(0, 'passRatio is a fraction above 0 (0.75 for 3/4)')
+      .max(1, 'passRatio is a fraction of at most 1 (0.75 for 3/4)'),
+    minVoters: z.number().int().min(1, 'minVoters is a whole number of voters, 1 or more'),
+    closeDays: z.number().int().min(1, 'closeDays is a whole number of days, 1 or more'),
+    abstentionsCount: z.boolean().default(false),
+  })
+  .strict();
+
 const settingsSchema = z
   .object({
     requiredLevel: id,
@@ -50,6 +67,8 @@ const settingsSchema = z
     minImplementations: z.number().int().min(0, 'minImplementations is a whole number, 0 or more'),
     reviewIntervalYears: z.number().int().min(1, 'reviewIntervalYears is a whole number of years, 1 or more'),
     compatibleLicences: z.array(z.string().min(1)).min(1, 'name at least one compatible licence (SPDX id)'),
+    /** The ballot of the technical review; a file without it gets the default (3/4, 3 voters, 14 days). */
+    ballot: ballotRuleSchema.default({ passRatio: 0.75, minVoters: 3, closeDays: 14, abstentionsCount: false }),
   })
   .strict();
 
@@ -132,3 +151,4 @@ export type Workflow = z.infer<typeof workflowSchema>;
 export type StageDefinition = Workflow['stages'][number];
 export type ActionDefinition = Workflow['actions'][number];
 export type WorkflowSettings = Workflow['settings'];
+export type BallotRule = WorkflowSettings['ballot'];
