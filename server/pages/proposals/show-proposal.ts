@@ -5,11 +5,12 @@ import { proposalActorOf } from '../../auth/proposal-actor.ts';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
 import type { PortalContext } from '../portal-context.ts';
 import { cachedPage, renderPage } from '../render-page.ts';
+import { ballotModel } from './ballot-model.ts';
 import { proposalModel, type FormProblem } from './proposal-model.ts';
 
 export interface ProposalPageDeps {
   ctx: PortalContext;
-  services: Pick<Services, 'proposals' | 'accounts' | 'signIn'>;
+  services: Pick<Services, 'proposals' | 'ballots' | 'accounts' | 'signIn'>;
   csrf: Csrf;
 }
 
@@ -41,11 +42,18 @@ export function showProposal(
   const plain = Object.keys(extra).every((k) => extra[k as keyof ProposalPageExtra] === undefined);
   const version = deps.ctx.dataVersion();
   if (plain && deps.ctx.pages.send(res, cachedPage(req, i18n.lang, 'proposal', version))) return;
-  const shown = proposals.get(number, proposalActorOf(deps.services, req));
+  const asker = proposalActorOf(deps.services, req);
+  const shown = proposals.get(number, asker);
   const flow = proposals.workflow().workflow;
-  const model = proposalModel(shown, flow, i18n.t, i18n.lang, { csrfToken: deps.csrf.token(req), ...extra });
-  // What the guards say changes without a write when a period ends or a review falls due.
-  const turns = [shown.period?.endsAt, shown.reviewDueAt]
+  const csrfToken = deps.csrf.token(req);
+  const ballot = deps.services.ballots.current(shown.number);
+  const model = {
+    ...proposalModel(shown, flow, i18n.t, i18n.lang, { csrfToken, ...extra }),
+    ballot: ballotModel(ballot, asker, i18n.t, i18n.lang, csrfToken),
+  };
+  // What the guards say changes without a write when a period ends, a ballot's date passes or a review falls due.
+  const openBallot = ballot.ballot?.status === 'open' ? ballot.ballot.closesAt : undefined;
+  const turns = [shown.period?.endsAt, shown.reviewDueAt, openBallot]
     .map((at) => (at ? Date.parse(at) : Number.NaN))
     .filter((at) => at > deps.ctx.clock.now());
   const slot = plain
