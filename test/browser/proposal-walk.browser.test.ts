@@ -120,6 +120,49 @@ describe('a proposal from creation to publication, in the browser', () => {
     expect(await stage(after)).toContain('Technical review');
   });
 
+  it("passes the review panel's ballot and is published by the secretariat", async () => {
+    const secretariat = await as('Lin Qing');
+    await secretariat.goto(`${proposalUrl}?lang=en`);
+    await secretariat.getByLabel('Voters (logins)').fill('mkowalski\nliuyang-dh\nhanmei-admin');
+    await secretariat.getByRole('button', { name: 'Open the ballot' }).click();
+    await secretariat.waitForURL(/#ballot$/);
+    // While the ballot is open the step that records it is not offered.
+    expect(await secretariat.locator('form.step-form input[value="pass-review"]').count()).toBe(0);
+
+    for (const [name, position] of [
+      ['Marta Kowalski', 'yes'],
+      ['Liu Yang', 'yes'],
+      ['Han Mei', 'no-objection'],
+    ] as const) {
+      const voter = await as(name);
+      await voter.goto(`${proposalUrl}?lang=en#ballot`);
+      await voter.locator(`input[name="position"][value="${position}"]`).check();
+      await voter.getByRole('button', { name: 'Record my position' }).click();
+      await voter.waitForURL(/#ballot$/);
+    }
+
+    const closing = await as('Lin Qing');
+    await closing.goto(`${proposalUrl}?lang=en`);
+    await closing.getByRole('button', { name: 'Close the ballot now' }).click();
+    await closing.waitForURL(/#ballot$/);
+    await step(closing, 'pass-review', '', 'Technical review meeting, ballot 3 of 3 in favour');
+    expect(await stage(closing)).toContain('Approval');
+    await step(closing, 'publish', 'Published as an association standard.', 'Announcement 2026-12');
+    expect(await stage(closing)).toContain('Published');
+
+    // The history shows the whole path, in Chinese as well.
+    await closing.goto(`${proposalUrl}?lang=zh-CN`);
+    const history = await closing.locator('.proposal-history').innerText();
+    for (const action of ['提出提案', '提交', '批准立项', '发布征求意见稿', '提交技术审查', '确认审查通过', '发布'])
+      expect(history).toContain(action);
+    const api = (await (await fetch(`${proposalUrl.replace('/proposals/', '/api/proposals/')}`)).json()) as {
+      state: string;
+      publishedAt: string | null;
+    };
+    expect(api.state).toBe('published');
+    expect(api.publishedAt).not.toBeNull();
+  });
+
   it('has no console error, failed load or script error on any page it went through', () => {
     expect(problems).toEqual([]);
   });

@@ -11,9 +11,7 @@ const step = z.union([
   z
     .object({
       day,
-      vote: z
-        .object({ by, position: z.string(), reason: z.string().optional(), clauses: z.number().int().optional() })
-        .strict(),
+      vote: z.object({ by, position: z.string(), reason: z.string().optional() }).strict(),
     })
     .strict(),
   z.object({ day, closeBallot: z.object({ by }).strict() }).strict(),

@@ -12,6 +12,7 @@ import { DEMO_SEEDED } from '../../accounts/demo-accounts.ts';
 import type { Services } from '../../create-services.ts';
 import { revisionSubject } from '../../proposals/generate-revision.ts';
 import { createNotificationsService } from '../../notifications/notifications-service.ts';
+import { createBallotsService } from '../../review/ballots/ballots-service.ts';
 import {
   createProposalsService,
   type ProposalActor,
@@ -70,6 +71,7 @@ export async function seedDemoProposals(
     githubUrl: config.githubUrl,
     notify: (event) => void notifications.record(event),
   });
+  const ballots = createBallotsService({ store, clock: scripted, proposals });
   const actor = (login: string): ProposalActor => {
     const user = services.accounts.describe(services.accounts.user(login));
     return { login: user.login, roles: user.roles, maintainerOf: user.maintainerOf };
@@ -91,8 +93,12 @@ export async function seedDemoProposals(
       await generate(number, revision.rev);
     } else if ('act' in step) {
       proposals.act(number, { action: step.act, comment: step.comment, decision: step.decision }, actor(step.by));
+    } else if ('ballot' in step) {
+      ballots.open(number, { voters: step.ballot.voters }, actor(step.ballot.by));
+    } else if ('vote' in step) {
+      ballots.cast(number, { position: step.vote.position, reason: step.vote.reason }, actor(step.vote.by));
     } else {
-      throw new Error('ballots come with the review capability');
+      ballots.close(number, actor(step.closeBallot.by));
     }
   };
 
