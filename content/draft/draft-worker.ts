@@ -1,11 +1,13 @@
 // Worker-thread entry of the draft generator: receives a DraftInput, answers with the DraftResult (or an
 // error message). Started by `runDraftInWorker`; the parent keeps serving while the remark pipeline runs here.
 import { parentPort } from 'node:worker_threads';
+import { lowerThreadPriority } from '../../kernel/threads/lower-thread-priority.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
 import type { DraftInput } from './draft-types.ts';
 import { generateDraft } from './generate-draft.ts';
 
 if (parentPort) {
+  lowerThreadPriority();
   const port = parentPort;
   port.on('message', (input: DraftInput) => {
     try {

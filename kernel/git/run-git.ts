@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import type { Readable } from 'node:stream';
 import { DomainError } from '../errors/domain-error.ts';
 import { redactSecrets } from '../log/redact-secrets.ts';
@@ -21,6 +22,8 @@ export interface RunGitOptions {
   onStdout?: (chunk: Buffer) => void;
   /** Stops git when aborted; the run then rejects with `git_aborted`. */
   signal?: AbortSignal;
+  /** Run git at a lower priority (nice 10): background work that must not slow the answers to requests. */
+  background?: boolean;
 }
 
 /** What a finished git process produced. */
@@ -38,7 +41,7 @@ export type RunGit = (args: readonly string[], options?: RunGitOptions) => Promi
  * so a failing clone of `https://x-access-token:SECRET@host/...` never leaks the token.
  */
 export const runGit: RunGit = (args, options = {}) => {
-  const { cwd, timeoutMs = 600_000, input, env = {}, okCodes = [0], onStdout, signal } = options;
+  const { cwd, timeoutMs = 600_000, input, env = {}, okCodes = [0], onStdout, signal, background } = options;
   const command = () => redactSecrets(`git ${args.join(' ')}`);
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -50,6 +53,13 @@ export const runGit: RunGit = (args, options = {}) => {
       env: gitEnvironment(env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    if (background && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, 10);
+      } catch {
+        // Not permitted here: git runs at the normal priority.
+      }
+    }
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let stopped: 'timeout' | 'aborted' | undefined;

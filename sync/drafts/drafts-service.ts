@@ -21,7 +21,7 @@ export interface DraftRequest extends Omit<
   date?: string | undefined;
   /** Keep parsed files and blames here by blob id, so the next draft redoes only what changed. */
   cacheDir?: string | undefined;
-  /** Run the pure core in a worker thread (the server does, so requests never wait on it). */
+  /** Run the pure core in a worker thread and git at a lower priority (the server does: requests never wait on it). */
   inWorker?: boolean;
 }
 
@@ -57,7 +57,8 @@ export function createDraftsService(deps: DraftsDeps): DraftsService {
       const cache = cacheDir !== undefined && !inWorker ? createDraftCache({ dir: cacheDir }) : undefined;
       const result = await draftFromGit({
         ...options,
-        runGit,
+        // The server's drafts are background work: git too runs below the threads that answer requests.
+        runGit: inWorker ? (args, o) => runGit(args, { ...o, background: true }) : runGit,
         permalinkBase,
         date: request.date ?? isoNow(clock).slice(0, 10),
         cache,
