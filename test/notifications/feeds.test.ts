@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposalActor } from '../../sync/proposals/proposals-service.ts';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
+import { NIMBUS_PROPOSAL } from '../support/demo-proposal.ts';
 
 // Atom feeds of public proposal data: one proposal carried to public comment, one left as a draft.
 let app: TestInstance;
@@ -13,16 +14,7 @@ const maintainer: ProposalActor = {
   maintainerOf: ['cloudtide/nimbus-placement'],
 };
 const secretariat: ProposalActor = { login: 'linqing-sec', roles: ['member', 'secretariat'], maintainerOf: [] };
-const proposal = {
-  project: 'cloudtide/nimbus-placement',
-  title: { zh: '云工作负载放置请求格式', en: 'Nimbus placement request format' },
-  ref: 'v1.0.0',
-  sources: [{ path: 'spec/placement.md', role: 'clauses' }],
-  scope: 'The placement request a scheduler accepts.',
-  rationale: 'Three independent engines implement it.',
-  implementations: [{ name: 'nimbus engine' }, { name: 'edgehive placer' }],
-  iprStatement: 'The proposer knows of no patent that the specification needs.',
-};
+const proposal = NIMBUS_PROPOSAL;
 
 type Entry = {
   id: string;

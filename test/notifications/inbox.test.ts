@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_CONTEXT } from '../../sync/accounts/audit-service.ts';
 import { signInAsDemo, webSession, type WebSession } from '../support/web-session.ts';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
+import { NIMBUS_PROPOSAL } from '../support/demo-proposal.ts';
 
 // The demo community's people act on a proposal through the API; each event leaves an inbox row for exactly the
 // people who now hold the ball (and the proposer and maintainers on a stage change), in the reader's language.
@@ -27,16 +28,7 @@ const inboxes = (): Record<string, string[]> =>
     }),
   );
 
-const proposal = {
-  project: 'cloudtide/nimbus-placement',
-  title: { zh: '云工作负载放置请求格式', en: 'Nimbus placement request format' },
-  ref: 'v1.0.0',
-  sources: [{ path: 'spec/placement.md', role: 'clauses' }],
-  scope: 'The placement request a scheduler accepts.',
-  rationale: 'Three independent engines implement it.',
-  implementations: [{ name: 'nimbus engine' }, { name: 'edgehive placer' }],
-  iprStatement: 'The proposer knows of no patent that the specification needs.',
-};
+const proposal = NIMBUS_PROPOSAL;
 
 beforeAll(async () => {
   app = await startTestInstance({ env: { MAGNOLIA_DEMO: 'on', MAGNOLIA_RATE_LIMIT_WRITES: '1000' } });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAsDemo, webSession, type WebSession } from '../support/web-session.ts';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
+import { NIMBUS_PROPOSAL } from '../support/demo-proposal.ts';
 
 // The demo community's people, through the HTTP API with their sessions: a maintainer of a standard candidate
 // proposes its spec, the secretariat carries it on; refusals list every missing item.
@@ -25,16 +26,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app?.destroy());
 
-const proposal = {
-  project: 'cloudtide/nimbus-placement',
-  title: { zh: '云工作负载放置请求格式', en: 'Nimbus placement request format' },
-  ref: 'v1.0.0',
-  sources: [{ path: 'spec/placement.md', role: 'clauses' }],
-  scope: 'The placement request a scheduler accepts.',
-  rationale: 'Three independent engines implement it.',
-  implementations: [{ name: 'nimbus engine' }, { name: 'edgehive placer' }],
-  iprStatement: 'The proposer knows of no patent that the specification needs.',
-};
+const proposal = NIMBUS_PROPOSAL;
 
 describe('the proposals API', () => {
   let number: string;
