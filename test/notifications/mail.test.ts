@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOB } from '../../db/jobs/job-kinds.ts';
 import { signInAsDemo, webSession, type WebSession } from '../support/web-session.ts';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
+import { NIMBUS_PROPOSAL } from '../support/demo-proposal.ts';
 
 // E-mail through a local SMTP server: sent by a queued job after the request answered, in the recipient's language,
 // retried when the server refuses, and the SMTP password never in a log line.
@@ -128,16 +129,7 @@ describe('notifications by e-mail', () => {
 
   it('sends from a queued job after the request has answered, in the recipient language', async () => {
     const maintainer = await as('chenyu-ct');
-    const created = await maintainer.json('POST', '/api/proposals', {
-      project: 'cloudtide/nimbus-placement',
-      title: { zh: '云工作负载放置请求格式', en: 'Nimbus placement request format' },
-      ref: 'v1.0.0',
-      sources: [{ path: 'spec/placement.md', role: 'clauses' }],
-      scope: 'The placement request a scheduler accepts.',
-      rationale: 'Three independent engines implement it.',
-      implementations: [{ name: 'nimbus engine' }, { name: 'edgehive placer' }],
-      iprStatement: 'The proposer knows of no patent that the specification needs.',
-    });
+    const created = await maintainer.json('POST', '/api/proposals', NIMBUS_PROPOSAL);
     expect(created.status).toBe(201);
     number = ((await created.json()) as { number: string }).number;
     await maintainer.json('POST', `/api/proposals/${number}/revisions`, {});

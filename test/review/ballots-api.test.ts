@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAsDemo, webSession, type WebSession } from '../support/web-session.ts';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
+import { NIMBUS_PROPOSAL } from '../support/demo-proposal.ts';
 
 // A real proposal of the demo community carried to technical review (fake clock past the notice and the comment
 // period), then balloted through the API and the page forms by the demo people: the secretariat (linqing-sec),
@@ -55,16 +56,7 @@ const SHIPPED = readFileSync(new URL('../../content/workflow/association.yml', i
 beforeAll(async () => {
   app = await startTestInstance({ env: { MAGNOLIA_DEMO: 'on', MAGNOLIA_RATE_LIMIT_WRITES: '10000' } });
   const maintainer = await as('chenyu-ct');
-  const created = await maintainer.json('POST', '/api/proposals', {
-    project: 'cloudtide/nimbus-placement',
-    title: { zh: '云工作负载放置请求格式', en: 'Nimbus placement request format' },
-    ref: 'v1.0.0',
-    sources: [{ path: 'spec/placement.md', role: 'clauses' }],
-    scope: 'The placement request a scheduler accepts.',
-    rationale: 'Three independent engines implement it.',
-    implementations: [{ name: 'nimbus engine' }, { name: 'edgehive placer' }],
-    iprStatement: 'The proposer knows of no patent that the specification needs.',
-  });
+  const created = await maintainer.json('POST', '/api/proposals', NIMBUS_PROPOSAL);
   number = ((await created.json()) as { number: string }).number;
   await maintainer.json('POST', `/api/proposals/${number}/revisions`, {});
   await app.worker.drain();

@@ -6,7 +6,7 @@ import { i18nOf } from '../../i18n/i18n-middleware.ts';
 import type { PortalContext } from '../portal-context.ts';
 import { cachedPage, renderPage } from '../render-page.ts';
 import { ballotModel } from './ballot-model.ts';
-import { proposalModel, type FormProblem } from './proposal-model.ts';
+import { proposalModel, type ProposalFormState } from './proposal-model.ts';
 
 export interface ProposalPageDeps {
   ctx: PortalContext;
@@ -14,17 +14,8 @@ export interface ProposalPageDeps {
   csrf: Csrf;
 }
 
-/** What a refused form brings back to the page: the problem, and what the person had typed. */
-export interface ProposalPageExtra {
-  problem?: FormProblem;
-  /** The action whose form is re-shown with the person's text. */
-  action?: string;
-  comment?: string;
-  decision?: string;
-  ref?: string;
-  reason?: string;
-  done?: string;
-}
+/** What a refused form brings back to the page (the problem, what the person had typed) or a done notice. */
+export type ProposalPageExtra = Omit<ProposalFormState, 'csrfToken'>;
 
 /**
  * Renders one proposal's page for this asker. A visitor's page (no form, no notice) is kept in the page cache
