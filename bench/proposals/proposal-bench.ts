@@ -86,7 +86,9 @@ export async function runProposalBenchmark(count = 5_000, concurrency = 50): Pro
     let done = false;
     void generated.then(() => (done = true));
     while (!done) busy.push(...((await load(probe, 300, 10, true)).latencies ?? []));
-    const { ms: generateMs, clauses } = JSON.parse(await generated) as { ms: number; clauses: number };
+    const { ms: generateMs } = JSON.parse(await generated) as { ms: number };
+    server.child.stdin!.write('clauses\n');
+    const { clauses } = JSON.parse(await server.line()) as { clauses: number };
     const idleP99 = p99Of(idle.latencies ?? []);
     const busyP99 = p99Of(busy);
     child = server.child;

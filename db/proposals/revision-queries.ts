@@ -52,8 +52,10 @@ export interface RevisionQueries {
    * page sends it (reading the HTML as a string and encoding it again costs tens of milliseconds).
    */
   page(number: string, rev: number): (RevisionSummary & { lint_json: string | null; html: Buffer | null }) | undefined;
-  /** The latest ready revision (its manifest carries clause IDs into the next one). */
-  latestReady(number: string): RevisionRow | undefined;
+  /** The latest ready revision, without its content. */
+  latestReady(number: string): RevisionSummary | undefined;
+  /** The latest ready revision's manifest (it carries clause IDs into the next one). */
+  latestReadyManifest(number: string): { rev: number; manifest_json: string } | undefined;
   /** Records the commit a queued revision's ref resolved to. */
   pin(number: string, rev: number, commitSha: string): void;
   markReady(number: string, rev: number, content: RevisionContent): void;
@@ -83,7 +85,10 @@ export function createRevisionQueries(db: Db): RevisionQueries {
     `SELECT ${SUMMARY}, lint_json, CAST(draft_html AS BLOB) AS html FROM proposal_revisions WHERE number = ? AND rev = ?`,
   );
   const latestReady = db.prepare(
-    `SELECT * FROM proposal_revisions WHERE number = ? AND status = 'ready' ORDER BY rev DESC LIMIT 1`,
+    `SELECT ${SUMMARY} FROM proposal_revisions WHERE number = ? AND status = 'ready' ORDER BY rev DESC LIMIT 1`,
+  );
+  const latestReadyManifest = db.prepare(
+    `SELECT rev, manifest_json FROM proposal_revisions WHERE number = ? AND status = 'ready' ORDER BY rev DESC LIMIT 1`,
   );
   const markReady = db.prepare(
     `UPDATE proposal_revisions SET status = 'ready', commit_sha = @commitSha, draft_md = @draftMd,
@@ -109,7 +114,9 @@ export function createRevisionQueries(db: Db): RevisionQueries {
     findReady: (number, sha, digest) => findReady.get(number, sha, digest) as RevisionSummary | undefined,
     page: (number, rev) =>
       page.get(number, rev) as (RevisionSummary & { lint_json: string | null; html: Buffer | null }) | undefined,
-    latestReady: (number) => latestReady.get(number) as RevisionRow | undefined,
+    latestReady: (number) => latestReady.get(number) as RevisionSummary | undefined,
+    latestReadyManifest: (number) =>
+      latestReadyManifest.get(number) as { rev: number; manifest_json: string } | undefined,
     pin: (number, rev, sha) => void pin.run(sha, number, rev),
     markReady: (number, rev, c) => void markReady.run({ ...c, number, rev }),
     markFailed: (number, rev, error, at) => void markFailed.run(error, at, number, rev),

@@ -8,21 +8,15 @@ import { openRepository } from '../../content/draft/git/open-repository.ts';
 import { readBlobs } from '../../content/draft/git/read-blobs.ts';
 import { resolveCommit } from '../../content/draft/git/resolve-commit.ts';
 import { parseSources, SourcesError, type SourceList } from '../../content/draft/parse-sources.ts';
-import { runDraftInWorker } from '../../content/draft/run-draft-in-worker.ts';
 
 /** What to draft: the generator's options, with the permalink base and the date defaulted by the service. */
-export interface DraftRequest extends Omit<
-  DraftFromGitOptions,
-  'runGit' | 'permalinkBase' | 'date' | 'generate' | 'cache'
-> {
+export interface DraftRequest extends Omit<DraftFromGitOptions, 'runGit' | 'permalinkBase' | 'date' | 'cache'> {
   /** Web base of permalinks; default GITHUB_URL. */
   permalinkBase?: string | undefined;
   /** `YYYY-MM-DD`; default today by the service's clock. */
   date?: string | undefined;
   /** Keep parsed files and blames here by blob id, so the next draft redoes only what changed. */
   cacheDir?: string | undefined;
-  /** Run the pure core in a worker thread and git at a lower priority (the server does: requests never wait on it). */
-  inWorker?: boolean;
 }
 
 /** Drafts from a project's spec files at a ref: `magnolia draft` and the proposals' revisions both call this. */
@@ -53,16 +47,14 @@ export function createDraftsService(deps: DraftsDeps): DraftsService {
           'invalid_permalink_base',
           `the permalink base must be an http(s) URL, for example https://github.com (got ${permalinkBase})`,
         );
-      const { cacheDir, inWorker, ...options } = request;
-      const cache = cacheDir !== undefined && !inWorker ? createDraftCache({ dir: cacheDir }) : undefined;
+      const { cacheDir, ...options } = request;
+      const cache = cacheDir !== undefined ? createDraftCache({ dir: cacheDir }) : undefined;
       const result = await draftFromGit({
         ...options,
-        // The server's drafts are background work: git too runs below the threads that answer requests.
-        runGit: inWorker ? (args, o) => runGit(args, { ...o, background: true }) : runGit,
+        runGit,
         permalinkBase,
         date: request.date ?? isoNow(clock).slice(0, 10),
         cache,
-        ...(inWorker ? { generate: runDraftInWorker } : {}),
       });
       await cache?.flush();
       return result;

@@ -1,7 +1,5 @@
 import type { Store } from '../../db/store.ts';
 import type { JobRow } from '../../db/jobs/job-queries.ts';
-import { parsePreviousManifest } from '../../content/draft/parse-previous-manifest.ts';
-import { renderDraftHtmlInWorker } from '../../content/render/render-draft-html-in-worker.ts';
 import { isoNow, type Clock } from '../../kernel/clock.ts';
 import { DomainError, isDomainError } from '../../kernel/errors/domain-error.ts';
 import { msg, storeMessage } from '../../kernel/i18n/message.ts';
@@ -10,6 +8,9 @@ import { LOCAL_REPOSITORY, publicCloneUrl } from '../../kernel/git/public-clone-
 import type { DraftsService } from '../drafts/drafts-service.ts';
 import type { JobHandler } from '../queue/job-handler.ts';
 import type { ProposalEventSink } from '../notifications/proposal-event.ts';
+import type { BuiltRevision } from './build-revision.ts';
+import { buildRevisionInWorker } from './build-revision-in-worker.ts';
+import { revLabel } from './proposal-json.ts';
 
 export interface RevisionJobDeps {
   store: Store;
@@ -32,8 +33,9 @@ export const revisionSubject = (number: string, rev: number) => `${number}/${rev
 
 /**
  * Generates a queued revision: the draft, its manifest (clause IDs carried from the latest ready revision), the
- * sanitised HTML (rendered once, here, never per request) and the lint report, written in one update that makes
- * the revision immutable. A restart finds the job still pending in the durable queue and runs it again.
+ * sanitised HTML (rendered once, never per request) and the lint report, all made in one worker thread and
+ * written here in one update that makes the revision immutable. A restart finds the job still pending in the
+ * durable queue and runs it again.
  */
 export function createRevisionJobHandler(deps: RevisionJobDeps): JobHandler {
   const { store, clock, log, drafts, githubUrl } = deps;
@@ -48,28 +50,24 @@ export function createRevisionJobHandler(deps: RevisionJobDeps): JobHandler {
       if (!proposal || !repo?.mirror_path)
         throw new DomainError('unavailable', 'mirror_not_ready', `the project of ${number} has no mirror yet`);
       const sources = drafts.parseSources(revision.sources_yml, `${number} sources.yml`);
-      const previous = store.revisions.latestReady(number);
-      const generating = drafts.generate({
-        repo: repo.mirror_path,
-        ref: revision.commit_sha ?? revision.ref,
-        sources: sources.files,
-        name: repo.full_name,
-        // The draft names the project's public repository, never the mirror's path on this machine.
-        repositoryUrl: publicRepository(repo.clone_url, githubUrl, repo.full_name),
-        lang: 'zh',
-        type: 'association',
-        titleZh: proposal.title_zh,
-        titleEn: proposal.title_en,
-        cwd: process.cwd(),
-        committee: sources.committee,
-        previous: previous?.manifest_json
-          ? parsePreviousManifest(previous.manifest_json, `${number}${previous.rev}`)
-          : undefined,
-        inWorker: true,
-      });
-      let result: Awaited<typeof generating>;
+      const previous = store.revisions.latestReadyManifest(number);
+      let built: BuiltRevision;
       try {
-        result = await generating;
+        built = await buildRevisionInWorker({
+          mirrorPath: repo.mirror_path,
+          ref: revision.commit_sha ?? revision.ref,
+          sources: sources.files,
+          name: repo.full_name,
+          // The draft names the project's public repository, never the mirror's path on this machine.
+          repositoryUrl: publicRepository(repo.clone_url, githubUrl, repo.full_name),
+          titleZh: proposal.title_zh,
+          titleEn: proposal.title_en,
+          committee: sources.committee,
+          previous: previous && { manifestJson: previous.manifest_json, label: `${number}${revLabel(previous.rev)}` },
+          permalinkBase: githubUrl.replace(/\/+$/, ''),
+          date: isoNow(clock).slice(0, 10),
+          cwd: process.cwd(),
+        });
       } catch (error) {
         // The sources themselves are refused (too large, not Markdown, gone from the commit): trying again cannot help.
         if (isDomainError(error, 'invalid', 'too-large', 'unsupported', 'not-found')) {
@@ -79,27 +77,25 @@ export function createRevisionJobHandler(deps: RevisionJobDeps): JobHandler {
         }
         throw error;
       }
-      const commitSha = result.manifest.source.commit;
-      // The draft page's HTML, rendered once here (in a worker thread: a large draft takes seconds), never per request.
-      const draftHtml = await renderDraftHtmlInWorker(result.markdown, result.manifest);
+      // Only strings arrive here: writing them is all this thread does for a revision.
       store.transaction(() => {
-        const same = store.revisions.findReady(number, commitSha, revision.sources_digest);
+        const same = store.revisions.findReady(number, built.commitSha, revision.sources_digest);
         if (same) {
           // Another revision of the same sources at the same commit was generated meanwhile: this one repeats it.
           store.revisions.dropQueued(number, rev);
           return;
         }
         store.revisions.markReady(number, rev, {
-          commitSha,
-          draftMd: result.markdown,
-          manifestJson: JSON.stringify(result.manifest),
-          draftHtml,
-          lintJson: JSON.stringify(result.lint),
+          commitSha: built.commitSha,
+          draftMd: built.markdown,
+          manifestJson: built.manifestJson,
+          draftHtml: built.html,
+          lintJson: built.lintJson,
           at: isoNow(clock),
         });
         deps.notify?.({ kind: 'revision', number, actor: revision.requested_by, rev });
       });
-      log.info({ proposal: number, rev, clauses: result.manifest.clauses.length }, 'revision generated');
+      log.info({ proposal: number, rev, clauses: built.clauses }, 'revision generated');
     },
     failed(job, error, final) {
       if (!final) return;

@@ -6,7 +6,6 @@ import {
   MAX_SPEC_SET_BYTES,
 } from '../../content/draft/draft-limits.ts';
 import { generateDraft } from '../../content/draft/generate-draft.ts';
-import { runDraftInWorker } from '../../content/draft/run-draft-in-worker.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
 import { runCli } from '../support/run-cli.ts';
 import { ALICE, createFixtureRepo, type FixtureRepo } from './fixture-repo.ts';
@@ -103,12 +102,6 @@ describe('limits of the draft generator', () => {
     expect(() => generateDraft(makeInput([{ text: '# T\n' }], { date: '2025-02-30' }))).toThrow(
       'the draft date "2025-02-30" is not a date: February 2025 has 28 days: give a date such as 2025-01-31',
     );
-  });
-
-  it('keeps the kind and code of a refusal across the worker thread', async () => {
-    const refused = runDraftInWorker(makeInput([{ text: quote(100), path: 'deep.md' }]));
-    await expect(refused).rejects.toBeInstanceOf(DomainError);
-    await expect(refused).rejects.toMatchObject({ kind: 'invalid', code: 'spec_too_deep', params: { line: 5 } });
   });
 });
 

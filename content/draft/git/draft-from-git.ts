@@ -46,11 +46,6 @@ export interface DraftFromGitOptions {
   repositoryUrl?: string | undefined;
   /** Directory relative repository paths are resolved against. */
   cwd: string;
-  /**
-   * Runs the pure core on the complete input instead of in process, e.g. `runDraftInWorker` (what the server
-   * does, so requests never wait on the remark pipeline). Absent: in process, parsing while git blames.
-   */
-  generate?: (input: DraftInput) => Promise<DraftResult> | DraftResult;
   /** Blame processes run at once (default: the machine's parallelism, at least 2). */
   concurrency?: number;
   provenance?: ProvenanceMode | undefined;
@@ -59,7 +54,7 @@ export interface DraftFromGitOptions {
   previous?: PreviousManifest | undefined;
   /**
    * Parsed files and blames kept between drafts by blob id (`createDraftCache`): regenerating after a change parses
-   * and blames only the files that changed. Not used with `generate`.
+   * and blames only the files that changed.
    */
   cache?: DraftCache | undefined;
 }
@@ -208,12 +203,10 @@ export async function readDraftInput(options: DraftFromGitOptions): Promise<Draf
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Generates a draft from a git repository at a ref. In process, the spec files are parsed while git blames
- * them (one file per event-loop turn, so blame output keeps flowing); with `generate` (e.g. a worker) the
- * complete input is handed over instead.
+ * Generates a draft from a git repository at a ref. The spec files are parsed while git blames them (one file
+ * per event-loop turn, so blame output keeps flowing). The server calls this inside a revision's worker thread.
  */
 export async function draftFromGit(options: DraftFromGitOptions): Promise<DraftResult> {
-  if (options.generate) return options.generate(await readDraftInput(options));
   const titleFile = titleFileIndex(options.sources);
   const { cache } = options;
   const { input, extra: outlines } = await collectInput(options, async (files) => {
