@@ -1,5 +1,5 @@
 // Proposal benchmark (issue 14): the proposal page and the draft page of a 5,000-clause draft at 50 keep-alive
-// connections, and the HTTP p99 of a page while a 1 MB draft is generated in the worker thread, beside the idle
+// connections, and the HTTP p99 of a page while a 1 MB draft is generated in its background process, beside the idle
 // p99 of the same page measured in the same run. Run: node --import tsx bench/proposals/proposal-bench.ts
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -76,7 +76,7 @@ export async function runProposalBenchmark(count = 5_000, concurrency = 50): Pro
       );
     }
 
-    // The same page, idle and while the worker thread drafts 1 MB; the load is lighter (10 connections) so that
+    // The same page, idle and while the background process drafts 1 MB; the load is lighter (10 connections) so that
     // the figure is the latency a person sees, not a queue of 50 requests.
     const probe = setup.url + setup.pages.proposal;
     const idle = await load(probe, 2_000, 10, true);
@@ -99,7 +99,7 @@ export async function runProposalBenchmark(count = 5_000, concurrency = 50): Pro
       '|---|---:|---:|---:|---:|---|',
       ...rows,
       '',
-      `While a ${(setup.generateBytes / 1024 / 1024).toFixed(2)} MB draft (${clauses.toLocaleString('en')} clauses) was generated in the worker thread (${(generateMs / 1000).toFixed(1)} s), the proposal page at 10 connections: idle p99 ${ms(idleP99)} ms (${idle.latencies?.length} requests), during generation p99 ${ms(busyP99)} ms (${busy.length} requests): **${(busyP99 / idleP99).toFixed(2)}x** idle (goal ≤ 2x).`,
+      `While a ${(setup.generateBytes / 1024 / 1024).toFixed(2)} MB draft (${clauses.toLocaleString('en')} clauses) was generated in its background process (${(generateMs / 1000).toFixed(1)} s), the proposal page at 10 connections: idle p99 ${ms(idleP99)} ms (${idle.latencies?.length} requests), during generation p99 ${ms(busyP99)} ms (${busy.length} requests): **${(busyP99 / idleP99).toFixed(2)}x** idle (goal ≤ 2x).`,
     ].join('\n');
   } finally {
     child.kill('SIGTERM');

@@ -61,7 +61,7 @@ const propose = (file: string) =>
     actor,
   );
 
-/** Asks for a revision and waits until the worker has made it (polling the summaries, as the pages read them). */
+/** Asks for a revision and waits until the background process has made it (polling the summaries, as the pages read them). */
 async function generate(number: string): Promise<{ ms: number; rev: number }> {
   const started = performance.now();
   const { rev } = await services.proposals.revise(number, { reason: 'bench' }, actor);

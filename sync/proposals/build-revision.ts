@@ -4,7 +4,7 @@ import { parsePreviousManifest } from '../../content/draft/parse-previous-manife
 import { renderDraftHtml } from '../../content/render/render-draft-html.ts';
 import { runGit } from '../../kernel/git/run-git.ts';
 
-/** What a revision is made from: plain data, so that it crosses into the revision's worker thread. */
+/** What a revision is made from: plain data, so that it crosses into the revision's background process. */
 export interface RevisionBuildRequest {
   /** The project's git mirror on this machine (a local path: no credentials are needed to read it). */
   mirrorPath: string;
@@ -41,8 +41,8 @@ export interface BuiltRevision {
 /**
  * Makes a revision's content from the mirror: reads the pinned files and their blame from git (at a lower
  * priority), generates the draft and its manifest, renders the draft page's HTML and serialises all of it. The
- * server runs this in one worker thread (`buildRevisionInWorker`), so the thread that answers requests never holds
- * the manifest's objects: it receives four strings and writes them.
+ * server runs this in one background process (`buildRevisionInProcess`), so the process that answers requests
+ * never holds the manifest's objects: it receives four strings and writes them.
  */
 export async function buildRevision(request: RevisionBuildRequest): Promise<BuiltRevision> {
   const result = await draftFromGit({

@@ -9,7 +9,7 @@ import type { DraftsService } from '../drafts/drafts-service.ts';
 import type { JobHandler } from '../queue/job-handler.ts';
 import type { ProposalEventSink } from '../notifications/proposal-event.ts';
 import type { BuiltRevision } from './build-revision.ts';
-import { buildRevisionInWorker } from './build-revision-in-worker.ts';
+import { buildRevisionInProcess } from './build-revision-in-process.ts';
 import { revLabel } from './proposal-json.ts';
 
 export interface RevisionJobDeps {
@@ -33,7 +33,7 @@ export const revisionSubject = (number: string, rev: number) => `${number}/${rev
 
 /**
  * Generates a queued revision: the draft, its manifest (clause IDs carried from the latest ready revision), the
- * sanitised HTML (rendered once, never per request) and the lint report, all made in one worker thread and
+ * sanitised HTML (rendered once, never per request) and the lint report, all made in one background process and
  * written here in one update that makes the revision immutable. A restart finds the job still pending in the
  * durable queue and runs it again.
  */
@@ -53,7 +53,7 @@ export function createRevisionJobHandler(deps: RevisionJobDeps): JobHandler {
       const previous = store.revisions.latestReadyManifest(number);
       let built: BuiltRevision;
       try {
-        built = await buildRevisionInWorker({
+        built = await buildRevisionInProcess({
           mirrorPath: repo.mirror_path,
           ref: revision.commit_sha ?? revision.ref,
           sources: sources.files,
@@ -77,7 +77,7 @@ export function createRevisionJobHandler(deps: RevisionJobDeps): JobHandler {
         }
         throw error;
       }
-      // Only strings arrive here: writing them is all this thread does for a revision.
+      // Only strings arrive here: writing them is all this process does for a revision.
       store.transaction(() => {
         const same = store.revisions.findReady(number, built.commitSha, revision.sources_digest);
         if (same) {

@@ -4,7 +4,7 @@ import { renderDraftHtml } from '../../content/render/render-draft-html.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
 import { runGit } from '../../kernel/git/run-git.ts';
 import { buildRevision, type RevisionBuildRequest } from '../../sync/proposals/build-revision.ts';
-import { buildRevisionInWorker } from '../../sync/proposals/build-revision-in-worker.ts';
+import { buildRevisionInProcess } from '../../sync/proposals/build-revision-in-process.ts';
 import { ALICE, BOB, createFixtureRepo } from '../draft/fixture-repo.ts';
 
 async function upstream() {
@@ -35,22 +35,22 @@ const requestFor = (dir: string, files = ['spec/协议.md']): RevisionBuildReque
   cwd: dir,
 });
 
-describe('a revision built in its worker thread', () => {
-  it('is exactly the draft, manifest, lint and HTML of the in-process pipeline, as strings', async () => {
+describe('a revision built in its background process', () => {
+  it('is exactly the draft, manifest, lint and HTML of the pipeline run directly, as strings', async () => {
     const repo = await upstream();
     try {
       const request = requestFor(repo.dir);
-      const inWorker = await buildRevisionInWorker(request);
-      expect(inWorker).toEqual(await buildRevision(request));
+      const inProcess = await buildRevisionInProcess(request);
+      expect(inProcess).toEqual(await buildRevision(request));
       const { previous: _none, ...options } = request;
       const direct = await draftFromGit({ ...options, runGit, repo: repo.dir, lang: 'zh', type: 'association' });
-      expect(inWorker.markdown).toBe(direct.markdown);
-      expect(JSON.parse(inWorker.manifestJson)).toEqual(direct.manifest);
-      expect(JSON.parse(inWorker.lintJson)).toEqual(direct.lint);
-      expect(inWorker.html).toBe(renderDraftHtml(direct.markdown, direct.manifest));
-      expect(inWorker.commitSha).toBe(direct.manifest.source.commit);
-      expect(inWorker.clauses).toBe(direct.manifest.clauses.length);
-      // Blame ran in the thread: the edited clause names its last author.
+      expect(inProcess.markdown).toBe(direct.markdown);
+      expect(JSON.parse(inProcess.manifestJson)).toEqual(direct.manifest);
+      expect(JSON.parse(inProcess.lintJson)).toEqual(direct.lint);
+      expect(inProcess.html).toBe(renderDraftHtml(direct.markdown, direct.manifest));
+      expect(inProcess.commitSha).toBe(direct.manifest.source.commit);
+      expect(inProcess.clauses).toBe(direct.manifest.clauses.length);
+      // Blame ran in the background process: the edited clause names its last author.
       const clause = direct.manifest.clauses.find((c) => c.sourceText.includes('small'))!;
       expect(clause.origin.lastChangedIn!.author).toBe(BOB.name);
     } finally {
@@ -61,13 +61,13 @@ describe('a revision built in its worker thread', () => {
   it('carries the clause IDs of the previous revision it is given to an edited clause', async () => {
     const repo = await upstream();
     try {
-      const first = await buildRevisionInWorker(requestFor(repo.dir));
+      const first = await buildRevisionInProcess(requestFor(repo.dir));
       await repo.write(
         'spec/协议.md',
         '# P\n\n## Wire\n\nA peer MUST send frames first.\n\n## Frames\n\nFrames SHOULD be small, see <i>x</i>.\n',
       );
       await repo.commit(ALICE, '2024-03-01T00:00:00Z', 'three');
-      const second = await buildRevisionInWorker({
+      const second = await buildRevisionInProcess({
         ...requestFor(repo.dir),
         previous: { manifestJson: first.manifestJson, label: 'MP-2026-001-00' },
       });
@@ -82,10 +82,10 @@ describe('a revision built in its worker thread', () => {
     }
   });
 
-  it('refuses with the same DomainError across the thread boundary (kind, code, message)', async () => {
+  it('refuses with the same DomainError across the process boundary (kind, code, message)', async () => {
     const repo = await upstream();
     try {
-      const refused = buildRevisionInWorker(requestFor(repo.dir, ['spec/gone.md']));
+      const refused = buildRevisionInProcess(requestFor(repo.dir, ['spec/gone.md']));
       await expect(refused).rejects.toBeInstanceOf(DomainError);
       const inProcess = await buildRevision(requestFor(repo.dir, ['spec/gone.md'])).catch((e: unknown) => e);
       await expect(refused).rejects.toMatchObject({
