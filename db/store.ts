@@ -27,6 +27,7 @@ import { createSessionQueries, type SessionQueries } from './sessions/session-qu
 import { createAuditQueries, type AuditQueries } from './audit/audit-queries.ts';
 import { createNotificationQueries, type NotificationQueries } from './notifications/notification-queries.ts';
 import { createBallotQueries, type BallotQueries } from './ballots/ballot-queries.ts';
+import { createCommentQueries, type CommentQueries } from './comments/comment-queries.ts';
 
 /** Every aggregate's prepared queries over one database, built once per process. */
 export interface Store {
@@ -70,6 +71,8 @@ export interface Store {
   notifications: NotificationQueries;
   /** Ballots of the technical review and their append-only positions. */
   ballots: BallotQueries;
+  /** Comments of public comment on clauses, replies, and the editors' append-only dispositions. */
+  comments: CommentQueries;
   /** Runs `fn` in one (immediate) transaction. */
   transaction<T>(fn: () => T): T;
 }
@@ -106,6 +109,7 @@ export function createStore(db: Db): Store {
     notes: createNoteQueries(db),
     notifications: createNotificationQueries(db),
     ballots: createBallotQueries(db),
+    comments: createCommentQueries(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
   };
 }

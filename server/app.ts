@@ -10,11 +10,13 @@ import { createAuthRoutes } from './auth/auth-routes.ts';
 import { createCsrf } from './auth/csrf.ts';
 import { createProposalsRoute } from './api/proposals-route.ts';
 import { createBallotsRoute } from './api/ballots-route.ts';
+import { createCommentsRoute } from './api/comments-route.ts';
 import { createBallotForms } from './pages/proposals/ballot-forms-route.ts';
 import { createProposalPages } from './pages/proposals/proposals-route.ts';
 import { createProposalForms } from './pages/proposals/proposal-forms-route.ts';
 import { createRevisionPages } from './pages/proposals/revision-page-route.ts';
 import { createExplanatoryNotePages } from './pages/proposals/explanatory-note-route.ts';
+import { createCommentsPages } from './pages/proposals/comments-pages-route.ts';
 import { createExplanatoryNoteRoute } from './api/explanatory-note-route.ts';
 import { identify } from './auth/identify.ts';
 import { createRateLimits } from './auth/rate-limits.ts';
@@ -106,6 +108,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createProposalsRoute(services));
   app.use(createExplanatoryNoteRoute(services));
   app.use(createBallotsRoute(services));
+  app.use(createCommentsRoute(services));
 
   const pages = { ctx: portal.pageContext, services, csrf };
   app.use(createSignInRoute(portal.pageContext, services));
@@ -118,6 +121,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createProposalPages(pages));
   app.use(createProposalForms(pages));
   app.use(createExplanatoryNotePages(pages));
+  app.use(createCommentsPages(pages));
   app.use(createRevisionPages(portal.pageContext, services));
   app.use(createDomainsRoute(services));
   app.use(portal.router);

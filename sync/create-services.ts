@@ -12,6 +12,7 @@ import { createDraftsService, type DraftsService } from './drafts/drafts-service
 import { createProposalsService, type ProposalsService } from './proposals/proposals-service.ts';
 import { createNotesService, type NotesService } from './proposals/explanatory-note/notes-service.ts';
 import { createBallotsService, type BallotsService } from './review/ballots/ballots-service.ts';
+import { createCommentsService, type CommentsService } from './review/comments/comments-service.ts';
 import { runGit as systemGit } from '../kernel/git/run-git.ts';
 import { createDeliveriesService, type DeliveriesService } from './webhooks/deliveries-service.ts';
 import { createNotificationsService, type NotificationsService } from './notifications/notifications-service.ts';
@@ -42,6 +43,8 @@ export interface Services {
   notifications: NotificationsService;
   /** Ballots of the technical review. */
   ballots: BallotsService;
+  /** Public comment on clauses, dispositions and the resolution table. */
+  comments: CommentsService;
   /** The mirror (git and REST metadata) and the job handlers of the queue. */
   sync: SyncServices;
   /** The secret that signs session cookies (MAGNOLIA_SESSION_SECRET, or the one kept in the data dir). */
@@ -100,6 +103,7 @@ export function createServices(deps: SyncDeps): Services {
     notes: createNotesService({ store, clock, proposals, maturity }),
     notifications,
     ballots: createBallotsService({ store, clock, proposals }),
+    comments: createCommentsService({ store, clock, proposals }),
     sync,
     sessionSecret,
   };

@@ -56,6 +56,8 @@ export interface RevisionQueries {
   latestReady(number: string): RevisionSummary | undefined;
   /** The latest ready revision's manifest (it carries clause IDs into the next one). */
   latestReadyManifest(number: string): { rev: number; manifest_json: string } | undefined;
+  /** One revision's manifest JSON (null while it is not ready), or undefined when there is no such revision. */
+  manifest(number: string, rev: number): string | null | undefined;
   /** Records the commit a queued revision's ref resolved to. */
   pin(number: string, rev: number, commitSha: string): void;
   markReady(number: string, rev: number, content: RevisionContent): void;
@@ -90,6 +92,9 @@ export function createRevisionQueries(db: Db): RevisionQueries {
   const latestReadyManifest = db.prepare(
     `SELECT rev, manifest_json FROM proposal_revisions WHERE number = ? AND status = 'ready' ORDER BY rev DESC LIMIT 1`,
   );
+  const manifest = db
+    .prepare(`SELECT manifest_json FROM proposal_revisions WHERE number = ? AND rev = ?`)
+    .pluck();
   const markReady = db.prepare(
     `UPDATE proposal_revisions SET status = 'ready', commit_sha = @commitSha, draft_md = @draftMd,
        manifest_json = @manifestJson, draft_html = @draftHtml, lint_json = @lintJson, ready_at = @at, error = NULL
@@ -117,6 +122,7 @@ export function createRevisionQueries(db: Db): RevisionQueries {
     latestReady: (number) => latestReady.get(number) as RevisionSummary | undefined,
     latestReadyManifest: (number) =>
       latestReadyManifest.get(number) as { rev: number; manifest_json: string } | undefined,
+    manifest: (number, rev) => manifest.get(number, rev) as string | null | undefined,
     pin: (number, rev, sha) => void pin.run(sha, number, rev),
     markReady: (number, rev, c) => void markReady.run({ ...c, number, rev }),
     markFailed: (number, rev, error, at) => void markFailed.run(error, at, number, rev),

@@ -31,6 +31,14 @@ export const ACTIONS = {
     roles: ['member'],
     what: 'take or change my position on a ballot whose panel I am on (the ballot says who its voters are)',
   },
+  'comments.write': {
+    roles: ['member'],
+    what: 'comment on a clause of the current revision, or reply: anyone during a comment period (征求意见), else reviewers and the editors',
+  },
+  'comments.dispose': {
+    roles: ['member'],
+    what: 'record the disposition of a comment (the editors: the project’s maintainers and the secretariat, as the workflow’s `revise.by` says)',
+  },
   'console.view': { roles: ['secretariat', 'admin'], what: 'open the admin console (`/admin`)' },
   'users.read': { roles: ['secretariat', 'admin'], what: 'list people and their roles' },
   'roles.manage': { roles: ['admin'], what: 'grant and revoke reviewer, secretariat and admin' },

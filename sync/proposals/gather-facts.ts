@@ -26,9 +26,11 @@ export interface FactSources {
   requiredLevel: string;
   /** The ballot facts (sync/review/ballots/ballot-facts.ts); none when absent. */
   ballot?: ProposalFacts['ballot'];
+  /** Comments without a disposition (sync/review/comments). */
+  openComments?: number;
 }
 
-/** The facts the workflow's guards read. Comments come with the review capability; none yet. */
+/** The facts the workflow's guards read. */
 export function gatherFacts(sources: FactSources): ProposalFacts {
   const { row, maturity, levels } = sources;
   const required = levels.indexOf(sources.requiredLevel);
@@ -51,7 +53,7 @@ export function gatherFacts(sources: FactSources): ProposalFacts {
         ? { kind: row.period_kind, startedAt: row.period_started_at, endsAt: row.period_ends_at }
         : null,
     lastCommentEndedAt: row.last_comment_ended_at,
-    openComments: 0,
+    openComments: sources.openComments ?? 0,
     ballot: sources.ballot ?? null,
     publishedAt: row.published_at,
   };

@@ -155,6 +155,7 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
       levels: maturity.levels(),
       requiredLevel: settings.requiredLevel,
       ballot: ballotFacts(readBallot(store, row.number, settings.ballot, clock.now()), current),
+      openComments: store.comments.openCount(row.number),
     });
   };
   const find = (number: string): ProposalRow => {

@@ -1,6 +1,7 @@
 // A proposal walked from creation to publication in a real headless Chromium, by the demo people, through the
 // pages only: the maintainer proposes from the mirror's tree and asks for a revision, the secretariat carries it
-// through review, notice and public comment, the review panel votes, and the secretariat publishes.
+// through review, notice and public comment (a member comments on a clause, the maintainer records the
+// disposition, the resolution table is complete), the review panel votes, and the secretariat publishes.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/launch-chromium.ts';
@@ -113,8 +114,49 @@ describe('a proposal from creation to publication, in the browser', () => {
     expect(await stage(later)).toContain('Public comment');
     expect(await later.locator('form.step-form input[value="send-to-review"]').count()).toBe(0);
 
+    // A member comments on a clause from the draft page: the clause's provenance popover leads to the form.
+    const reader = await as('Peng Tao');
+    await reader.goto(`${proposalUrl}/00?lang=en`);
+    const control = reader.locator('.draft-page .prov-btn').nth(4);
+    const clauseId = (await control.getAttribute('popovertarget'))!.replace(/^p-/, '');
+    await control.focus();
+    await reader.keyboard.press('Enter');
+    const link = reader.locator(`#p-${clauseId} .prov-comment a`);
+    await link.focus();
+    await reader.keyboard.press('Enter');
+    await reader.waitForURL(new RegExp(`/00/comments\\?clause=${clauseId}#new-comment$`));
+    await reader.locator('input[name="kind"][value="technical"]').check();
+    await reader.getByLabel('Comment (Markdown)').fill('The unit of **weight** is not stated.');
+    await reader.getByLabel('Proposed change (optional)').fill('State that weights are integers from 0 to 100.');
+    await reader.getByRole('button', { name: 'Send the comment' }).click();
+    await reader.waitForURL(/\/comments\?saved=1#comment-\d+$/);
+    const thread = reader.locator('.comment-thread').first();
+    expect(await thread.innerText()).toContain('The unit of weight is not stated.');
+    expect(await thread.locator('strong').first().innerText()).toBe('weight');
+    expect(await thread.innerText()).toContain('peng' + 'tao-eh（EdgeHive）');
+    // The draft page now counts it on the clause.
+    await reader.goto(`${proposalUrl}/00?lang=en`);
+    expect(await reader.locator(`[popovertarget="p-${clauseId}"] + a.clause-comments`).innerText()).toBe('1');
+
     app.clock.advance(31 * DAY);
     const after = await as('Lin Qing');
+    await after.goto(`${proposalUrl}?lang=en`);
+    // The period is over but the comment has no disposition: the step is not offered, and the page says why.
+    expect(await after.locator('form.step-form input[value="send-to-review"]').count()).toBe(0);
+    expect(await after.locator('.next-steps').innerText()).toMatch(/1 comment/);
+    const editor = await as('Chen Yu');
+    await editor.goto(`${proposalUrl}/00/comments?lang=en`);
+    await editor.locator('summary', { hasText: 'Record a disposition' }).click();
+    await editor.locator('input[name="disposition"][value="accepted"]').check();
+    await editor.getByLabel('Reason (required for a rejection)').fill('Weights are now stated in 5.2.');
+    await editor.getByRole('button', { name: 'Record' }).click();
+    await editor.waitForURL(/saved=1#comment-\d+$/);
+    expect(await editor.locator('.disposition-accepted').innerText()).toContain('Accepted');
+    await editor.goto(`${proposalUrl}/00/resolution?lang=zh-CN`);
+    expect(await editor.locator('.notice').innerText()).toContain('已完成');
+    expect(await editor.locator('.resolution-table tbody tr').count()).toBe(1);
+    expect(await editor.locator('.resolution-table tbody td').nth(6).innerText()).toBe('采纳');
+
     await after.goto(`${proposalUrl}?lang=en`);
     await step(after, 'send-to-review', 'The comment period is over.');
     expect(await stage(after)).toContain('Technical review');

@@ -102,6 +102,12 @@ const ACCESS: Record<string, Access> = {
   'GET /api/proposals/:number/ballots/current': 'public',
   'PUT /api/proposals/:number/ballots/current/position': 'ballots.vote',
   'POST /api/proposals/:number/ballots/current/close': 'ballots.manage',
+  // Comments are read in public; commenting and dispositions need a session or a token, then the service decides
+  // (a comment period, the workflow's editors).
+  'GET /api/proposals/:number/comments': 'public',
+  'POST /api/proposals/:number/comments': 'comments.write',
+  'POST /api/proposals/:number/comments/:id/disposition': 'comments.dispose',
+  'GET /api/proposals/:number/resolution': 'public',
   'PUT /api/admin/domains/:slug': 'domains.manage',
   'GET /search': 'public',
   'GET /badge/:owner/:repo.svg': 'public',
@@ -128,6 +134,10 @@ const ACCESS: Record<string, Access> = {
   'POST /proposals/:number/ballot': 'ballots.manage',
   'POST /proposals/:number/ballot/position': 'ballots.vote',
   'POST /proposals/:number/ballot/close': 'ballots.manage',
+  'GET /proposals/:number/:rev/comments': 'public',
+  'POST /proposals/:number/:rev/comments': 'comments.write',
+  'POST /proposals/:number/:rev/comments/:id/disposition': 'comments.dispose',
+  'GET /proposals/:number/:rev/resolution': 'public',
   'GET /faq': 'public',
 };
 

@@ -5,6 +5,7 @@
 import { plural } from '../plural.ts';
 import type { MessageCatalogue, RenderedParams } from '../render-message.ts';
 import { enBallotMessages } from './ballot-en.ts';
+import { enCommentMessages } from './comment-en.ts';
 import { enWorkflowMessages } from './workflow-en.ts';
 import { enNotificationMessages } from './notification-en.ts';
 
@@ -20,6 +21,7 @@ export const enMessages: MessageCatalogue = {
   ...enWorkflowMessages,
   ...enNotificationMessages,
   ...enBallotMessages,
+  ...enCommentMessages,
 
   // Maturity: why a signal has its status.
   'maturity.api-unknown': 'API metadata unknown: {reason}',

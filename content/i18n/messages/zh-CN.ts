@@ -1,6 +1,7 @@
 // 引擎消息代码的简体中文文本。键与 en.ts 相同（测试检查）；`{name}` 由消息参数填入。
 import type { MessageCatalogue } from '../render-message.ts';
 import { zhCNBallotMessages } from './ballot-zh-CN.ts';
+import { zhCNCommentMessages } from './comment-zh-CN.ts';
 import { zhCNWorkflowMessages } from './workflow-zh-CN.ts';
 import { zhCNNotificationMessages } from './notification-zh-CN.ts';
 
@@ -18,6 +19,7 @@ export const zhCNMessages: MessageCatalogue = {
   ...zhCNWorkflowMessages,
   ...zhCNNotificationMessages,
   ...zhCNBallotMessages,
+  ...zhCNCommentMessages,
 
   'maturity.api-unknown': 'API 元数据未知：{reason}',
   'maturity.no-commit': '没有可评估的提交',

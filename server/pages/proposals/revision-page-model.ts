@@ -20,6 +20,8 @@ export interface RevisionPageInput {
   /** The stored HTML predates the draft page: it was rendered again from the stored Markdown. */
   rerendered: boolean;
   labelsHref: string;
+  /** How many comments the revision's clauses carry (null when the draft is not shown). */
+  comments?: number | null;
 }
 
 /** One revision of a proposal as its page shows it: header facts, the standard, downloads, the lint report. */
@@ -58,6 +60,16 @@ export function revisionPageModel(input: RevisionPageInput, t: Messages, lang: L
           ]
         : [],
     reloadHref: `/proposals/${p.number}/${revPath(r.rev)}`,
+    review:
+      input.comments === null || input.comments === undefined
+        ? null
+        : [
+            {
+              href: `/proposals/${p.number}/${revPath(r.rev)}/comments`,
+              label: `${t.comments.title} (${input.comments})`,
+            },
+            { href: `/proposals/${p.number}/${revPath(r.rev)}/resolution`, label: t.comments.resolutionLink },
+          ],
     error: r.status === 'failed' ? (error ? renderMessage(error, lang) : w.unknown) : null,
     html: r.status === 'ready' ? input.html : null,
     rerendered: input.rerendered,

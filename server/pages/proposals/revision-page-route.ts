@@ -11,8 +11,11 @@ import { renderPageHtml, type PageContext } from '../render-page.ts';
 import { isAnonymous } from '../../auth/is-anonymous.ts';
 import { createDraftPageCache, type CachedDraftPage } from './draft-page-cache.ts';
 import { revPath, revisionPageModel } from './revision-page-model.ts';
+import { annotateDraftComments } from './annotate-draft-comments.ts';
+import { proposalActorOf } from '../../auth/proposal-actor.ts';
+import { fill } from '../../../content/i18n/messages.ts';
 
-type Deps = Pick<Services, 'proposals'>;
+type Deps = Pick<Services, 'proposals' | 'comments' | 'accounts'>;
 
 const REV = /^-?(\d{1,4})$/;
 const MARKER = Buffer.from(DRAFT_HTML_MARKER);
@@ -72,7 +75,11 @@ export function createRevisionPages(ctx: PageContext, services: Deps): Router {
     const i18n = i18nOf(res);
     // A visitor's page of a ready revision is built once and sent from memory (gzip when asked for).
     const visitor = isAnonymous(req.headers);
-    const shared = visitor ? pagesSent.get(`${number}\0${rev}\0${i18n.lang}\0${req.originalUrl}`) : undefined;
+    // Comments change the page (their counts on the clauses): what they are is part of every key and ETag.
+    const commentsVersion = services.comments.version(number);
+    const shared = visitor
+      ? pagesSent.get(`${number}\0${rev}\0${i18n.lang}\0${req.originalUrl}\0${commentsVersion}`)
+      : undefined;
     if (shared) {
       res.set('ETag', shared.etag).set('Cache-Control', 'public, max-age=300');
       if (req.fresh) {
@@ -86,7 +93,16 @@ export function createRevisionPages(ctx: PageContext, services: Deps): Router {
     let etag = '';
     if (summary.status === 'ready') {
       const account = JSON.stringify(accountChromeOf(res) ?? null);
-      const what = [summary.number, rev, i18n.lang, ctx.stylesheetHref, labelsHref, req.originalUrl, account];
+      const what = [
+        summary.number,
+        rev,
+        i18n.lang,
+        ctx.stylesheetHref,
+        labelsHref,
+        req.originalUrl,
+        account,
+        commentsVersion,
+      ];
       etag = `W/"${digest([...what, res.locals.signInOffered === true].join('\0'))}"`;
       res.set('ETag', etag);
       res.set('Cache-Control', accountChromeOf(res) ? 'private, no-cache' : 'public, max-age=300');
@@ -108,6 +124,21 @@ export function createRevisionPages(ctx: PageContext, services: Deps): Router {
         }
       }
     }
+    let commentsCount = 0;
+    if (draft !== null) {
+      const view = services.comments.list(number, rev, visitor ? null : proposalActorOf(services, req));
+      commentsCount = view.comments.length;
+      const w = i18n.t.comments;
+      draft = Buffer.from(
+        annotateDraftComments(draft.toString('utf8'), {
+          commentsHref: `/proposals/${view.number}/${revPath(rev)}/comments`,
+          counts: view.counts,
+          mayComment: view.mayComment && view.currentRev === rev,
+          commentLabel: w.commentOnClause,
+          countLabel: (count) => fill(w.countOnClause, { count }),
+        }),
+      );
+    }
     const model = revisionPageModel(
       {
         proposal: services.proposals.get(number, null),
@@ -116,6 +147,7 @@ export function createRevisionPages(ctx: PageContext, services: Deps): Router {
         lint: lintJson === null ? null : (JSON.parse(lintJson) as LintIssue[]),
         rerendered,
         labelsHref,
+        comments: draft === null ? null : commentsCount,
       },
       i18n.t,
       i18n.lang,
@@ -128,7 +160,7 @@ export function createRevisionPages(ctx: PageContext, services: Deps): Router {
         ? Buffer.from(page)
         : Buffer.concat([Buffer.from(page.slice(0, at)), draft!, Buffer.from(page.slice(at + SLOT.length))]);
     if (visitor && summary.status === 'ready' && draft !== null) {
-      const key = `${summary.number}\0${rev}\0${i18n.lang}\0${req.originalUrl}`;
+      const key = `${summary.number}\0${rev}\0${i18n.lang}\0${req.originalUrl}\0${commentsVersion}`;
       pagesSent.put(key, etag, body);
     }
     res.type('html').vary('Accept-Encoding').send(body);
