@@ -50,6 +50,28 @@ describe('the demo proposals', () => {
     expect(p.history.every((h) => Date.parse(h.at) < app.clock.now())).toBe(true);
   });
 
+  it('carries public comment: answered comments on the published standard, open ones on the draft for comment', async () => {
+    type Table = {
+      complete: boolean;
+      counts: Record<string, number>;
+      rows: { clauseNumber: string; comment: string }[];
+    };
+    const table = async (stage: string) => {
+      const list = (await (await fetch(`${app.url}/api/proposals?stage=${stage}`)).json()) as { proposals: Proposal[] };
+      return (await (await fetch(`${app.url}/api/proposals/${list.proposals[0]!.number}/resolution`)).json()) as Table;
+    };
+    const published = await table('published');
+    expect(published).toMatchObject({
+      complete: true,
+      counts: { accepted: 2, 'partially-accepted': 1, rejected: 0, noted: 1, open: 0 },
+    });
+    expect(published.rows.map((r) => r.clauseNumber)).toEqual(['5.2', '4.2.2', '7', '4.1.3']);
+    const review = await table('technical-review');
+    expect(review).toMatchObject({ complete: true, counts: { rejected: 1 } });
+    const open = await table('public-comment');
+    expect(open).toMatchObject({ complete: false, counts: { accepted: 1, open: 1 } });
+  });
+
   it('is seeded once: a restart on the same data dir adds nothing', async () => {
     const before = app.store.proposals.count();
     await app.close();

@@ -15,6 +15,32 @@ const step = z.union([
     })
     .strict(),
   z.object({ day, closeBallot: z.object({ by }).strict() }).strict(),
+  // A comment on the clause with this number in the current revision (`4.2`), or a reply to comment `replyTo`
+  // (its number in the proposal, 1 for the first).
+  z
+    .object({
+      day,
+      comment: z
+        .object({
+          by,
+          clause: z.string().optional(),
+          replyTo: z.number().int().min(1).optional(),
+          kind: z.enum(['editorial', 'technical', 'general']).optional(),
+          text: z.string(),
+          proposedChange: z.string().optional(),
+        })
+        .strict()
+        .refine((c) => (c.clause === undefined) !== (c.replyTo === undefined), 'a clause or replyTo, not both'),
+    })
+    .strict(),
+  z
+    .object({
+      day,
+      dispose: z
+        .object({ by, comment: z.number().int().min(1), disposition: z.string(), reason: z.string().optional() })
+        .strict(),
+    })
+    .strict(),
 ]);
 
 /** `content/demo/proposals.yml`: each proposal as its maintainer makes it, then the steps the demo people take. */

@@ -13,6 +13,7 @@ import type { Services } from '../../create-services.ts';
 import { revisionSubject } from '../../proposals/generate-revision.ts';
 import { createNotificationsService } from '../../notifications/notifications-service.ts';
 import { createBallotsService } from '../../review/ballots/ballots-service.ts';
+import { createCommentsService } from '../../review/comments/comments-service.ts';
 import {
   createProposalsService,
   type ProposalActor,
@@ -72,6 +73,20 @@ export async function seedDemoProposals(
     notify: (event) => void notifications.record(event),
   });
   const ballots = createBallotsService({ store, clock: scripted, proposals });
+  const comments = createCommentsService({ store, clock: scripted, proposals });
+  /** A comment's id from its number in the proposal (the demo file names comments by number). */
+  const commentId = (number: string, seq: number): number => {
+    const found = store.comments.list(number).find((c) => c.seq === seq);
+    if (!found) throw new Error(`${number} has no comment ${seq} yet`);
+    return found.id;
+  };
+  /** The clause with this number in the proposal's latest ready revision. */
+  const clauseId = (number: string, clause: string): string => {
+    const rev = store.revisions.latestReady(number)!.rev;
+    const found = comments.headings(number, rev).find((h) => h.number === clause);
+    if (!found) throw new Error(`revision ${rev} of ${number} has no clause ${clause}`);
+    return found.id;
+  };
   const actor = (login: string): ProposalActor => {
     const user = services.accounts.describe(services.accounts.user(login));
     return { login: user.login, roles: user.roles, maintainerOf: user.maintainerOf };
@@ -97,8 +112,30 @@ export async function seedDemoProposals(
       ballots.open(number, { voters: step.ballot.voters }, actor(step.ballot.by));
     } else if ('vote' in step) {
       ballots.cast(number, { position: step.vote.position, reason: step.vote.reason }, actor(step.vote.by));
-    } else {
+    } else if ('closeBallot' in step) {
       ballots.close(number, actor(step.closeBallot.by));
+    } else if ('comment' in step) {
+      const c = step.comment;
+      comments.add(
+        number,
+        c.replyTo !== undefined
+          ? { parentId: commentId(number, c.replyTo), text: c.text }
+          : {
+              clauseId: clauseId(number, c.clause!),
+              kind: c.kind ?? 'technical',
+              text: c.text,
+              proposedChange: c.proposedChange,
+            },
+        actor(c.by),
+      );
+    } else {
+      const d = step.dispose;
+      comments.dispose(
+        number,
+        commentId(number, d.comment),
+        { disposition: d.disposition, reason: d.reason },
+        actor(d.by),
+      );
     }
   };
 
