@@ -27,6 +27,9 @@ export function matchRequirements(
   older: readonly Pick<ManifestRequirement, 'text'>[],
   newer: readonly Pick<ManifestRequirement, 'text'>[],
 ): RequirementPairs {
+  // Most clauses keep their requirements as they were: then they pair in order.
+  if (older.length === newer.length && older.every((r, i) => r.text === newer[i]!.text))
+    return { pairs: older.map((_, i) => [i, i]), removed: [], added: [] };
   const olderTaken = older.map(() => false);
   const partner: (number | undefined)[] = newer.map(() => undefined);
   const waiting = new Map<string, number[]>();
@@ -38,13 +41,14 @@ export function matchRequirements(
     partner[j] = i;
   });
   const candidates: { i: number; j: number; score: number }[] = [];
-  const olderTokens = older.map((r) => similarityTokens(r.text));
+  // Trigrams are made only for the requirements left over.
+  const olderTokens: (string[] | undefined)[] = older.map(() => undefined);
   newer.forEach((r, j) => {
     if (partner[j] !== undefined) return;
     const tokens = similarityTokens(r.text);
-    older.forEach((_, i) => {
+    older.forEach((o, i) => {
       if (olderTaken[i]) return;
-      const score = similarity(olderTokens[i]!, tokens);
+      const score = similarity((olderTokens[i] ??= similarityTokens(o.text)), tokens);
       if (score >= REQUIREMENT_SIMILARITY) candidates.push({ i, j, score });
     });
   });
