@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftManifest } from '../../content/draft/draft-types.ts';
 import { buildRevision } from '../../sync/proposals/build-revision.ts';
 import { diffRevisions } from '../../sync/review/diffs/diff-revisions.ts';
+import { diffWordParts } from '../../sync/review/diffs/diff-word-parts.ts';
 import { renderRevisionDiffHtml, type RevisionDiffLabels } from '../../sync/review/diffs/render-revision-diff-html.ts';
 import type { RevisionDiff } from '../../sync/review/diffs/revision-diff.ts';
 import { ALICE, BOB, CAROL, createFixtureRepo, type FixtureRepo } from '../draft/fixture-repo.ts';
@@ -612,5 +613,53 @@ describe('the diff of revisions of a Chinese spec', () => {
     );
     expect(html).toContain(`<article class="diff-clause diff-edited" id="${signature}">`);
     expect(html).toContain(`<p class="diff-words"><del>旧版报文格式已废弃。</del></p>`);
+  });
+});
+
+describe('the word diff of two texts', () => {
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  const sides = (parts: { op: string; text: string }[]) => ({
+    older: parts.flatMap((p) => (p.op === 'insert' ? [] : [p.text])).join(''),
+    newer: parts.flatMap((p) => (p.op === 'delete' ? [] : [p.text])).join(''),
+  });
+
+  it('gives back the later text exactly and the earlier one up to white space, edits near the edges included', () => {
+    // Deterministic texts of English and Chinese words, spaces, tabs and marks, each edited in one place.
+    const words = 'the peer  MUST send 1.5 x.y 接收方 校验 签名 。 处理 处置 ， frames a\tb'.split(' ');
+    let seed = 7;
+    const next = (n: number): number => ((seed = (seed * 16807) % 2147483647) % n) as number;
+    const text = (): string[] => Array.from({ length: 1 + next(12) }, () => words[next(words.length)]!);
+    let checked = 0;
+    for (let i = 0; i < 2000; i++) {
+      const glue = next(2) === 0 ? ' ' : '';
+      const before = text();
+      const after = [...before];
+      after.splice(next(after.length + 1), next(3), ...text().slice(0, next(3)));
+      const [older, newer] = [before.join(glue), after.join(glue)];
+      const got = sides(diffWordParts(older, newer, segmenter));
+      expect(got.newer).toBe(newer);
+      expect(got.older.replace(/\s+/g, '')).toBe(older.replace(/\s+/g, ''));
+      checked++;
+    }
+    expect(checked).toBe(2000);
+  });
+
+  it('keeps the spacing with the unchanged words and merges a replaced phrase into one deletion and one insertion', () => {
+    expect(diffWordParts('A peer should send frames now.', 'A peer shall send small frames now.', segmenter)).toEqual([
+      { op: 'equal', text: 'A peer ' },
+      { op: 'delete', text: 'should' },
+      { op: 'insert', text: 'shall' },
+      { op: 'equal', text: ' send ' },
+      { op: 'insert', text: 'small' },
+      { op: 'equal', text: ' frames now.' },
+    ]);
+    expect(diffWordParts('Frames are sent in order.', 'Frames are never sent out of order.', segmenter)).toEqual([
+      { op: 'equal', text: 'Frames are ' },
+      { op: 'insert', text: 'never ' },
+      { op: 'equal', text: 'sent ' },
+      { op: 'delete', text: 'in' },
+      { op: 'insert', text: 'out of' },
+      { op: 'equal', text: ' order.' },
+    ]);
   });
 });

@@ -88,7 +88,7 @@ function pairClauses(older: readonly ManifestClause[], newer: readonly ManifestC
  * came or went is a renumbering, not a move. The result is plain JSON, stored with the later revision.
  *
  * Before: older [4.1 c-a "A peer should send."], newer [4.1 c-a "A peer shall send frames."]
- * After:  edited [c-a: = "A peer ", - "should", + "shall", = " send", + " frames", = "."], strength should → shall
+ * After:  edited [c-a: = "A peer ", - "should", + "shall", = " send ", + "frames", = "."], strength should → shall
  */
 export function diffRevisions(
   older: DraftManifest,

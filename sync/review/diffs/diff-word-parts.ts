@@ -47,7 +47,7 @@ function suffixCut(older: string, newer: string, start: number): number {
  * elsewhere): segmenting is most of the cost.
  *
  * Before: `A peer should send frames.` → `A peer shall send small frames.`
- * After:  [= `A peer `, - `should`, + `shall`, = ` send `, + `small `, = `frames.`]
+ * After:  [= `A peer `, - `should`, + `shall`, = ` send `, + `small`, = ` frames.`]
  */
 export function diffWordParts(older: string, newer: string, segmenter: Intl.Segmenter): WordPart[] {
   const start = prefixCut(older, newer);
