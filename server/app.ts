@@ -11,6 +11,8 @@ import { createCsrf } from './auth/csrf.ts';
 import { createProposalsRoute } from './api/proposals-route.ts';
 import { createBallotsRoute } from './api/ballots-route.ts';
 import { createCommentsRoute } from './api/comments-route.ts';
+import { createDiffsRoute } from './api/diffs-route.ts';
+import { createDiffPages } from './pages/proposals/diff-page-route.ts';
 import { createBallotForms } from './pages/proposals/ballot-forms-route.ts';
 import { createProposalPages } from './pages/proposals/proposals-route.ts';
 import { createProposalForms } from './pages/proposals/proposal-forms-route.ts';
@@ -109,6 +111,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createExplanatoryNoteRoute(services));
   app.use(createBallotsRoute(services));
   app.use(createCommentsRoute(services));
+  app.use(createDiffsRoute(services));
 
   const pages = { ctx: portal.pageContext, services, csrf };
   app.use(createSignInRoute(portal.pageContext, services));
@@ -122,6 +125,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createProposalForms(pages));
   app.use(createExplanatoryNotePages(pages));
   app.use(createCommentsPages(pages));
+  app.use(createDiffPages(portal.pageContext, services));
   app.use(createRevisionPages(portal.pageContext, services));
   app.use(createDomainsRoute(services));
   app.use(portal.router);

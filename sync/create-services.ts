@@ -13,6 +13,7 @@ import { createProposalsService, type ProposalsService } from './proposals/propo
 import { createNotesService, type NotesService } from './proposals/explanatory-note/notes-service.ts';
 import { createBallotsService, type BallotsService } from './review/ballots/ballots-service.ts';
 import { createCommentsService, type CommentsService } from './review/comments/comments-service.ts';
+import { createDiffsService, type DiffsService } from './review/diffs/diffs-service.ts';
 import { runGit as systemGit } from '../kernel/git/run-git.ts';
 import { createDeliveriesService, type DeliveriesService } from './webhooks/deliveries-service.ts';
 import { createNotificationsService, type NotificationsService } from './notifications/notifications-service.ts';
@@ -45,6 +46,8 @@ export interface Services {
   ballots: BallotsService;
   /** Public comment on clauses, dispositions and the resolution table. */
   comments: CommentsService;
+  /** Clause diffs between revisions. */
+  diffs: DiffsService;
   /** The mirror (git and REST metadata) and the job handlers of the queue. */
   sync: SyncServices;
   /** The secret that signs session cookies (MAGNOLIA_SESSION_SECRET, or the one kept in the data dir). */
@@ -104,6 +107,7 @@ export function createServices(deps: SyncDeps): Services {
     notifications,
     ballots: createBallotsService({ store, clock, proposals }),
     comments: createCommentsService({ store, clock, proposals }),
+    diffs: createDiffsService({ store }),
     sync,
     sessionSecret,
   };

@@ -33,6 +33,9 @@ export interface RevisionContent {
   manifestJson: string;
   draftHtml: string;
   lintJson: string;
+  /** The clause diff against the ready revision `diffFrom` (null for a first revision). */
+  diffFrom: number | null;
+  diffJson: string | null;
   at: string;
 }
 
@@ -58,6 +61,8 @@ export interface RevisionQueries {
   latestReadyManifest(number: string): { rev: number; manifest_json: string } | undefined;
   /** One revision's manifest JSON (null while it is not ready), or undefined when there is no such revision. */
   manifest(number: string, rev: number): string | null | undefined;
+  /** The stored clause diff of a revision against the one before it, if it has one. */
+  diff(number: string, rev: number): { diff_from: number; diff_json: string } | undefined;
   /** Records the commit a queued revision's ref resolved to. */
   pin(number: string, rev: number, commitSha: string): void;
   markReady(number: string, rev: number, content: RevisionContent): void;
@@ -92,12 +97,15 @@ export function createRevisionQueries(db: Db): RevisionQueries {
   const latestReadyManifest = db.prepare(
     `SELECT rev, manifest_json FROM proposal_revisions WHERE number = ? AND status = 'ready' ORDER BY rev DESC LIMIT 1`,
   );
-  const manifest = db
-    .prepare(`SELECT manifest_json FROM proposal_revisions WHERE number = ? AND rev = ?`)
-    .pluck();
+  const manifest = db.prepare(`SELECT manifest_json FROM proposal_revisions WHERE number = ? AND rev = ?`).pluck();
+  const diff = db.prepare(
+    `SELECT diff_from, diff_json FROM proposal_revisions
+     WHERE number = ? AND rev = ? AND status = 'ready' AND diff_json IS NOT NULL`,
+  );
   const markReady = db.prepare(
     `UPDATE proposal_revisions SET status = 'ready', commit_sha = @commitSha, draft_md = @draftMd,
-       manifest_json = @manifestJson, draft_html = @draftHtml, lint_json = @lintJson, ready_at = @at, error = NULL
+       manifest_json = @manifestJson, draft_html = @draftHtml, lint_json = @lintJson, diff_from = @diffFrom,
+       diff_json = @diffJson, ready_at = @at, error = NULL
      WHERE number = @number AND rev = @rev AND status = 'queued'`,
   );
   const markFailed = db.prepare(
@@ -122,6 +130,7 @@ export function createRevisionQueries(db: Db): RevisionQueries {
     latestReady: (number) => latestReady.get(number) as RevisionSummary | undefined,
     latestReadyManifest: (number) =>
       latestReadyManifest.get(number) as { rev: number; manifest_json: string } | undefined,
+    diff: (number, rev) => diff.get(number, rev) as { diff_from: number; diff_json: string } | undefined,
     manifest: (number, rev) => manifest.get(number, rev) as string | null | undefined,
     pin: (number, rev, sha) => void pin.run(sha, number, rev),
     markReady: (number, rev, c) => void markReady.run({ ...c, number, rev }),

@@ -2,6 +2,8 @@ import type { CommitteeData, SourceRole } from '../../content/draft/draft-types.
 import { draftFromGit } from '../../content/draft/git/draft-from-git.ts';
 import { parsePreviousManifest } from '../../content/draft/parse-previous-manifest.ts';
 import { renderDraftHtml } from '../../content/render/render-draft-html.ts';
+import type { DraftManifest } from '../../content/draft/draft-types.ts';
+import { diffRevisions } from '../review/diffs/diff-revisions.ts';
 import { runGit } from '../../kernel/git/run-git.ts';
 
 /** What a revision is made from: plain data, so that it crosses into the revision's background process. */
@@ -18,8 +20,11 @@ export interface RevisionBuildRequest {
   titleZh: string;
   titleEn: string;
   committee?: CommitteeData | undefined;
-  /** The latest ready revision's manifest JSON and its label (`MP-2026-001-00`): clause IDs are carried from it. */
-  previous?: { manifestJson: string; label: string } | undefined;
+  /**
+   * The latest ready revision (its number, manifest JSON and label `MP-2026-001-00`): clause IDs are carried from
+   * it, and the new revision's clause diff is made against it.
+   */
+  previous?: { rev: number; manifestJson: string; label: string } | undefined;
   /** GITHUB_URL: the base of the provenance permalinks. */
   permalinkBase: string;
   /** `YYYY-MM-DD`, from the caller's clock. */
@@ -36,6 +41,9 @@ export interface BuiltRevision {
   lintJson: string;
   /** The draft page's sanitised HTML, rendered once here, never per request. */
   html: string;
+  /** The clause diff against the previous revision (RevisionDiff JSON), or null for a first revision. */
+  diffFrom: number | null;
+  diffJson: string | null;
 }
 
 /**
@@ -71,5 +79,9 @@ export async function buildRevision(request: RevisionBuildRequest): Promise<Buil
     manifestJson: JSON.stringify(result.manifest),
     lintJson: JSON.stringify(result.lint),
     html: renderDraftHtml(result.markdown, result.manifest),
+    diffFrom: request.previous?.rev ?? null,
+    diffJson: request.previous
+      ? JSON.stringify(diffRevisions(JSON.parse(request.previous.manifestJson) as DraftManifest, result.manifest))
+      : null,
   };
 }

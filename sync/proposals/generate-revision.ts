@@ -63,7 +63,11 @@ export function createRevisionJobHandler(deps: RevisionJobDeps): JobHandler {
           titleZh: proposal.title_zh,
           titleEn: proposal.title_en,
           committee: sources.committee,
-          previous: previous && { manifestJson: previous.manifest_json, label: `${number}${revLabel(previous.rev)}` },
+          previous: previous && {
+            rev: previous.rev,
+            manifestJson: previous.manifest_json,
+            label: `${number}${revLabel(previous.rev)}`,
+          },
           permalinkBase: githubUrl.replace(/\/+$/, ''),
           date: isoNow(clock).slice(0, 10),
           cwd: process.cwd(),
@@ -91,6 +95,8 @@ export function createRevisionJobHandler(deps: RevisionJobDeps): JobHandler {
           manifestJson: built.manifestJson,
           draftHtml: built.html,
           lintJson: built.lintJson,
+          diffFrom: built.diffFrom,
+          diffJson: built.diffJson,
           at: isoNow(clock),
         });
         deps.notify?.({ kind: 'revision', number, actor: revision.requested_by, rev });

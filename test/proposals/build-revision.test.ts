@@ -69,7 +69,7 @@ describe('a revision built in its background process', () => {
       await repo.commit(ALICE, '2024-03-01T00:00:00Z', 'three');
       const second = await buildRevisionInProcess({
         ...requestFor(repo.dir),
-        previous: { manifestJson: first.manifestJson, label: 'MP-2026-001-00' },
+        previous: { rev: 0, manifestJson: first.manifestJson, label: 'MP-2026-001-00' },
       });
       const ids = (json: string, text: string) =>
         (JSON.parse(json) as { clauses: { id: string; sourceText: string }[] }).clauses.find((c) =>

@@ -180,6 +180,8 @@ describe('the draft page', () => {
       manifestJson: row.manifest_json!,
       draftHtml: renderMarkdown(row.draft_md!),
       lintJson: row.lint_json!,
+      diffFrom: null,
+      diffJson: null,
       at: '2026-06-01T00:00:00Z',
     });
     const { html } = await page(app, `/proposals/${number}/${String(rev).padStart(2, '0')}?lang=en`);

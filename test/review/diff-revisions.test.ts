@@ -12,7 +12,7 @@ import { ALICE, BOB, CAROL, createFixtureRepo, type FixtureRepo } from '../draft
 /** Commits each version of one spec file in turn and makes a revision of each, carrying IDs from the one before. */
 async function revisionsOf(repo: FixtureRepo, file: string, versions: readonly string[]): Promise<DraftManifest[]> {
   const manifests: DraftManifest[] = [];
-  let previous: { manifestJson: string; label: string } | undefined;
+  let previous: { rev: number; manifestJson: string; label: string } | undefined;
   for (const [n, text] of versions.entries()) {
     await repo.write(file, text);
     await repo.commit([ALICE, BOB, CAROL][n % 3]!, `2024-0${n + 1}-01T10:00:00+08:00`, `version ${n + 1}`);
@@ -29,7 +29,7 @@ async function revisionsOf(repo: FixtureRepo, file: string, versions: readonly s
       cwd: repo.dir,
       previous,
     });
-    previous = { manifestJson: built.manifestJson, label: `MP-2026-001-0${n}` };
+    previous = { rev: n, manifestJson: built.manifestJson, label: `MP-2026-001-0${n}` };
     manifests.push(JSON.parse(built.manifestJson) as DraftManifest);
   }
   return manifests;

@@ -13,7 +13,7 @@ const RETRY = '## Retries\n\nA client SHOULD retry a lost frame after one second
 const LIMITS = '## Limits\n\nA frame MUST be at most 64 KiB long; larger payloads are split over frames.';
 const LEGACY = '## Legacy mode\n\nA relay MAY accept the version 1 framing for compatibility with old peers.';
 
-const request = (dir: string, previous?: { manifestJson: string; label: string }): RevisionBuildRequest => ({
+const request = (dir: string, previous?: { rev: number; manifestJson: string; label: string }): RevisionBuildRequest => ({
   mirrorPath: dir,
   ref: 'main',
   sources: [{ path: 'spec.md', role: 'clauses' }],
@@ -40,10 +40,10 @@ describe('a comment follows its clause across revisions', () => {
     const r0 = await buildRevision(request(repo.dir));
     await repo.write('spec.md', SPEC([WIRE_EDITED, LIMITS, RETRY, LEGACY]));
     await repo.commit(BOB, '2025-02-01T00:00:00Z', 'edit the wire format, move limits up');
-    const r1 = await buildRevision(request(repo.dir, { manifestJson: r0.manifestJson, label: 'MP-2026-001-00' }));
+    const r1 = await buildRevision(request(repo.dir, { rev: 0, manifestJson: r0.manifestJson, label: 'MP-2026-001-00' }));
     await repo.write('spec.md', SPEC([WIRE_EDITED, LIMITS, RETRY]));
     await repo.commit(BOB, '2025-03-01T00:00:00Z', 'drop legacy mode');
-    const r2 = await buildRevision(request(repo.dir, { manifestJson: r1.manifestJson, label: 'MP-2026-001-01' }));
+    const r2 = await buildRevision(request(repo.dir, { rev: 1, manifestJson: r1.manifestJson, label: 'MP-2026-001-01' }));
 
     const manifests = [r0, r1, r2].map((r) => JSON.parse(r.manifestJson) as DraftManifest);
     const indexes = [r0, r1, r2].map((r) => clauseIndexOf(r.manifestJson));

@@ -108,6 +108,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/proposals/:number/comments': 'comments.write',
   'POST /api/proposals/:number/comments/:id/disposition': 'comments.dispose',
   'GET /api/proposals/:number/resolution': 'public',
+  'GET /api/proposals/:number/diff': 'public',
   'PUT /api/admin/domains/:slug': 'domains.manage',
   'GET /search': 'public',
   'GET /badge/:owner/:repo.svg': 'public',
@@ -138,6 +139,7 @@ const ACCESS: Record<string, Access> = {
   'POST /proposals/:number/:rev/comments': 'comments.write',
   'POST /proposals/:number/:rev/comments/:id/disposition': 'comments.dispose',
   'GET /proposals/:number/:rev/resolution': 'public',
+  'GET /proposals/:number/diff/:range': 'public',
   'GET /faq': 'public',
 };
 

@@ -23,5 +23,8 @@ export const enCommentMessages: MessageCatalogue = {
   'error.disposition_of_reply': 'A reply takes no disposition: decide on its comment.',
   'error.disposition_bad_revision':
     'The revision that carries the change must be a ready revision of {number} made since the comment ({rev} or later).',
+  'error.diff_needs_two_revisions': '{number} has fewer than two ready revisions: a diff compares two.',
+  'error.diff_order': 'A diff goes from an earlier revision to a later one: {from} is not before {to}.',
+  'error.diff_bad_range': '“{value}” is not a pair of revisions: write it as 00..01.',
   'error.resolution_bad_format': '“{format}” is not a format of the resolution table: use {formats}.',
 };

@@ -20,5 +20,8 @@ export const zhCNCommentMessages: MessageCatalogue = {
   'error.disposition_editors_only': '只有编写组（该项目的 {by}）可以处理意见。',
   'error.disposition_of_reply': '回复不需要处理意见：请处理其所属的意见。',
   'error.disposition_bad_revision': '体现修改的修订版应为 {number} 在该意见之后（{rev} 或更晚）生成的修订版。',
+  'error.diff_needs_two_revisions': '{number} 的已生成修订版少于两个：比较需要两个修订版。',
+  'error.diff_order': '比较应从较早的修订版到较晚的修订版：{from} 不在 {to} 之前。',
+  'error.diff_bad_range': '“{value}”不是一对修订版，请写作 00..01。',
   'error.resolution_bad_format': '“{format}”不是意见汇总处理表的格式：请使用 {formats}。',
 };

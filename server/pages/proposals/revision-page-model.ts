@@ -69,6 +69,13 @@ export function revisionPageModel(input: RevisionPageInput, t: Messages, lang: L
               label: `${t.comments.title} (${input.comments})`,
             },
             { href: `/proposals/${p.number}/${revPath(r.rev)}/resolution`, label: t.comments.resolutionLink },
+            ...p.revisions
+              .filter((o) => o.status === 'ready' && o.rev < r.rev)
+              .slice(-1)
+              .map((o) => ({
+                href: `/proposals/${p.number}/diff/${revPath(o.rev)}..${revPath(r.rev)}`,
+                label: fill(t.diff.changesSince, { label: `${p.number}-${revPath(o.rev)}` }),
+              })),
           ],
     error: r.status === 'failed' ? (error ? renderMessage(error, lang) : w.unknown) : null,
     html: r.status === 'ready' ? input.html : null,
