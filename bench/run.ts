@@ -10,6 +10,7 @@ const BENCHMARKS: { name: string; module: string; run: string }[] = [
   { name: 'maturity evaluation', module: './maturity/evaluate-bench.ts', run: 'runMaturityBenchmark' },
   { name: 'portal pages and search', module: './portal/portal-bench.ts', run: 'runPortalBenchmark' },
   { name: 'proposal and draft pages', module: './proposals/proposal-bench.ts', run: 'runProposalBenchmark' },
+  { name: 'revision diff', module: './review/diff-bench.ts', run: 'runDiffBenchmark' },
 ];
 
 const only = process.argv.slice(2);
