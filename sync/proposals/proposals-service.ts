@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { findProposal } from './find-proposal.ts';
 import { stringify as toYaml } from 'yaml';
 import type { ProposalRow } from '../../db/proposals/proposal-queries.ts';
 import type { Store } from '../../db/store.ts';
@@ -158,19 +159,7 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
       openComments: store.comments.openCount(row.number),
     });
   };
-  const find = (number: string): ProposalRow => {
-    const row = store.proposals.get(number.toUpperCase());
-    if (!row)
-      throw new DomainError(
-        'not-found',
-        'proposal_not_found',
-        `there is no proposal ${number}: see the list of proposals`,
-        {
-          number,
-        },
-      );
-    return row;
-  };
+  const find = (number: string): ProposalRow => findProposal(store, number);
   const holdersOf = (row: ProposalRow) => {
     const stage = workflow().workflow.stages.find((s) => s.id === row.stage);
     const maintainers = store.collaborators

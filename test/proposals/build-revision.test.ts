@@ -3,7 +3,8 @@ import { draftFromGit } from '../../content/draft/git/draft-from-git.ts';
 import { renderDraftHtml } from '../../content/render/render-draft-html.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
 import { runGit } from '../../kernel/git/run-git.ts';
-import { buildRevision, type RevisionBuildRequest } from '../../sync/proposals/build-revision.ts';
+import { buildRevision } from '../../sync/proposals/build-revision.ts';
+import { revisionRequest } from '../support/revision-request.ts';
 import { buildRevisionInProcess } from '../../sync/proposals/build-revision-in-process.ts';
 import { ALICE, BOB, createFixtureRepo } from '../draft/fixture-repo.ts';
 
@@ -22,18 +23,7 @@ async function upstream() {
   return repo;
 }
 
-const requestFor = (dir: string, files = ['spec/协议.md']): RevisionBuildRequest => ({
-  mirrorPath: dir,
-  ref: 'main',
-  sources: files.map((path) => ({ path, role: 'clauses' as const })),
-  name: 'acme/p',
-  repositoryUrl: 'https://github.com/acme/p',
-  titleZh: '协议',
-  titleEn: 'Protocol',
-  permalinkBase: 'https://github.com',
-  date: '2025-01-01',
-  cwd: dir,
-});
+const requestFor = (dir: string, files = ['spec/协议.md']) => revisionRequest(dir, files);
 
 describe('a revision built in its background process', () => {
   it('is exactly the draft, manifest, lint and HTML of the pipeline run directly, as strings', async () => {

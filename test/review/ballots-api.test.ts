@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAsDemo, webSession, type WebSession } from '../support/web-session.ts';
+import { demoSessions } from '../support/demo-sessions.ts';
+import type { WebSession } from '../support/web-session.ts';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
 import { NIMBUS_PROPOSAL } from '../support/demo-proposal.ts';
 
@@ -15,17 +16,7 @@ let number: string;
 let clause: string;
 let otherClause: string;
 
-// One session per person, signed in again after the clock moved (sign-ins are rate limited; sessions expire).
-const sessions = new Map<string, { at: number; session: WebSession }>();
-const as = async (login: string): Promise<WebSession> => {
-  const kept = sessions.get(login);
-  if (kept && kept.at === app.clock.now()) return kept.session;
-  const session = webSession(app.url);
-  const res = await signInAsDemo(session, login, '/account');
-  if (res.status !== 303) throw new Error(`demo sign-in as ${login}: ${res.status}`);
-  sessions.set(login, { at: app.clock.now(), session });
-  return session;
-};
+const as = demoSessions(() => app);
 type Ballot = {
   seq: number;
   rev: number;

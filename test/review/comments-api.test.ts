@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAsDemo, webSession, type WebSession } from '../support/web-session.ts';
+import { demoSessions } from '../support/demo-sessions.ts';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
 import { NIMBUS_PROPOSAL } from '../support/demo-proposal.ts';
 
@@ -11,16 +11,7 @@ let app: TestInstance;
 let number: string;
 let clauses: { id: string; number: string; title: string }[];
 
-const sessions = new Map<string, { at: number; session: WebSession }>();
-const as = async (login: string): Promise<WebSession> => {
-  const kept = sessions.get(login);
-  if (kept && kept.at === app.clock.now()) return kept.session;
-  const session = webSession(app.url);
-  const res = await signInAsDemo(session, login, '/account');
-  if (res.status !== 303) throw new Error(`demo sign-in as ${login}: ${res.status}`);
-  sessions.set(login, { at: app.clock.now(), session });
-  return session;
-};
+const as = demoSessions(() => app);
 type Comment = {
   id: number;
   seq: number;

@@ -1,6 +1,8 @@
 // The clause-keyed diff between revisions, on revisions made the way the proposals make them: the real draft
 // pipeline (`buildRevision`) over real git repositories, each revision carrying the clause IDs of the one before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { revisionRequest } from '../support/revision-request.ts';
+import { messagesFor } from '../../content/i18n/messages.ts';
 import type { DraftManifest } from '../../content/draft/draft-types.ts';
 import { buildRevision } from '../../sync/proposals/build-revision.ts';
 import { diffRevisions } from '../../sync/review/diffs/diff-revisions.ts';
@@ -16,19 +18,7 @@ async function revisionsOf(repo: FixtureRepo, file: string, versions: readonly s
   for (const [n, text] of versions.entries()) {
     await repo.write(file, text);
     await repo.commit([ALICE, BOB, CAROL][n % 3]!, `2024-0${n + 1}-01T10:00:00+08:00`, `version ${n + 1}`);
-    const built = await buildRevision({
-      mirrorPath: repo.dir,
-      ref: 'main',
-      sources: [{ path: file, role: 'clauses' }],
-      name: 'acme/p',
-      repositoryUrl: 'https://github.com/acme/p',
-      titleZh: '协议',
-      titleEn: 'Protocol',
-      permalinkBase: 'https://github.com',
-      date: '2025-01-01',
-      cwd: repo.dir,
-      previous,
-    });
+    const built = await buildRevision(revisionRequest(repo.dir, [file], { previous }));
     previous = { rev: n, manifestJson: built.manifestJson, label: `MP-2026-001-0${n}` };
     manifests.push(JSON.parse(built.manifestJson) as DraftManifest);
   }
@@ -42,38 +32,9 @@ const idOf = (m: DraftManifest, text: string): string => {
   return found[0]!.id;
 };
 
-const EN_LABELS: RevisionDiffLabels = {
-  summary: 'Summary',
-  edited: 'Edited',
-  moved: 'Moved',
-  added: 'Added',
-  removed: 'Removed',
-  unchanged: 'Unchanged',
-  renumbered: 'Renumbered',
-  strengthChanges: 'Strength changes',
-  requirements: 'Requirements register',
-  requirementsAdded: 'Requirements added',
-  requirementsRemoved: 'Requirements removed',
-  noChanges: 'The two revisions have the same clauses and requirements.',
-  wasAt: 'was {number} ({headings})',
-  nowAt: 'now {number} ({headings})',
-  reasons: { 'heading-path': 'under other headings', order: 'out of its order' },
-  forms: { shall: 'shall', 'shall not': 'shall not', should: 'should', 'should not': 'should not', may: 'may' },
-  directions: { stronger: 'stronger', weaker: 'weaker', reversed: 'reversed' },
-  requirement: 'Requirement',
-  clause: 'Clause',
-  form: 'Form',
-  text: 'Text',
-};
-
-const ZH_LABELS: RevisionDiffLabels = {
-  ...EN_LABELS,
-  summary: '概况',
-  edited: '修改',
-  strengthChanges: '要求强度变化',
-  forms: { shall: '应', 'shall not': '不应', should: '宜', 'should not': '不宜', may: '可' },
-  directions: { stronger: '加强', weaker: '减弱', reversed: '反转' },
-};
+// The portal's own labels, as the diff page passes them.
+const EN_LABELS: RevisionDiffLabels = messagesFor('en').diff.labels;
+const ZH_LABELS: RevisionDiffLabels = messagesFor('zh-CN').diff.labels;
 
 const EN_V1 = `# Frame Protocol
 

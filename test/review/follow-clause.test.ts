@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftManifest } from '../../content/draft/draft-types.ts';
-import { buildRevision, type RevisionBuildRequest } from '../../sync/proposals/build-revision.ts';
+import { buildRevision } from '../../sync/proposals/build-revision.ts';
+import { revisionRequest } from '../support/revision-request.ts';
 import { clauseIndexOf } from '../../sync/review/comments/clause-index.ts';
 import { followClause } from '../../sync/review/comments/follow-clause.ts';
 import { ALICE, BOB, createFixtureRepo } from '../draft/fixture-repo.ts';
@@ -13,19 +14,8 @@ const RETRY = '## Retries\n\nA client SHOULD retry a lost frame after one second
 const LIMITS = '## Limits\n\nA frame MUST be at most 64 KiB long; larger payloads are split over frames.';
 const LEGACY = '## Legacy mode\n\nA relay MAY accept the version 1 framing for compatibility with old peers.';
 
-const request = (dir: string, previous?: { rev: number; manifestJson: string; label: string }): RevisionBuildRequest => ({
-  mirrorPath: dir,
-  ref: 'main',
-  sources: [{ path: 'spec.md', role: 'clauses' }],
-  name: 'acme/relay',
-  repositoryUrl: 'https://github.com/acme/relay',
-  titleZh: '中继协议',
-  titleEn: 'Relay Protocol',
-  permalinkBase: 'https://github.com',
-  date: '2026-01-01',
-  cwd: dir,
-  previous,
-});
+const request = (dir: string, previous?: { rev: number; manifestJson: string; label: string }) =>
+  revisionRequest(dir, ['spec.md'], { name: 'acme/relay', titleZh: '中继协议', titleEn: 'Relay Protocol', previous });
 
 const paragraph = (manifest: DraftManifest, words: string) =>
   manifest.clauses.find((c) => c.kind !== 'clause' && c.text.includes(words))!;
@@ -40,10 +30,14 @@ describe('a comment follows its clause across revisions', () => {
     const r0 = await buildRevision(request(repo.dir));
     await repo.write('spec.md', SPEC([WIRE_EDITED, LIMITS, RETRY, LEGACY]));
     await repo.commit(BOB, '2025-02-01T00:00:00Z', 'edit the wire format, move limits up');
-    const r1 = await buildRevision(request(repo.dir, { rev: 0, manifestJson: r0.manifestJson, label: 'MP-2026-001-00' }));
+    const r1 = await buildRevision(
+      request(repo.dir, { rev: 0, manifestJson: r0.manifestJson, label: 'MP-2026-001-00' }),
+    );
     await repo.write('spec.md', SPEC([WIRE_EDITED, LIMITS, RETRY]));
     await repo.commit(BOB, '2025-03-01T00:00:00Z', 'drop legacy mode');
-    const r2 = await buildRevision(request(repo.dir, { rev: 1, manifestJson: r1.manifestJson, label: 'MP-2026-001-01' }));
+    const r2 = await buildRevision(
+      request(repo.dir, { rev: 1, manifestJson: r1.manifestJson, label: 'MP-2026-001-01' }),
+    );
 
     const manifests = [r0, r1, r2].map((r) => JSON.parse(r.manifestJson) as DraftManifest);
     const indexes = [r0, r1, r2].map((r) => clauseIndexOf(r.manifestJson));

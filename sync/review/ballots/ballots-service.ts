@@ -1,4 +1,5 @@
 import type { ProposalRow } from '../../../db/proposals/proposal-queries.ts';
+import { findProposal } from '../../proposals/find-proposal.ts';
 import type { Store } from '../../../db/store.ts';
 import { isoNow, type Clock } from '../../../kernel/clock.ts';
 import { DomainError } from '../../../kernel/errors/domain-error.ts';
@@ -52,19 +53,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 export function createBallotsService(deps: BallotsDeps): BallotsService {
   const { store, clock } = deps;
   const rule = () => deps.proposals.workflow().workflow.settings.ballot;
-  const find = (number: string): ProposalRow => {
-    const row = store.proposals.get(number.toUpperCase());
-    if (!row)
-      throw new DomainError(
-        'not-found',
-        'proposal_not_found',
-        `there is no proposal ${number}: see the list of proposals`,
-        {
-          number,
-        },
-      );
-    return row;
-  };
+  const find = (number: string): ProposalRow => findProposal(store, number);
   const ballotStages = () =>
     new Set(
       deps.proposals

@@ -1,4 +1,5 @@
 import type { CommentRow } from '../../../db/comments/comment-queries.ts';
+import { findProposal } from '../../proposals/find-proposal.ts';
 import type { ProposalRow } from '../../../db/proposals/proposal-queries.ts';
 import type { Store } from '../../../db/store.ts';
 import { renderMarkdown } from '../../../content/render/render-markdown.ts';
@@ -78,19 +79,7 @@ export function createCommentsService(deps: CommentsDeps): CommentsService {
     }
     return index;
   };
-  const find = (number: string): ProposalRow => {
-    const row = store.proposals.get(number.toUpperCase());
-    if (!row)
-      throw new DomainError(
-        'not-found',
-        'proposal_not_found',
-        `there is no proposal ${number}: see the list of proposals`,
-        {
-          number,
-        },
-      );
-    return row;
-  };
+  const find = (number: string): ProposalRow => findProposal(store, number);
   const readyRevs = (number: string) =>
     store.revisions
       .list(number)

@@ -1,6 +1,7 @@
 import type { Store } from '../../../db/store.ts';
 import type { DraftManifest } from '../../../content/draft/draft-types.ts';
 import { DomainError } from '../../../kernel/errors/domain-error.ts';
+import { findProposal } from '../../proposals/find-proposal.ts';
 import { diffRevisions } from './diff-revisions.ts';
 import type { RevisionDiff } from './revision-diff.ts';
 
@@ -31,15 +32,7 @@ export function createDiffsService(deps: { store: Store }): DiffsService {
   return {
     diff(asked, fromAsked, toAsked) {
       const number = asked.toUpperCase();
-      if (!store.proposals.get(number))
-        throw new DomainError(
-          'not-found',
-          'proposal_not_found',
-          `there is no proposal ${asked}: see the list of proposals`,
-          {
-            number: asked,
-          },
-        );
+      findProposal(store, asked);
       const ready = store.revisions
         .list(number)
         .filter((r) => r.status === 'ready')
