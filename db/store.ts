@@ -28,6 +28,7 @@ import { createAuditQueries, type AuditQueries } from './audit/audit-queries.ts'
 import { createNotificationQueries, type NotificationQueries } from './notifications/notification-queries.ts';
 import { createBallotQueries, type BallotQueries } from './ballots/ballot-queries.ts';
 import { createCommentQueries, type CommentQueries } from './comments/comment-queries.ts';
+import { createDriftQueries, type DriftQueries } from './drift/drift-queries.ts';
 
 /** Every aggregate's prepared queries over one database, built once per process. */
 export interface Store {
@@ -73,6 +74,8 @@ export interface Store {
   ballots: BallotQueries;
   /** Comments of public comment on clauses, replies, and the editors' append-only dispositions. */
   comments: CommentQueries;
+  /** Upstream drift reports of proposals. */
+  drift: DriftQueries;
   /** Runs `fn` in one (immediate) transaction. */
   transaction<T>(fn: () => T): T;
 }
@@ -110,6 +113,7 @@ export function createStore(db: Db): Store {
     notifications: createNotificationQueries(db),
     ballots: createBallotQueries(db),
     comments: createCommentQueries(db),
+    drift: createDriftQueries(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
   };
 }

@@ -12,6 +12,7 @@ import { createProposalsRoute } from './api/proposals-route.ts';
 import { createBallotsRoute } from './api/ballots-route.ts';
 import { createCommentsRoute } from './api/comments-route.ts';
 import { createDiffsRoute } from './api/diffs-route.ts';
+import { createDriftRoute } from './api/drift-route.ts';
 import { createDiffPages } from './pages/proposals/diff-page-route.ts';
 import { createBallotForms } from './pages/proposals/ballot-forms-route.ts';
 import { createProposalPages } from './pages/proposals/proposals-route.ts';
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createBallotsRoute(services));
   app.use(createCommentsRoute(services));
   app.use(createDiffsRoute(services));
+  app.use(createDriftRoute(services));
 
   const pages = { ctx: portal.pageContext, services, csrf };
   app.use(createSignInRoute(portal.pageContext, services));

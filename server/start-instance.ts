@@ -90,6 +90,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
       sync.handlers,
       services.proposals.handlers,
       services.notifications.handlers,
+      services.drift.handlers,
       {
         [JOB.delivery]: createDeliveryJobHandler({ store, clock, log, followUps: sync.followUps }),
       },

@@ -14,6 +14,7 @@ import { createNotesService, type NotesService } from './proposals/explanatory-n
 import { createBallotsService, type BallotsService } from './review/ballots/ballots-service.ts';
 import { createCommentsService, type CommentsService } from './review/comments/comments-service.ts';
 import { createDiffsService, type DiffsService } from './review/diffs/diffs-service.ts';
+import { createDriftService, type DriftService } from './review/drift/drift-service.ts';
 import { runGit as systemGit } from '../kernel/git/run-git.ts';
 import { createDeliveriesService, type DeliveriesService } from './webhooks/deliveries-service.ts';
 import { createNotificationsService, type NotificationsService } from './notifications/notifications-service.ts';
@@ -48,6 +49,8 @@ export interface Services {
   comments: CommentsService;
   /** Clause diffs between revisions. */
   diffs: DiffsService;
+  /** Upstream drift under proposals' revisions. */
+  drift: DriftService;
   /** The mirror (git and REST metadata) and the job handlers of the queue. */
   sync: SyncServices;
   /** The secret that signs session cookies (MAGNOLIA_SESSION_SECRET, or the one kept in the data dir). */
@@ -108,6 +111,7 @@ export function createServices(deps: SyncDeps): Services {
     ballots: createBallotsService({ store, clock, proposals }),
     comments: createCommentsService({ store, clock, proposals }),
     diffs: createDiffsService({ store }),
+    drift: createDriftService({ store, clock, runGit }),
     sync,
     sessionSecret,
   };

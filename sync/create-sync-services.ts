@@ -77,6 +77,8 @@ export function createSyncServices(deps: SyncDeps): SyncServices {
         async run(job) {
           await syncRepository(mirror, Number(job.subject));
           enqueueEvaluation(store, clock, Number(job.subject));
+          // The proposals of the project learn what the push changed under their revisions.
+          enqueueRepositoryJob(store, clock, JOB.drift, Number(job.subject));
         },
       },
       [JOB.metadata]: {
@@ -90,6 +92,7 @@ export function createSyncServices(deps: SyncDeps): SyncServices {
           const id = Number(job.subject);
           await reconcileRepository(mirror, id);
           enqueueRepositoryJob(store, clock, JOB.metadata, id);
+          enqueueRepositoryJob(store, clock, JOB.drift, id);
         },
       },
       [JOB.evaluate]: {

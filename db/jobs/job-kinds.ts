@@ -12,6 +12,8 @@ export const JOB = {
   evaluate: 'evaluate',
   /** Generate one queued revision of a proposal (subject `MP-2026-001/3`). */
   revision: 'proposal-revision',
+  /** Compare the pinned sources of a repository's open proposals with its new head (subject: repository id). */
+  drift: 'drift',
   /** Send one notification by e-mail (subject: the notification id). */
   notificationMail: 'notification-mail',
 } as const;

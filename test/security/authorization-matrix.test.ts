@@ -109,6 +109,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/proposals/:number/comments/:id/disposition': 'comments.dispose',
   'GET /api/proposals/:number/resolution': 'public',
   'GET /api/proposals/:number/diff': 'public',
+  'GET /api/proposals/:number/drift': 'public',
   'PUT /api/admin/domains/:slug': 'domains.manage',
   'GET /search': 'public',
   'GET /badge/:owner/:repo.svg': 'public',

@@ -679,6 +679,17 @@ export const en = {
       text: 'Text',
     },
   },
+  drift: {
+    title: 'Upstream drift',
+    lead: 'The project’s {branch} branch has moved on from the pinned commit {pinned} to {head}, and the pinned sources changed:',
+    file: '{path} ({status}: {added} lines added, {removed} removed)',
+    statuses: { modified: 'modified', deleted: 'deleted', renamed: 'renamed' },
+    changes: { edited: 'lines changed', removed: 'removed upstream' },
+    clauses: 'Clauses of the current revision whose source lines changed',
+    strength: 'Requirements whose verbal form changed',
+    newRevision: 'New revision from this commit',
+    reviseReason: 'Upstream drift: the sources at {head}',
+  },
   inbox: {
     title: 'Inbox',
     lead: 'What happened to the proposals you hold or follow, and what you are asked to do. Unread first.',

@@ -649,6 +649,17 @@ export const zhCN: Messages = {
       text: '内容',
     },
   },
+  drift: {
+    title: '上游变化',
+    lead: '项目的 {branch} 分支已从固定的提交 {pinned} 前进到 {head}，所固定的源文件有变化：',
+    file: '{path}（{status}：新增 {added} 行，删除 {removed} 行）',
+    statuses: { modified: '已修改', deleted: '已删除', renamed: '已改名' },
+    changes: { edited: '源文本有改动', removed: '已在上游删除' },
+    clauses: '源文本有变化的当前修订版条款',
+    strength: '助动词（要求强度）有变化的要求',
+    newRevision: '由此提交生成新修订版',
+    reviseReason: '上游变化：{head} 的源文件',
+  },
   inbox: {
     title: '收件箱',
     lead: '您负责或关注的提案的动态，以及需要您处理的事项。未读通知排在前面。',

@@ -26,5 +26,7 @@ export const enCommentMessages: MessageCatalogue = {
   'error.diff_needs_two_revisions': '{number} has fewer than two ready revisions: a diff compares two.',
   'error.diff_order': 'A diff goes from an earlier revision to a later one: {from} is not before {to}.',
   'error.diff_bad_range': '“{value}” is not a pair of revisions: write it as 00..01.',
+  'error.drift_no_revision':
+    '{number} has no ready revision with a pinned commit in a mirror yet: drift compares one with upstream.',
   'error.resolution_bad_format': '“{format}” is not a format of the resolution table: use {formats}.',
 };

@@ -23,5 +23,6 @@ export const zhCNCommentMessages: MessageCatalogue = {
   'error.diff_needs_two_revisions': '{number} 的已生成修订版少于两个：比较需要两个修订版。',
   'error.diff_order': '比较应从较早的修订版到较晚的修订版：{from} 不在 {to} 之前。',
   'error.diff_bad_range': '“{value}”不是一对修订版，请写作 00..01。',
+  'error.drift_no_revision': '{number} 尚无在镜像中固定提交的已生成修订版：上游变化需要与之比较。',
   'error.resolution_bad_format': '“{format}”不是意见汇总处理表的格式：请使用 {formats}。',
 };

@@ -46,7 +46,7 @@ export function createDiffPages(ctx: PageContext, services: Pick<Services, 'diff
         heading,
         title: i18n.lang === 'en' ? proposal.title.en : proposal.title.zh,
         number,
-      proposalHref: `/proposals/${number}`,
+        proposalHref: `/proposals/${number}`,
         drafts: [
           {
             href: `/proposals/${number}/${revPath(from)}`,

@@ -6,11 +6,12 @@ import { i18nOf } from '../../i18n/i18n-middleware.ts';
 import type { PortalContext } from '../portal-context.ts';
 import { cachedPage, renderPage } from '../render-page.ts';
 import { ballotModel } from './ballot-model.ts';
+import { driftModel } from './drift-model.ts';
 import { proposalModel, type ProposalFormState } from './proposal-model.ts';
 
 export interface ProposalPageDeps {
   ctx: PortalContext;
-  services: Pick<Services, 'proposals' | 'ballots' | 'accounts' | 'signIn'>;
+  services: Pick<Services, 'proposals' | 'ballots' | 'drift' | 'accounts' | 'signIn'>;
   csrf: Csrf;
 }
 
@@ -41,6 +42,7 @@ export function showProposal(
   const model = {
     ...proposalModel(shown, flow, i18n.t, i18n.lang, { csrfToken, ...extra }),
     ballot: ballotModel(ballot, asker, i18n.t, i18n.lang, csrfToken),
+    drift: driftModel(deps.services.drift.stored(shown.number), i18n.t, shown.revise.allowed && shown.revise.now),
   };
   // What the guards say changes without a write when a period ends, a ballot's date passes or a review falls due.
   const openBallot = ballot.ballot?.status === 'open' ? ballot.ballot.closesAt : undefined;

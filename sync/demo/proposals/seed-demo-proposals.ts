@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { enqueueRepositoryJob } from '../../queue/enqueue-follow-ups.ts';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { JobRow } from '../../../db/jobs/job-queries.ts';
@@ -153,6 +154,9 @@ export async function seedDemoProposals(
       log.error({ project, proposal: number || null, err: error }, 'demo proposal could not be carried through');
     }
   }
+  // The proposals' pages show what changed upstream under their revisions from the first visit on.
+  const projects = new Set(store.proposals.list().map((p) => p.repository_id));
+  for (const id of projects) enqueueRepositoryJob(store, clock, JOB.drift, id);
   store.settings.set(SEEDED, isoNow(clock));
   log.info({ proposals: made, ms: Math.round(performance.now() - started) }, 'demo proposals seeded');
   return made;
