@@ -11,6 +11,7 @@ const BENCHMARKS: { name: string; module: string; run: string }[] = [
   { name: 'portal pages and search', module: './portal/portal-bench.ts', run: 'runPortalBenchmark' },
   { name: 'proposal and draft pages', module: './proposals/proposal-bench.ts', run: 'runProposalBenchmark' },
   { name: 'revision diff', module: './review/diff-bench.ts', run: 'runDiffBenchmark' },
+  { name: 'upstream drift', module: './review/drift-bench.ts', run: 'runDriftBenchmark' },
 ];
 
 const only = process.argv.slice(2);
