@@ -179,13 +179,3 @@ export function mapKeywords(block: Nodes, chinese: boolean, declared: DeclaredKe
   });
   return { hits, ambiguous, changes, selfReferences };
 }
-
-/**
- * The verbal forms that BCP 14 keywords state in a line of source text, in order (capitals, or a Chinese modal word
- * glossed by its keyword), for comparing two versions of a spec line without parsing it.
- *   keywordForms('A client MUST NOT retry; it MAY log.') → ['shall not', 'may']
- *   keywordForms('客户端宜（SHOULD）重试。') → ['should']
- */
-export function keywordForms(text: string): RequirementForm[] {
-  return [...text.matchAll(KEYWORDS)].map((m) => FORMS[(m[2] ?? m[3]!).replace(/\s+/g, ' ')]!.form);
-}

@@ -689,6 +689,7 @@ export const en = {
     strength: 'Requirements whose verbal form changed',
     newRevision: 'New revision from this commit',
     reviseReason: 'Upstream drift: the sources at {head}',
+    none: '(none)',
   },
   inbox: {
     title: 'Inbox',

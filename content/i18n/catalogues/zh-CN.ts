@@ -659,6 +659,7 @@ export const zhCN: Messages = {
     strength: '助动词（要求强度）有变化的要求',
     newRevision: '由此提交生成新修订版',
     reviseReason: '上游变化：{head} 的源文件',
+    none: '（无）',
   },
   inbox: {
     title: '收件箱',

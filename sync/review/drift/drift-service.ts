@@ -6,9 +6,12 @@ import { isoNow, type Clock } from '../../../kernel/clock.ts';
 import type { RunGit } from '../../../kernel/git/run-git.ts';
 import { findProposal } from '../../proposals/find-proposal.ts';
 import type { JobHandler } from '../../queue/job-handler.ts';
-import { computeDrift } from './compute-drift.ts';
+import { parseSources } from '../../../content/draft/parse-sources.ts';
+import { detectDrift } from './detect-drift.ts';
 import type { DriftReport } from './drift-report.ts';
-import { readSourceChanges } from './read-source-changes.ts';
+
+/** A proposal's drift report as stored and answered: the engine's report, for which revision, branch and when. */
+export type ProposalDrift = DriftReport & { number: string; rev: number; branch: string; computedAt: string };
 
 /** Stages in which a proposal is closed: its drift is no longer followed. */
 const CLOSED = new Set(['withdrawn', 'rejected', 'abolished']);
@@ -16,9 +19,9 @@ const CLOSED = new Set(['withdrawn', 'rejected', 'abolished']);
 /** Upstream drift of proposals: computed from the mirror after each fetch, read by the page and the API. */
 export interface DriftService {
   /** The proposal's drift report (computed now when none is stored yet); null before its first ready revision. */
-  get(number: string): Promise<DriftReport | null>;
+  get(number: string): Promise<ProposalDrift | null>;
   /** The stored report of the proposal's current revision, if the mirror has been compared since it was made. */
-  stored(number: string): DriftReport | null;
+  stored(number: string): ProposalDrift | null;
   /** Recomputes the reports of a repository's open proposals whose head or revision moved; returns how many. */
   refreshRepository(repositoryId: number): Promise<number>;
   handlers: Record<string, JobHandler>;
@@ -44,7 +47,7 @@ export function createDriftService(deps: DriftDeps): DriftService {
   };
 
   /** Computes and stores one proposal's report; `force` ignores a stored one for the same head and revision. */
-  const refresh = async (row: ProposalRow, force: boolean): Promise<DriftReport | null> => {
+  const refresh = async (row: ProposalRow, force: boolean): Promise<ProposalDrift | null> => {
     const repo = store.repositories.get(row.repository_id);
     const ready = store.revisions.latestReady(row.number);
     if (!repo?.mirror_path || !ready?.commit_sha) return null;
@@ -53,23 +56,18 @@ export function createDriftService(deps: DriftDeps): DriftService {
     if (head === null) return null;
     const stored = store.drift.get(row.number);
     if (!force && stored && stored.head_commit === head && stored.rev === ready.rev)
-      return JSON.parse(stored.report_json) as DriftReport;
+      return JSON.parse(stored.report_json) as ProposalDrift;
     const manifest = JSON.parse(store.revisions.manifest(row.number, ready.rev)!) as DraftManifest;
-    const paths = [...new Set(manifest.clauses.map((c) => c.origin.path).filter((p) => p !== ''))];
-    const changes =
-      head === ready.commit_sha || paths.length === 0
-        ? []
-        : await readSourceChanges(runGit, repo.mirror_path, ready.commit_sha, head, paths);
-    const report = computeDrift({
-      number: row.number,
-      rev: ready.rev,
-      manifest,
+    const revision = store.revisions.get(row.number, ready.rev)!;
+    const found = await detectDrift({
+      mirrorPath: repo.mirror_path,
       pinnedCommit: ready.commit_sha,
       headCommit: head,
-      branch,
-      changes,
-      at: isoNow(clock),
+      sources: parseSources(revision.sources_yml).files,
+      manifest,
+      runGit,
     });
+    const report: ProposalDrift = { ...found, number: row.number, rev: ready.rev, branch, computedAt: isoNow(clock) };
     store.drift.put({
       number: row.number,
       rev: ready.rev,
@@ -86,13 +84,13 @@ export function createDriftService(deps: DriftDeps): DriftService {
       const row = findProposal(store, number);
       const stored = store.drift.get(row.number);
       const ready = store.revisions.latestReady(row.number);
-      if (stored && ready && stored.rev === ready.rev) return JSON.parse(stored.report_json) as DriftReport;
+      if (stored && ready && stored.rev === ready.rev) return JSON.parse(stored.report_json) as ProposalDrift;
       return refresh(row, false);
     },
     stored(number) {
       const stored = store.drift.get(number.toUpperCase());
       const ready = store.revisions.latestReady(number.toUpperCase());
-      return stored && ready && stored.rev === ready.rev ? (JSON.parse(stored.report_json) as DriftReport) : null;
+      return stored && ready && stored.rev === ready.rev ? (JSON.parse(stored.report_json) as ProposalDrift) : null;
     },
     async refreshRepository(repositoryId) {
       let made = 0;
