@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSessions } from '../support/demo-sessions.ts';
 import type { WebSession } from '../support/web-session.ts';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
-import { NIMBUS_PROPOSAL } from '../support/demo-proposal.ts';
+import { proposeAndApprove } from '../support/demo-proposal.ts';
 
 // A real proposal of the demo community carried to technical review (fake clock past the notice and the comment
 // period), then balloted through the API and the page forms by the demo people: the secretariat (linqing-sec),
@@ -46,24 +46,10 @@ const SHIPPED = readFileSync(new URL('../../content/workflow/association.yml', i
 
 beforeAll(async () => {
   app = await startTestInstance({ env: { MAGNOLIA_DEMO: 'on', MAGNOLIA_RATE_LIMIT_WRITES: '10000' } });
-  const maintainer = await as('chenyu-ct');
-  const created = await maintainer.json('POST', '/api/proposals', NIMBUS_PROPOSAL);
-  number = ((await created.json()) as { number: string }).number;
-  await maintainer.json('POST', `/api/proposals/${number}/revisions`, {});
-  await app.worker.drain();
-  const manifest = (await (await fetch(`${app.url}/api/proposals/${number}/revisions/0/manifest.json`)).json()) as {
-    clauses: { id: string }[];
-  };
-  clause = manifest.clauses[5]!.id;
-  otherClause = manifest.clauses[8]!.id;
-  for (const [login, action, extra] of [
-    ['chenyu-ct', 'submit', {}],
-    ['linqing-sec', 'accept-for-review', {}],
-    ['linqing-sec', 'approve-project', { decision: 'minutes 1' }],
-  ] as const) {
-    const res = await act(login, action, extra);
-    if (res.status !== 200) throw new Error(`${action}: ${res.status} ${await res.text()}`);
-  }
+  const made = await proposeAndApprove(app, as);
+  number = made.number;
+  clause = made.clauses[5]!.id;
+  otherClause = made.clauses[8]!.id;
 }, 180_000);
 afterAll(() => app?.destroy());
 

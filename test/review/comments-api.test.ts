@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSessions } from '../support/demo-sessions.ts';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
-import { NIMBUS_PROPOSAL } from '../support/demo-proposal.ts';
+import { proposeAndApprove } from '../support/demo-proposal.ts';
 
 // A real proposal of the demo community carried into public comment (征求意见) with the fake clock, commented on
 // through the API by the demo people: pengtao-eh (a member), mkowalski (a reviewer); chenyu-ct maintains the
@@ -37,23 +37,7 @@ const dispose = async (login: string, id: number, body: Record<string, unknown>)
 
 beforeAll(async () => {
   app = await startTestInstance({ env: { MAGNOLIA_DEMO: 'on', MAGNOLIA_RATE_LIMIT_WRITES: '10000' } });
-  const maintainer = await as('chenyu-ct');
-  const created = await maintainer.json('POST', '/api/proposals', NIMBUS_PROPOSAL);
-  number = ((await created.json()) as { number: string }).number;
-  await maintainer.json('POST', `/api/proposals/${number}/revisions`, {});
-  await app.worker.drain();
-  const manifest = (await (await fetch(`${app.url}/api/proposals/${number}/revisions/0/manifest.json`)).json()) as {
-    clauses: { id: string; number: string; title: string }[];
-  };
-  clauses = manifest.clauses;
-  for (const [login, action, extra] of [
-    ['chenyu-ct', 'submit', {}],
-    ['linqing-sec', 'accept-for-review', {}],
-    ['linqing-sec', 'approve-project', { decision: 'minutes 1' }],
-  ] as const) {
-    const res = await act(login, action, extra);
-    if (res.status !== 200) throw new Error(`${action}: ${res.status} ${await res.text()}`);
-  }
+  ({ number, clauses } = await proposeAndApprove(app, as));
   app.clock.advance(6 * DAY);
   expect((await act('linqing-sec', 'start-drafting')).status).toBe(200);
 }, 180_000);

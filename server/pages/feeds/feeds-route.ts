@@ -4,6 +4,7 @@ import type { ProposalRow } from '../../../db/proposals/proposal-queries.ts';
 import { isoNow } from '../../../kernel/clock.ts';
 import { DomainError } from '../../../kernel/errors/domain-error.ts';
 import type { ProposalsService } from '../../../sync/proposals/proposals-service.ts';
+import { findProposal } from '../../../sync/proposals/find-proposal.ts';
 import { i18nOf } from '../../i18n/i18n-middleware.ts';
 import type { PortalContext } from '../portal-context.ts';
 import { atomFeed } from './atom-feed.ts';
@@ -75,16 +76,7 @@ export function createFeedsRoute(ctx: PortalContext & { proposals: ProposalsServ
   router.get('/proposals/:number/feed.atom', (req, res) => {
     const { t, lang } = i18nOf(res);
     const number = String(req.params['number']).toUpperCase();
-    const row = ctx.store.proposals.get(number);
-    if (!row)
-      throw new DomainError(
-        'not-found',
-        'proposal_not_found',
-        `there is no proposal ${number}: see the list of proposals`,
-        {
-          number,
-        },
-      );
+    const row = findProposal(ctx.store, number);
     const page = `${base()}/proposals/${encodeURIComponent(row.number)}`;
     send(
       res,
