@@ -128,16 +128,24 @@ export function createCommentsService(deps: CommentsDeps): CommentsService {
     const dispositions = store.comments.dispositions(number);
     const where = place(number, at);
     const index = indexOf(number, at);
+    // Replies and dispositions by comment, in one pass each: a comment period can gather thousands of rows.
+    const group = <T>(items: readonly T[], key: (item: T) => number | null) => {
+      const groups = new Map<number, T[]>();
+      for (const item of items) {
+        const k = key(item);
+        if (k === null) continue;
+        const group = groups.get(k);
+        if (group) group.push(item);
+        else groups.set(k, [item]);
+      }
+      return groups;
+    };
+    const replies = group(rows, (r) => r.parent_id);
+    const decided = group(dispositions, (d) => d.comment_id);
     return rows
       .filter((c) => c.parent_id === null)
       .map((c) =>
-        commentJson(
-          c,
-          rows.filter((r) => r.parent_id === c.id),
-          dispositions.filter((d) => d.comment_id === c.id),
-          where(c),
-          (id) => index?.clauses.get(id),
-        ),
+        commentJson(c, replies.get(c.id) ?? [], decided.get(c.id) ?? [], where(c), (id) => index?.clauses.get(id)),
       );
   };
 
