@@ -108,10 +108,10 @@ export function createServices(deps: SyncDeps): Services {
     proposals,
     notes: createNotesService({ store, clock, proposals, maturity }),
     notifications,
-    ballots: createBallotsService({ store, clock, proposals }),
+    ballots: createBallotsService({ store, clock, proposals, notify: (event) => void notifications.record(event) }),
     comments: createCommentsService({ store, clock, proposals }),
     diffs: createDiffsService({ store }),
-    drift: createDriftService({ store, clock, runGit }),
+    drift: createDriftService({ store, clock, runGit, notify: (event) => void notifications.record(event) }),
     sync,
     sessionSecret,
   };

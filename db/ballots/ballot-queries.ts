@@ -33,6 +33,8 @@ export interface BallotQueries {
   /** The proposal's latest ballot (any revision), if it has one. */
   latest(number: string): BallotRow | undefined;
   get(id: number): BallotRow | undefined;
+  /** Every ballot of the proposal, oldest first. */
+  list(number: string): BallotRow[];
   /** Closes an open ballot (`by` null: its closing date passed); false when it was closed meanwhile. */
   close(id: number, by: string | null, at: string, result: string): boolean;
   addPosition(row: Omit<BallotPositionRow, 'id'>): number;
@@ -49,6 +51,7 @@ export function createBallotQueries(db: Db): BallotQueries {
   );
   const latest = db.prepare(`SELECT * FROM ballots WHERE number = ? ORDER BY seq DESC LIMIT 1`);
   const get = db.prepare(`SELECT * FROM ballots WHERE id = ?`);
+  const list = db.prepare(`SELECT * FROM ballots WHERE number = ? ORDER BY seq`);
   const close = db.prepare(
     `UPDATE ballots SET status = 'closed', closed_by = ?, closed_at = ?, result = ? WHERE id = ? AND status = 'open'`,
   );
@@ -61,6 +64,7 @@ export function createBallotQueries(db: Db): BallotQueries {
     open: (row) => Number(insert.run({ ...row, seq: nextSeq.get(row.number) as number }).lastInsertRowid),
     latest: (number) => latest.get(number) as BallotRow | undefined,
     get: (id) => get.get(id) as BallotRow | undefined,
+    list: (number) => list.all(number) as BallotRow[],
     close: (id, by, at, result) => close.run(by, at, result, id).changes === 1,
     addPosition: (row) => Number(addPosition.run(row).lastInsertRowid),
     positions: (ballotId) => positions.all(ballotId) as BallotPositionRow[],

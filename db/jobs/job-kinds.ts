@@ -14,6 +14,8 @@ export const JOB = {
   revision: 'proposal-revision',
   /** Compare the pinned sources of a repository's open proposals with its new head (subject: repository id). */
   drift: 'drift',
+  /** Close a ballot on its closing date, if nobody closed it before (subject: the ballot id). */
+  ballotClose: 'ballot-close',
   /** Send one notification by e-mail (subject: the notification id). */
   notificationMail: 'notification-mail',
 } as const;

@@ -1,7 +1,7 @@
 import type { Db } from '../open-database.ts';
 
 /** What a notification is about. */
-export type NotificationEvent = 'created' | 'stage' | 'revision';
+export type NotificationEvent = 'created' | 'stage' | 'revision' | 'ballot-open' | 'ballot-close' | 'drift';
 
 /** One row of a person's inbox. */
 export interface NotificationRow {

@@ -15,6 +15,7 @@ const CAPACITY: Record<Capacity, () => Message> = {
   reviewers: () => msg('notification.as.reviewers'),
   proposer: () => msg('notification.as.proposer'),
   requester: () => msg('notification.as.requester'),
+  voter: () => msg('notification.as.voter'),
 };
 
 /**
@@ -39,6 +40,34 @@ export function whatHappened(event: ProposalEvent, row: ProposalRow, flow: Workf
       to: stageName(row.stage),
     });
   }
+  if (event.kind === 'ballot-open')
+    return msg('notification.ballot-open', {
+      actor: event.actor,
+      number: row.number,
+      title,
+      seq: event.seq,
+      rev: revLabel(event.rev),
+      closesAt: event.closesAt.slice(0, 10),
+    });
+  if (event.kind === 'ballot-close')
+    return msg(event.actor === null ? 'notification.ballot-close-on-time' : 'notification.ballot-close', {
+      actor: event.actor ?? '',
+      number: row.number,
+      title,
+      seq: event.seq,
+      rev: revLabel(event.rev),
+      result: msg(event.passed ? 'notification.ballot.passed' : 'notification.ballot.not-passed'),
+    });
+  if (event.kind === 'drift')
+    return msg('notification.drift', {
+      number: row.number,
+      title,
+      rev: revLabel(event.rev),
+      commit: event.headCommit.slice(0, 7),
+      files: event.files,
+      clauses: event.clauses,
+      strength: event.strengthChanges,
+    });
   const stage = flow.stages.find((s) => s.id === row.stage);
   return msg('notification.revision', {
     number: row.number,
@@ -48,8 +77,22 @@ export function whatHappened(event: ProposalEvent, row: ProposalRow, flow: Workf
   });
 }
 
-/** What the reader is asked to do: act (they hold the ball) or nothing (they follow), with who is waited for. */
-export function whatIsAsked(row: ProposalRow, flow: Workflow, holds: boolean, as: Capacity): Message {
+/**
+ * What the reader is asked to do: act (they hold the ball) or nothing (they follow), with who is waited for. A
+ * ballot's voters are asked for their position by its closing date; the editors, after drift, whether to make a
+ * new revision from the new head.
+ */
+export function whatIsAsked(
+  row: ProposalRow,
+  flow: Workflow,
+  holds: boolean,
+  as: Capacity,
+  event?: ProposalEvent,
+): Message {
+  if (holds && event?.kind === 'ballot-open' && as === 'voter')
+    return msg('notification.ask.vote', { seq: event.seq, closesAt: event.closesAt.slice(0, 10) });
+  if (holds && event?.kind === 'drift')
+    return msg('notification.ask.drift', { as: CAPACITY[as](), commit: event.headCommit.slice(0, 7) });
   const stage = flow.stages.find((s) => s.id === row.stage);
   const waiting = stage?.waiting ? local(stage.waiting) : stage ? local(stage.name) : msg('text', { text: row.stage });
   return msg(holds ? 'notification.ask.act' : 'notification.ask.follow', { as: CAPACITY[as](), waiting });

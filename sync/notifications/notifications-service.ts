@@ -14,7 +14,8 @@ import { whatHappened, whatIsAsked } from './event-messages.ts';
 import { createMailJobHandler } from './mail-job.ts';
 import { smtpTransport, type MailTransport } from './mail-transport.ts';
 import type { ProposalEvent } from './proposal-event.ts';
-import { recipientsOf, type Capacity } from './recipients-of.ts';
+import { audienceOf } from './audience-of.ts';
+import { recipientsOf } from './recipients-of.ts';
 
 /** One notification as `GET /api/me/inbox` answers it: English texts, with their codes and parameters. */
 export interface NotificationJson {
@@ -125,21 +126,14 @@ export function createNotificationsService(deps: NotificationsDeps): Notificatio
       if (!row) return 0;
       const flow = deps.workflow();
       const stage = flow.stages.find((s) => s.id === row.stage);
-      const followers: { login: string; as: Capacity }[] =
-        event.kind === 'revision' ? [{ login: event.actor, as: 'requester' }] : [];
-      if (event.kind === 'stage') followers.push({ login: row.created_by, as: 'proposer' });
       const people = recipientsOf({
         queries: store.notifications,
-        holder: stage?.holder ?? 'none',
         repositoryId: row.repository_id,
-        followers,
-        followMaintainers: event.kind === 'stage',
-        // Who acted knows what they did; who asked for a revision is told when it is ready (it is generated later).
-        ...(event.kind === 'revision' ? {} : { exclude: event.actor }),
+        ...audienceOf(event, row, stage?.holder ?? 'none'),
       });
       const what = storeMessage(whatHappened(event, row, flow))!;
       const at = isoNow(clock);
-      const latest = event.kind === 'revision' ? event.rev : (store.revisions.latestReady(row.number)?.rev ?? null);
+      const latest = 'rev' in event ? event.rev : (store.revisions.latestReady(row.number)?.rev ?? null);
       for (const { person, holds, as } of people) {
         const id = store.notifications.insert({
           user_id: person.id,
@@ -147,7 +141,7 @@ export function createNotificationsService(deps: NotificationsDeps): Notificatio
           event: event.kind,
           rev: latest,
           what,
-          ask: storeMessage(whatIsAsked(row, flow, holds, as))!,
+          ask: storeMessage(whatIsAsked(row, flow, holds, as, event))!,
           holds: holds ? 1 : 0,
           created_at: at,
         });

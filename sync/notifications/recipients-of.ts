@@ -2,7 +2,7 @@ import type { NotificationQueries, Recipient } from '../../db/notifications/noti
 import type { Holder } from '../proposals/workflow/workflow-schema.ts';
 
 /** Why a person is told: the holder they are part of, or their relation to the proposal. */
-export type Capacity = Exclude<Holder, 'none'> | 'proposer' | 'requester';
+export type Capacity = Exclude<Holder, 'none'> | 'proposer' | 'requester' | 'voter';
 
 /** One person to notify: whether they now hold the ball, and in which capacity. */
 export interface Addressee {
@@ -23,13 +23,15 @@ const PARTS: Record<Holder, ('maintainers' | 'secretariat' | 'reviewer')[]> = {
 
 /**
  * Who is told of an event: everyone who now holds the ball, then the followers (the proposer and the project's
- * maintainers for a stage change, the requester of a revision) who do not, each person once, never `exclude`.
+ * maintainers for a stage change, the requester of a revision, the voters of a ballot), each person once, never
+ * `exclude`.
  */
 export function recipientsOf(input: {
   queries: Pick<NotificationQueries, 'withRole' | 'maintainersOf' | 'byLogin'>;
   holder: Holder;
   repositoryId: number;
-  followers: { login: string; as: Capacity }[];
+  /** People told because of their relation to the proposal; `holds` when the event asks something of them. */
+  followers: { login: string; as: Capacity; holds?: boolean }[];
   followMaintainers: boolean;
   exclude?: string;
 }): Addressee[] {
@@ -45,7 +47,7 @@ export function recipientsOf(input: {
       const people = part === 'maintainers' ? queries.maintainersOf(input.repositoryId) : queries.withRole(part);
       for (const person of people) add(person, true, holder);
     }
-  for (const follower of input.followers) add(queries.byLogin(follower.login), false, follower.as);
+  for (const follower of input.followers) add(queries.byLogin(follower.login), follower.holds ?? false, follower.as);
   if (input.followMaintainers)
     for (const person of queries.maintainersOf(input.repositoryId)) add(person, false, 'maintainers');
   return [...out.values()];

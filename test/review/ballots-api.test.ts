@@ -42,6 +42,18 @@ const open = async (voters: string[], extra: Record<string, unknown> = {}) =>
   (await as('linqing-sec')).json('POST', `/api/proposals/${number}/ballots`, { voters, ...extra });
 const code = async (res: Response) => ((await res.json()) as Refusal).error.code;
 const missingOf = async (res: Response) => ((await res.json()) as Refusal).error.missing?.map((m) => m.code);
+/** The proposal's history rows of ballots, oldest first: action, actor, decision, comment. */
+const ballotHistory = () =>
+  app.store.proposals
+    .history(number)
+    .filter((h) => h.action.startsWith('ballot-'))
+    .map((h) => [h.action, h.actor, h.decision, h.comment, h.from_stage === h.to_stage]);
+/** One person's inbox rows of an event kind: whether they hold the ball, and what they are asked. */
+const inboxOf = (login: string, event: string) =>
+  app.store.notifications
+    .inbox(app.store.users.findByLogin(login)!.id, 100)
+    .filter((n) => n.event === event)
+    .map((n) => ({ holds: n.holds === 1, ask: JSON.parse(n.ask).code as string }));
 const SHIPPED = readFileSync(new URL('../../content/workflow/association.yml', import.meta.url), 'utf8');
 
 beforeAll(async () => {
@@ -94,6 +106,13 @@ describe('ballots of the technical review', () => {
     const again = await open(PANEL);
     expect(again.status).toBe(409);
     expect(await code(again)).toBe('ballot_already_open');
+
+    // The opening is in the proposal's history (the stage stays) and in each voter's inbox as their turn.
+    expect(ballotHistory()).toEqual([['ballot-open', 'linqing-sec', 'ballot 1', '', true]]);
+    for (const voter of PANEL)
+      expect(inboxOf(voter, 'ballot-open'), voter).toEqual([{ holds: true, ask: 'notification.ask.vote' }]);
+    expect(inboxOf('linqing-sec', 'ballot-open')).toEqual([]);
+    expect(inboxOf('chenyu-ct', 'ballot-open')).toEqual([]);
   });
 
   it('refuses to pass the review while the ballot is open, listing what is missing', async () => {
@@ -188,6 +207,11 @@ describe('ballots of the technical review', () => {
     expect((await closed.json()) as Ballot).toMatchObject({ status: 'closed', closedBy: 'linqing-sec' });
     app.services.proposals.installWorkflow(SHIPPED, 'test');
     expect((await current()).tally.passed).toBe(false);
+    expect(ballotHistory().at(-1)).toEqual(['ballot-close', 'linqing-sec', 'ballot 1', 'not-passed', true]);
+    // The drafters and the voters are told the result; the secretariat who closed it knows.
+    expect(inboxOf('chenyu-ct', 'ballot-close')).toEqual([{ holds: false, ask: 'notification.ask.follow' }]);
+    expect(inboxOf('mkowalski', 'ballot-close')).toEqual([{ holds: false, ask: 'notification.ask.follow' }]);
+    expect(inboxOf('linqing-sec', 'ballot-close')).toEqual([]);
     expect(await code(await put(await as('zhouhao'), { position: 'yes' }))).toBe('ballot_closed');
     expect(await missingOf(await act('linqing-sec', 'pass-review'))).toEqual(['ballot-passed']);
   });
@@ -224,6 +248,19 @@ describe('ballots of the technical review', () => {
     app.clock.advance(4 * DAY);
     const ballot = await current();
     expect(ballot).toMatchObject({ status: 'closed', closedOnTime: true, closedBy: null });
+    // The queue closes it on its date: the result is stored and the history says so.
+    await app.worker.drain();
+    expect(app.store.ballots.latest(number)).toMatchObject({ status: 'closed', closed_by: null });
+    expect(ballotHistory().slice(-2)).toEqual([
+      ['ballot-open', 'linqing-sec', 'ballot 2', '', true],
+      ['ballot-close', 'magnolia', 'ballot 2', 'passed', true],
+    ]);
+    expect(inboxOf('linqing-sec', 'ballot-close')).toEqual([{ holds: true, ask: 'notification.ask.act' }]);
+    const shown = await (await fetch(`${app.url}/proposals/${number}?lang=en`)).text();
+    expect(shown).toContain('Closed the ballot');
+    expect(shown).toMatch(
+      /Closed the ballot<\/td><td[^>]*>Technical review<\/td><td[^>]*>[^<]*<\/td><td[^>]*>Passed<br><span class="muted">Decision[^<]*ballot 2/,
+    );
     expect(await code(await put(await as('wanglei-ziii'), { position: 'yes' }))).toBe('ballot_closed');
     const passed = await act('linqing-sec', 'pass-review', { decision: 'ballot 2' });
     expect(passed.status, await passed.clone().text()).toBe(200);

@@ -34,4 +34,36 @@ describe('upstream drift of the demo proposals', () => {
     const none = await (await fetch(`${app.url}/proposals/MP-2026-003?lang=en`)).text();
     expect(none).not.toContain('id="drift-title"');
   });
+
+  it('asks the editors once whether to make a new revision, and again only when what drifted changes', async () => {
+    const driftRows = () =>
+      app.store.db
+        .prepare(
+          `SELECT u.login, n.number, n.holds, n.ask FROM notifications n JOIN users u ON u.id = n.user_id
+                  WHERE n.event = 'drift' ORDER BY n.id`,
+        )
+        .all() as { login: string; number: string; holds: number; ask: string }[];
+    const of001 = () => driftRows().filter((r) => r.number === 'MP-2026-001');
+    const first = of001();
+    // The editors are the project's maintainers and the secretariat; the proposal at the head drifted not.
+    expect(driftRows().some((r) => r.number === 'MP-2026-003')).toBe(false);
+    expect(first.map((r) => r.login)).toEqual(expect.arrayContaining(['chenyu-ct', 'linqing-sec']));
+    expect(first.every((r) => r.holds === 1 && JSON.parse(r.ask).code === 'notification.ask.drift')).toBe(true);
+    const repositoryId = app.store.proposals.get('MP-2026-001')!.repository_id;
+    // Compared again (as after a push elsewhere in the repository) with the same result: no second notice.
+    app.store.db.prepare(`UPDATE proposal_drift SET head_commit = 'elsewhere' WHERE number = 'MP-2026-001'`).run();
+    await app.services.drift.refreshRepository(repositoryId);
+    expect(app.store.drift.get('MP-2026-001')?.head_commit).not.toBe('elsewhere');
+    expect(of001()).toHaveLength(first.length);
+    // What drifted differs from what was stored (fewer clauses then): the editors are told again.
+    const stored = app.store.drift.get('MP-2026-001')!;
+    const report = JSON.parse(stored.report_json) as ProposalDrift;
+    app.store.db
+      .prepare(`UPDATE proposal_drift SET head_commit = 'elsewhere', report_json = ? WHERE number = 'MP-2026-001'`)
+      .run(JSON.stringify({ ...report, clauses: report.clauses.slice(1) }));
+    await app.services.drift.refreshRepository(repositoryId);
+    expect(of001()).toHaveLength(first.length * 2);
+    const inbox = await (await fetch(`${app.url}/api/proposals/MP-2026-001/drift`)).json();
+    expect(inbox).toMatchObject({ drifted: true });
+  });
 });

@@ -150,6 +150,8 @@ export const en = {
     change: 'From → to',
     remark: 'Comment',
     createAction: 'Proposed',
+    ballotOpenAction: 'Opened a ballot',
+    ballotCloseAction: 'Closed the ballot',
     decision: 'Decision',
     done: {
       created: 'The proposal is made. Generate its first revision below, then submit it.',

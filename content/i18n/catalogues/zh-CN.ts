@@ -146,6 +146,8 @@ export const zhCN: Messages = {
     change: '从 → 到',
     remark: '说明',
     createAction: '提出提案',
+    ballotOpenAction: '发起投票',
+    ballotCloseAction: '结束投票',
     decision: '决定',
     done: {
       created: '提案已创建。请在下方生成第一个修订版本，然后提交。',

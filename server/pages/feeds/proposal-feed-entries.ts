@@ -1,4 +1,5 @@
 import type { ProposalRow } from '../../../db/proposals/proposal-queries.ts';
+import { BALLOT_CLOSE, BALLOT_OPEN } from '../../../sync/review/ballots/ballot-actions.ts';
 import type { Store } from '../../../db/store.ts';
 import type { Message } from '../../../kernel/i18n/message.ts';
 import { whatHappened } from '../../../sync/notifications/event-messages.ts';
@@ -24,23 +25,50 @@ export interface FeedEntry {
  */
 export function proposalFeedEntries(store: Store, row: ProposalRow, flow: Workflow): FeedEntry[] {
   const entries: FeedEntry[] = [];
+  const ballots = new Map(store.ballots.list(row.number).map((b) => [`ballot ${b.seq}`, b]));
   for (const h of store.proposals.history(row.number)) {
     const at = { ...row, stage: h.to_stage };
+    const ballot = h.decision === null ? undefined : ballots.get(h.decision);
     const title =
       h.action === 'create'
         ? whatHappened({ kind: 'created', number: row.number, actor: h.actor }, at, flow)
-        : whatHappened(
-            { kind: 'stage', number: row.number, actor: h.actor, action: h.action, from: h.from_stage },
-            at,
-            flow,
-          );
+        : (h.action === BALLOT_OPEN || h.action === BALLOT_CLOSE) && ballot
+          ? whatHappened(
+              h.action === BALLOT_OPEN
+                ? {
+                    kind: 'ballot-open',
+                    number: row.number,
+                    actor: h.actor,
+                    seq: ballot.seq,
+                    rev: ballot.rev,
+                    voters: [],
+                    closesAt: ballot.closes_at,
+                  }
+                : {
+                    kind: 'ballot-close',
+                    number: row.number,
+                    actor: ballot.closed_by,
+                    seq: ballot.seq,
+                    rev: ballot.rev,
+                    voters: [],
+                    passed: h.comment === 'passed',
+                  },
+              at,
+              flow,
+            )
+          : whatHappened(
+              { kind: 'stage', number: row.number, actor: h.actor, action: h.action, from: h.from_stage },
+              at,
+              flow,
+            );
     entries.push({
       key: `event-${h.id}`,
       number: row.number,
       at: h.at,
       title,
       actor: h.actor,
-      comment: h.comment,
+      // A ballot's close keeps its result as a word (`passed`), already in the title.
+      comment: h.action === BALLOT_CLOSE ? '' : h.comment,
       decision: h.decision,
       to: h.to_stage,
     });

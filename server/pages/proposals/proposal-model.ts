@@ -1,4 +1,5 @@
 import { fill, type Messages } from '../../../content/i18n/messages.ts';
+import { BALLOT_CLOSE, BALLOT_OPEN } from '../../../sync/review/ballots/ballot-actions.ts';
 import { renderMessage } from '../../../content/i18n/render-message.ts';
 import type { Lang } from '../../../kernel/i18n/languages.ts';
 import type { ProposalJson, ProposalSummaryJson } from '../../../sync/proposals/proposal-json.ts';
@@ -150,11 +151,21 @@ export function proposalModel(p: ProposalJson, flow: Workflow, t: Messages, lang
       action:
         h.action === 'create'
           ? w.createAction
-          : local(definition(h.action)?.name ?? { en: h.action, zh: h.action }, lang),
+          : h.action === BALLOT_OPEN
+            ? w.ballotOpenAction
+            : h.action === BALLOT_CLOSE
+              ? w.ballotCloseAction
+              : local(definition(h.action)?.name ?? { en: h.action, zh: h.action }, lang),
       rev: h.rev === null ? '' : `${p.number}-${String(h.rev).padStart(2, '0')}`,
       decision: h.decision ?? '',
-      change: `${h.from ? stageName(h.from) : '—'} → ${stageName(h.to)}`,
-      comment: h.comment,
+      // A ballot leaves the stage as it is; its close records the result.
+      change: h.from === h.to && h.from ? stageName(h.to) : `${h.from ? stageName(h.from) : '—'} → ${stageName(h.to)}`,
+      comment:
+        h.action === BALLOT_CLOSE && (h.comment === 'passed' || h.comment === 'not-passed')
+          ? h.comment === 'passed'
+            ? t.ballot.passed
+            : t.ballot.notPassed
+          : h.comment,
     })),
   };
 }

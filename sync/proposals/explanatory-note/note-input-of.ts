@@ -3,6 +3,7 @@ import type { HistoryRow, ProposalRow } from '../../../db/proposals/proposal-que
 import type { RevisionRow, RevisionSummary } from '../../../db/proposals/revision-queries.ts';
 import type { MaturityJson, SignalJson } from '../../maturity/maturity-json.ts';
 import { revLabel } from '../proposal-json.ts';
+import { BALLOT_CLOSE, BALLOT_OPEN } from '../../review/ballots/ballot-actions.ts';
 import type { Workflow } from '../workflow/workflow-schema.ts';
 import type { NoteEvent, NoteInput, NoteLang, NoteMaturity } from './note-input.ts';
 import { noteWording } from './note-wording.ts';
@@ -38,15 +39,33 @@ export function noteInputOf(s: NoteSources): NoteInput {
     return local(found?.draftName ?? found?.name, stageId);
   };
   const full = `${s.proposal.number}`;
-  const actions: NoteEvent[] = s.history.map((h) => ({
-    at: h.at,
-    actor: h.actor,
-    kind: 'action',
-    name: h.action === 'create' ? w.created : local(s.workflow.actions.find((a) => a.id === h.action)?.name, h.action),
-    from: stage(h.from_stage),
-    to: stage(h.to_stage),
-    comment: h.comment,
-  }));
+  const actions: NoteEvent[] = s.history.map((h) =>
+    h.action === BALLOT_OPEN || h.action === BALLOT_CLOSE
+      ? {
+          at: h.at,
+          actor: h.actor,
+          kind: 'action',
+          name:
+            h.action === BALLOT_OPEN
+              ? w.ballotOpened(h.decision ?? '')
+              : w.ballotClosed(h.decision ?? '', h.comment === 'passed'),
+          from: null,
+          to: null,
+          comment: '',
+        }
+      : {
+          at: h.at,
+          actor: h.actor,
+          kind: 'action',
+          name:
+            h.action === 'create'
+              ? w.created
+              : local(s.workflow.actions.find((a) => a.id === h.action)?.name, h.action),
+          from: stage(h.from_stage),
+          to: stage(h.to_stage),
+          comment: h.comment,
+        },
+  );
   const made: NoteEvent[] = s.revisions
     .filter((r) => r.status === 'ready' && r.rev <= s.revision.rev)
     .map((r) => ({

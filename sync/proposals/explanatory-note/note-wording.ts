@@ -21,6 +21,9 @@ export interface NoteWording {
   rationale: string;
   noEvents: string;
   created: string;
+  /** A ballot of the technical review opened (`ballot` is the history's `ballot 2`) and closed with its result. */
+  ballotOpened: (ballot: string) => string;
+  ballotClosed: (ballot: string, passed: boolean) => string;
   revisionMade: (label: string, draftName: string) => string;
   event: (day: string, actor: string, name: string, move: string | null) => string;
   move: (from: string | null, to: string) => string;
@@ -80,6 +83,9 @@ const ZH: NoteWording = {
   rationale: '提出理由：',
   noEvents: '尚无记录。',
   created: '提出提案',
+  ballotOpened: (ballot) => `发起技术审查投票（${ballot.replace(/^ballot (\d+)$/, '第 $1 轮')}）`,
+  ballotClosed: (ballot, passed) =>
+    `技术审查投票${ballot.replace(/^ballot (\d+)$/, '第 $1 轮')}结束：${passed ? '通过' : '未通过'}`,
   revisionMade: (label, draftName) => `生成${draftName} ${label}`,
   event: (day, actor, name, move) => `${day}，${actor}：${name}${move ? `（${move}）` : ''}。`,
   move: (from, to) => (from ? `${from} → ${to}` : to),
@@ -159,6 +165,8 @@ const EN: NoteWording = {
   rationale: 'Rationale: ',
   noEvents: 'Nothing recorded yet.',
   created: 'proposal created',
+  ballotOpened: (ballot) => `${ballot} of the technical review opened`,
+  ballotClosed: (ballot, passed) => `${ballot} of the technical review closed: ${passed ? 'passed' : 'not passed'}`,
   revisionMade: (label, draftName) => `${draftName} ${label} generated`,
   event: (day, actor, name, move) => `${day}, ${actor}: ${name}${move ? ` (${move})` : ''}.`,
   move: (from, to) => (from ? `${from} → ${to}` : to),

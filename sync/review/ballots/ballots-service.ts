@@ -5,8 +5,12 @@ import { isoNow, type Clock } from '../../../kernel/clock.ts';
 import { DomainError } from '../../../kernel/errors/domain-error.ts';
 import type { ProposalActor, ProposalsService } from '../../proposals/proposals-service.ts';
 import { ballotJson, type BallotJson, type StoredResult } from './ballot-json.ts';
+import { BALLOT_CLOSE, BALLOT_OPEN } from './ballot-actions.ts';
 import { readBallot } from './ballot-facts.ts';
 import { readClosesAt, readPosition, readVoters } from './ballot-request.ts';
+import type { ProposalEventSink } from '../../notifications/proposal-event.ts';
+import { JOB } from '../../../db/jobs/job-kinds.ts';
+import type { JobHandler } from '../../queue/job-handler.ts';
 
 /** A proposal's ballot section: whether a ballot may be opened in its stage, the panel to suggest, the ballot. */
 export interface BallotState {
@@ -38,12 +42,16 @@ export interface BallotsService {
   ): BallotJson;
   /** Closes the open ballot and stores its result (the secretariat). */
   close(number: string, actor: ProposalActor): BallotJson;
+  /** The queue's handler that closes a ballot on its closing date (its result stored, the history told). */
+  handlers: Record<string, JobHandler>;
 }
 
 export interface BallotsDeps {
   store: Store;
   clock: Clock;
   proposals: Pick<ProposalsService, 'workflow'>;
+  /** Tells the notifications of a ballot opened or closed (inside the transaction). */
+  notify?: ProposalEventSink;
 }
 
 const MANAGERS = ['secretariat', 'admin'];
@@ -92,12 +100,36 @@ export function createBallotsService(deps: BallotsDeps): BallotsService {
       });
     return ballot;
   };
-  /** Stores the result of a ballot that ran out of time (the same tally the facts already showed). */
+  /**
+   * Closes a ballot with its result (the tally at `at`), records the close in the proposal's history (`by` null: it
+   * ran out of time and closed on its closing date) and tells the secretariat, the drafters and the voters.
+   */
   const settle = (id: number, by: string | null, at: string) => {
     const row = store.ballots.get(id)!;
     const shown = ballotJson(row, store.ballots.positions(id), rule(), Date.parse(at));
     const result: StoredResult = { rule: shown.rule, tally: shown.tally };
-    return store.ballots.close(id, by, at, JSON.stringify(result));
+    store.ballots.close(id, by, at, JSON.stringify(result));
+    const proposal = find(row.number);
+    store.proposals.appendHistory({
+      number: row.number,
+      at,
+      actor: by ?? 'magnolia',
+      action: BALLOT_CLOSE,
+      from_stage: proposal.stage,
+      to_stage: proposal.stage,
+      rev: row.rev,
+      comment: shown.tally.passed ? 'passed' : 'not-passed',
+      decision: `ballot ${row.seq}`,
+    });
+    deps.notify?.({
+      kind: 'ballot-close',
+      number: row.number,
+      actor: by,
+      seq: row.seq,
+      rev: row.rev,
+      voters: shown.voters,
+      passed: shown.tally.passed,
+    });
   };
 
   return {
@@ -184,13 +216,43 @@ export function createBallotsService(deps: BallotsDeps): BallotsService {
             `the panel has ${panel.length} voters; the workflow needs at least ${rule().minVoters} to take part: invite more`,
             { count: panel.length, needed: rule().minVoters },
           );
+        const openedAt = new Date(now).toISOString();
         store.ballots.open({
           number: row.number,
           rev,
           opened_by: actor.login,
-          opened_at: new Date(now).toISOString(),
+          opened_at: openedAt,
           closes_at: closesAt,
           voters: JSON.stringify(panel),
+        });
+        const opened = store.ballots.latest(row.number)!;
+        const seq = opened.seq;
+        // Closed on its closing date by the queue when nobody closes it before: the result is stored then.
+        store.jobs.enqueue({
+          kind: JOB.ballotClose,
+          subject: String(opened.id),
+          queueKey: `ballot:${row.number}`,
+          runAt: Date.parse(closesAt),
+        });
+        store.proposals.appendHistory({
+          number: row.number,
+          at: openedAt,
+          actor: actor.login,
+          action: BALLOT_OPEN,
+          from_stage: row.stage,
+          to_stage: row.stage,
+          rev,
+          comment: '',
+          decision: `ballot ${seq}`,
+        });
+        deps.notify?.({
+          kind: 'ballot-open',
+          number: row.number,
+          actor: actor.login,
+          seq,
+          rev,
+          voters: panel,
+          closesAt,
         });
         return json(row.number);
       });
@@ -261,6 +323,19 @@ export function createBallotsService(deps: BallotsDeps): BallotsService {
         settle(ballot.id, actor.login, new Date(at).toISOString());
         return json(row.number);
       });
+    },
+
+    handlers: {
+      [JOB.ballotClose]: {
+        run(job) {
+          store.transaction(() => {
+            const ballot = store.ballots.get(Number(job.subject));
+            // Closed by the secretariat meanwhile, or its date moved: nothing to do (the job is idempotent).
+            if (!ballot || ballot.status !== 'open' || Date.parse(ballot.closes_at) > clock.now()) return;
+            settle(ballot.id, null, ballot.closes_at);
+          });
+        },
+      },
     },
   };
 }

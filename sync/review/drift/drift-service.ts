@@ -7,6 +7,7 @@ import type { RunGit } from '../../../kernel/git/run-git.ts';
 import { findProposal } from '../../proposals/find-proposal.ts';
 import type { JobHandler } from '../../queue/job-handler.ts';
 import { parseSources } from '../../../content/draft/parse-sources.ts';
+import type { ProposalEventSink } from '../../notifications/proposal-event.ts';
 import { detectDrift } from './detect-drift.ts';
 import type { DriftReport } from './drift-report.ts';
 
@@ -31,7 +32,19 @@ export interface DriftDeps {
   store: Store;
   clock: Clock;
   runGit: RunGit;
+  /** Tells the editors when a proposal's drift appears or changes (inside the transaction that stores it). */
+  notify?: ProposalEventSink;
 }
+
+/** What a drift report says, without when and against which head: equal signatures need no new notice. */
+const driftSignature = (r: ProposalDrift): string =>
+  JSON.stringify([
+    r.rev,
+    r.drifted,
+    r.changedFiles.map((f) => [f.path, f.status, f.newPath]),
+    r.clauses.map((c) => [c.clauseId, c.change]),
+    r.strengthChanges.map((c) => [c.requirementId, c.clauseId, c.from, c.to, c.newText]),
+  ]);
 
 /** The drift service over one store and the mirrors. */
 export function createDriftService(deps: DriftDeps): DriftService {
@@ -68,13 +81,27 @@ export function createDriftService(deps: DriftDeps): DriftService {
       runGit,
     });
     const report: ProposalDrift = { ...found, number: row.number, rev: ready.rev, branch, computedAt: isoNow(clock) };
-    store.drift.put({
-      number: row.number,
-      rev: ready.rev,
-      head_commit: head,
-      drifted: report.drifted ? 1 : 0,
-      report_json: JSON.stringify(report),
-      computed_at: report.computedAt,
+    const before = stored ? (JSON.parse(stored.report_json) as ProposalDrift) : null;
+    store.transaction(() => {
+      store.drift.put({
+        number: row.number,
+        rev: ready.rev,
+        head_commit: head,
+        drifted: report.drifted ? 1 : 0,
+        report_json: JSON.stringify(report),
+        computed_at: report.computedAt,
+      });
+      // The editors are told once per change of what drifted, not at every push that leaves it as it was.
+      if (report.drifted && (before === null || driftSignature(before) !== driftSignature(report)))
+        deps.notify?.({
+          kind: 'drift',
+          number: row.number,
+          rev: ready.rev,
+          headCommit: head,
+          files: report.changedFiles.length,
+          clauses: report.clauses.length,
+          strengthChanges: report.strengthChanges.length,
+        });
     });
     return report;
   };
