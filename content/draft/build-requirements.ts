@@ -3,18 +3,13 @@ import type { RequirementForm } from './draft-types.ts';
 import type { KeywordHit } from './map-keywords.ts';
 import { splitSentences } from './split-sentences.ts';
 import { textUnits } from './text-units.ts';
+import type { RequirementLabel } from './requirement-label.ts';
 
 /** A requirement of one block, before it is numbered. */
 export interface DraftRequirement {
   keyword: string;
   form: RequirementForm;
   text: string;
-}
-
-/** A label such as "REQUIRED parameters:" whose strength the items of the list (or rows of the table) after it carry. */
-export interface RequirementLabel {
-  keyword: string;
-  form: RequirementForm;
 }
 
 const clean = (s: string): string => s.replace(/\s+/g, ' ').trim();

@@ -1,7 +1,8 @@
 import type { Nodes } from 'mdast';
 import { msg, type Message } from '../../kernel/i18n/message.ts';
 import { renderMessage } from '../i18n/render-message.ts';
-import { buildRequirements, type RequirementLabel } from './build-requirements.ts';
+import { buildRequirements } from './build-requirements.ts';
+import type { RequirementLabel } from './requirement-label.ts';
 import type {
   ClauseKind,
   DraftInput,

@@ -1,7 +1,7 @@
 import type { Nodes, RootContent } from 'mdast';
 import { msg, type Message } from '../../kernel/i18n/message.ts';
 import type { SpecBlock, SpecEntry } from './build-outline.ts';
-import type { RequirementLabel } from './build-requirements.ts';
+import { requirementLabelOf, type RequirementLabel } from './requirement-label.ts';
 import type { RecordOptions, Sourced } from './draft-recorder.ts';
 import type { ClauseKind } from './draft-types.ts';
 import { escapeMarkdownText } from './escape-markdown-text.ts';
@@ -79,11 +79,8 @@ function label(ctx: RenderContext, node: RootContent, kind: ClauseKind): RootCon
 /** A paragraph ending in a colon, stating a keyword, right before a list or table: "REQUIRED parameters:". */
 function requirementLabel(block: SpecBlock, next: SpecBlock | undefined): RequirementLabel | undefined {
   const entry = block.entries[0];
-  if (block.kind !== 'paragraph' || !entry || entry.scan.hits.length === 0) return undefined;
-  if (next?.node.type !== 'list' && next?.node.type !== 'table') return undefined;
-  if (!/[:：]\s*$/.test(plainText(block.node))) return undefined;
-  const hit = entry.scan.hits[0]!;
-  return { keyword: hit.keyword, form: hit.form };
+  if (block.kind !== 'paragraph' || !entry) return undefined;
+  return requirementLabelOf(plainText(block.node), entry.scan.hits, next?.node.type);
 }
 
 /** Writes blocks of one clause, recording each entry; returns the entries (for the source note). */

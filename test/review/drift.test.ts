@@ -60,10 +60,10 @@ afterEach(async () => {
 });
 
 /** An upstream with two pinned spec files and two others, and the revision the real pipeline builds at its head. */
-async function pinnedRevision(): Promise<Pinned> {
+async function pinnedRevision(en = EN): Promise<Pinned> {
   const repo = await createFixtureRepo('magnolia-drift-test-');
   repos.push(repo);
-  await repo.write(EN_PATH, EN);
+  await repo.write(EN_PATH, en);
   await repo.write(ZH_PATH, ZH);
   await repo.write('README.md', '# Protocol\n\nSee spec/.\n');
   await repo.write('docs/notes.md', '# Notes\n\nImplementations SHOULD log.\n');
@@ -370,6 +370,35 @@ describe('upstream drift', () => {
       [pinned.clause('A peer MUST send').id, 7, 7, 'edited'],
     ]);
     expect(report.strengthChanges).toEqual([]);
+  });
+  it('follows a label: its list items take its strength, when the label or only an item changes', async () => {
+    const LABELLED = `${EN}\n## Parameters\n\nREQUIRED parameters:\n\n- \`name\`: the stream name.\n- \`size\`: the frame size.\n`;
+    const pinned = await pinnedRevision(LABELLED);
+    const { repo } = pinned;
+    const labelled = pinned.manifest.requirements.filter((r) => r.keyword === 'REQUIRED');
+    expect(labelled.map((r) => [r.form, r.text])).toEqual([
+      ['shall', 'name: the stream name.'],
+      ['shall', 'size: the frame size.'],
+    ]);
+    // The label weakens: every item under it changes strength, though no item's line changed.
+    await repo.write(EN_PATH, LABELLED.replace('REQUIRED parameters:', 'RECOMMENDED parameters:'));
+    const weaker = await drift(pinned, await repo.commit(BOB, '2024-02-01T00:00:00Z', 'weaker label'));
+    expect(weaker.strengthChanges.map((c) => [c.requirementId, c.from, c.to])).toEqual(
+      labelled.map((r) => [r.id, 'shall', 'should']),
+    );
+    // Only an item is edited and one is added under the unchanged label: the edit keeps its strength, the new item
+    // is a new requirement of the label's strength.
+    await repo.write(
+      EN_PATH,
+      LABELLED.replace('the frame size.', 'the largest frame size.').replace(
+        '- `size`',
+        '- `mode`: the transfer mode.\n- `size`',
+      ),
+    );
+    const items = await drift(pinned, await repo.commit(BOB, '2024-02-02T00:00:00Z', 'items'));
+    expect(items.strengthChanges.map((c) => [c.requirementId, c.from, c.to, c.newText])).toEqual([
+      [null, null, 'shall', 'mode: the transfer mode.'],
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@ import type { DeclaredKeywords } from '../../../content/draft/map-keywords.ts';
 import { readKeywordDeclarations } from '../../../content/draft/read-keyword-declarations.ts';
 import { similarity, similarityTokens } from '../../../content/draft/text-similarity.ts';
 import { changeRegions, newSpan, oldLineOf, type BlockLines, type ChangeRegion } from './change-regions.ts';
-import { detectRequirements, type DetectedRequirement } from './detect-requirements.ts';
+import { detectRequirements, readLabels, type DetectedRequirement, type FileLabels } from './detect-requirements.ts';
 import type {
   ChangedFile,
   DiffHunk,
@@ -94,28 +94,32 @@ function requirementOf(
 /** What one changed region did to the requirements of its clauses. */
 function regionStrengthChanges(
   region: ChangeRegion,
-  change: { hunks: DiffHunk[]; oldLines: string[]; newLines: string[] },
+  change: { hunks: DiffHunk[]; oldLines: string[]; newLines: string[]; labels: { old: FileLabels; new: FileLabels } },
   clauses: readonly ManifestClause[],
   requirementsOf: ReadonlyMap<string, ManifestRequirement[]>,
   declared: { old: DeclaredKeywords; new: DeclaredKeywords },
 ): StrengthChange[] {
   const titleAt = (line: number): string => clauseAt(clauses, line)?.title ?? '';
-  const olds: Placed[] = detectRequirements(
-    change.oldLines.slice(region.old.start - 1, region.old.end - 1).join('\n'),
-    {
-      firstLine: region.old.start,
-      declared: declared.old,
-      titleAt,
-    },
-  ).map((r) => ({ ...r, clause: clauseAt(clauses, r.line) }));
-  const news: Placed[] = detectRequirements(
-    change.newLines.slice(region.new.start - 1, region.new.end - 1).join('\n'),
-    {
-      firstLine: region.new.start,
-      declared: declared.new,
-      titleAt: (line) => titleAt(oldLineOf(line, change.hunks)),
-    },
-  ).map((r) => ({ ...r, clause: clauseAt(clauses, oldLineOf(r.line, change.hunks)) }));
+  // A changed label changes the items it labels: the piece read on each side runs to the end of its list.
+  const through = (span: { start: number; end: number }, labels: FileLabels): number => {
+    let end = span.end;
+    for (let line = span.start; line < span.end; line++) end = Math.max(end, (labels.labelledEnd(line) ?? 0) + 1);
+    return end;
+  };
+  const oldEnd = through(region.old, change.labels.old);
+  const newEnd = through(region.new, change.labels.new);
+  const olds: Placed[] = detectRequirements(change.oldLines.slice(region.old.start - 1, oldEnd - 1).join('\n'), {
+    firstLine: region.old.start,
+    declared: declared.old,
+    titleAt,
+    labels: change.labels.old,
+  }).map((r) => ({ ...r, clause: clauseAt(clauses, r.line) }));
+  const news: Placed[] = detectRequirements(change.newLines.slice(region.new.start - 1, newEnd - 1).join('\n'), {
+    firstLine: region.new.start,
+    declared: declared.new,
+    labels: change.labels.new,
+    titleAt: (line) => titleAt(oldLineOf(line, change.hunks)),
+  }).map((r) => ({ ...r, clause: clauseAt(clauses, oldLineOf(r.line, change.hunks)) }));
   // A clause whose keywords the pinned draft did not register (it stands in an informative part) registers none
   // at the new head either.
   const silent = new Set(olds.filter((o) => o.clause && !requirementsOf.has(o.clause.id)).map((o) => o.clause!.id));
@@ -208,7 +212,13 @@ export function computeDrift(input: DriftInput): DriftReport {
       endLine: c.origin.endLine,
       joinable: !HEADINGS.has(c.kind),
     }));
-    const lines = { hunks: change.hunks, oldLines: change.oldText.split('\n'), newLines: change.newText.split('\n') };
+    const lines = {
+      hunks: change.hunks,
+      oldLines: change.oldText.split('\n'),
+      newLines: change.newText.split('\n'),
+      // Read once per changed file and side: a changed list item takes the strength of its label above.
+      labels: { old: readLabels(change.oldText, declared.old), new: readLabels(change.newText, declared.new) },
+    };
     for (const region of changeRegions(change.hunks, blocks)) {
       for (const [index, span] of region.touched) {
         const clause = clauses[index]!;
@@ -235,6 +245,7 @@ export function computeDrift(input: DriftInput): DriftReport {
     drifted: changedFiles.length > 0,
     changedFiles,
     clauses: [...touched.values()].sort((a, b) => order.get(a.clauseId)! - order.get(b.clauseId)!),
-    strengthChanges,
+    // A label's region reads its list too: an item edited in a region of its own is found twice.
+    strengthChanges: [...new Map(strengthChanges.map((c) => [JSON.stringify(c), c])).values()],
   };
 }
