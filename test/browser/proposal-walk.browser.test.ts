@@ -195,7 +195,17 @@ describe('a proposal from creation to publication, in the browser', () => {
     // The history shows the whole path, in Chinese as well.
     await closing.goto(`${proposalUrl}?lang=zh-CN`);
     const history = await closing.locator('.proposal-history').innerText();
-    for (const action of ['提出提案', '提交', '批准立项', '发布征求意见稿', '提交技术审查', '确认审查通过', '发布'])
+    for (const action of [
+      '提出提案',
+      '提交',
+      '批准立项',
+      '发布征求意见稿',
+      '提交技术审查',
+      '发起投票',
+      '结束投票',
+      '确认审查通过',
+      '发布',
+    ])
       expect(history).toContain(action);
     const api = (await (await fetch(`${proposalUrl.replace('/proposals/', '/api/proposals/')}`)).json()) as {
       state: string;

@@ -4,6 +4,7 @@ import { renderMessage } from '../../../content/i18n/render-message.ts';
 import type { Lang } from '../../../kernel/i18n/languages.ts';
 import type { ProposalJson, ProposalSummaryJson } from '../../../sync/proposals/proposal-json.ts';
 import type { Workflow } from '../../../sync/proposals/workflow/workflow-schema.ts';
+import { revPath } from './revision-page-model.ts';
 
 /** A refused form's problem as the page shows it: one lead sentence and, for a guard, every missing item. */
 export interface FormProblem {
@@ -126,8 +127,10 @@ export function proposalModel(p: ProposalJson, flow: Workflow, t: Messages, lang
         ? { url: `/proposals/${p.number}/revisions`, ref: form.ref ?? p.ref, reason: form.reason ?? '' }
         : null,
     generating: p.revisions.some((r) => r.status === 'queued'),
-    revisions: p.revisions.map((r) => {
+    revisions: p.revisions.map((r, i) => {
       const base = `/api/proposals/${p.number}/revisions/${r.rev}`;
+      // The clause diff from the ready revision before it (the one stored with it at generation).
+      const previous = p.revisions.slice(0, i).filter((o) => o.status === 'ready' && o.rev < r.rev).at(-1);
       return {
         label: `${p.number}${r.label}`,
         status: w.statusNames[r.status as keyof typeof w.statusNames] ?? r.status,
@@ -141,6 +144,14 @@ export function proposalModel(p: ProposalJson, flow: Workflow, t: Messages, lang
                 { href: `${base}/manifest.json`, label: 'manifest.json' },
                 { href: `${base}/draft.html`, label: 'HTML' },
                 { href: `/proposals/${p.number}/${String(r.rev).padStart(2, '0')}/note`, label: t.note.title },
+                ...(previous
+                  ? [
+                      {
+                        href: `/proposals/${p.number}/diff/${revPath(previous.rev)}..${revPath(r.rev)}`,
+                        label: fill(t.diff.changesSince, { label: `${p.number}-${revPath(previous.rev)}` }),
+                      },
+                    ]
+                  : []),
               ]
             : [],
       };
