@@ -34,7 +34,9 @@ export async function printPdf(html: string, meta: PrintMeta, options: PrintPdfO
     try {
       await context.route('**/*', async (route) => {
         options.onBlockedRequest?.(route.request().url());
-        await route.abort('blockedbyclient');
+        // `aborted`, not `blockedbyclient`: a navigation blocked by the client commits Chromium's error page in
+        // place of the document (a `<meta http-equiv="refresh">` would print that page); an aborted one leaves it.
+        await route.abort('aborted');
       });
       const page = await context.newPage();
       await page.emulateMedia({ media: 'print' });
