@@ -1,0 +1,76 @@
+import { escapeHtml } from './escape-html.ts';
+
+// The draft page's HTML (renderDraftHtml's, sanitised when the revision was made) rearranged in the order of a
+// printed GB/T document, by string edits on the renderer's own markup (spec text can hold none of it: the
+// sanitiser drops buttons and classes, and escapes what a spec writes as HTML):
+// - the cover comes first (on the page the contents come first), with the stage's draft name and the revision;
+// - the provenance controls and popovers go (a printout opens nothing);
+// - headings without a number (前言, 引言, 参考文献) and annex headings get a class, so each begins a page;
+// - the standard's title opens its first page again, above clause 1, as GB/T 1.1 sets it;
+// - a long hexadecimal run in the text (a commit SHA) may break every 8 digits (`<wbr>`, no character added), so a
+//   justified line before it is not stretched letter by letter.
+//   <nav class="draft-toc">…</nav><article …><header class="draft-cover">…</header><h2 id="s-1">前言</h2>…
+//     → <header class="draft-cover">…<p class="cover-stage">征求意见稿</p>…</header><nav …>…<h2 id="s-1" class="unnumbered">
+
+/** What the cover says beyond the draft's own front matter. */
+export interface CoverAdditions {
+  /** The stage's draft name: `征求意见稿`. */
+  draftName: string;
+  /** The revision's label: `MP-2026-001-02`. */
+  revisionLabel: string;
+}
+
+const COVER = /<header class="draft-cover">[\s\S]*?<\/header>/;
+const COVER_TITLE = /<p class="cover-title">([\s\S]*?)<\/p>/;
+const BUTTON = /\s?<button class="prov-btn"[^>]*>[^<]*<\/button>\s?/g;
+const BUTTON_ROW = /<div class="prov-row">[^<]*<button[^>]*>[^<]*<\/button>[^<]*<\/div>/g;
+const POPOVERS = '<div class="prov-pops">';
+// Headings the renderer writes: `<h2 id="…">` then the number's span, if any.
+const ANNEX_HEADING = /<h2 id="([^"]+)"><span class="clause-num">((?:附录|Annex)\s*[A-Z])<\/span>/g;
+const UNNUMBERED_HEADING = /<h2 id="((?!draft-contents"|register-title")[^"]+)">(?!<span class="clause-num">)/g;
+const FIRST_CLAUSE = /<h2 id="[^"]+"><span class="clause-num">1<\/span>/;
+const TEXT = />([^<]+)</g;
+const LONG_HEX = /\b[0-9a-f]{16,}\b/g;
+
+/** Lets long hexadecimal runs in text (never in attributes) break every 8 digits. */
+const breakLongHex = (html: string): string =>
+  html.replace(TEXT, (text) => text.replace(LONG_HEX, (hex) => hex.replace(/.{8}(?=.)/g, '$&<wbr>')));
+
+/** Cuts the element that opens at `start` (a `div`) with everything nested in it. */
+function cutDiv(html: string, start: number): string {
+  const tags = /<div\b|<\/div>/g;
+  tags.lastIndex = start;
+  let depth = 0;
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    depth += m[0] === '</div>' ? -1 : 1;
+    if (depth === 0) return html.slice(0, start) + html.slice(m.index + m[0].length);
+  }
+  return html.slice(0, start);
+}
+
+/** The draft HTML in print order, without anything interactive; HTML from elsewhere passes through unchanged. */
+export function arrangeForPrint(draftHtml: string, cover: CoverAdditions): string {
+  let html = draftHtml.replace(BUTTON_ROW, '').replace(BUTTON, (found) => (/^\s.*\s$/s.test(found) ? ' ' : ''));
+  const popovers = html.indexOf(POPOVERS);
+  if (popovers >= 0) html = cutDiv(html, popovers);
+
+  const found = COVER.exec(html);
+  if (found) {
+    html = html.slice(0, found.index) + html.slice(found.index + found[0].length);
+    const title = COVER_TITLE.exec(found[0])?.[1];
+    if (title !== undefined) html = html.replace(FIRST_CLAUSE, (h2) => `<p class="body-title">${title}</p>${h2}`);
+    const stage =
+      `<p class="cover-stage">${escapeHtml(cover.draftName)}</p>` +
+      `<p class="cover-revision">${escapeHtml(cover.revisionLabel)}</p>`;
+    const date = found[0].indexOf('<p class="cover-date">');
+    const withStage =
+      date >= 0
+        ? found[0].slice(0, date) + stage + found[0].slice(date)
+        : found[0].replace(/<\/header>$/, `${stage}</header>`);
+    const marker = html.startsWith('<!--') ? html.indexOf('-->') + 3 : 0;
+    html = html.slice(0, marker) + withStage + html.slice(marker);
+  }
+  return breakLongHex(html)
+    .replace(ANNEX_HEADING, '<h2 id="$1" class="annex"><span class="clause-num">$2</span>')
+    .replace(UNNUMBERED_HEADING, '<h2 id="$1" class="unnumbered">');
+}
