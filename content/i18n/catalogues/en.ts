@@ -803,4 +803,16 @@ export const en = {
     tooManyTitle: 'Too many requests',
     signInToContinue: 'Sign in to continue',
   },
+  draftDocx: {
+    contents: 'Contents',
+    issued: 'Issued on {date}',
+    implemented: 'Implemented on {date}',
+    issuedBy: 'Issued by {issuer}',
+    issuerPlaceholder: '××× (name of the issuing body)',
+    stage: '({stage})',
+    patentCall:
+      'Recipients of this draft are invited to submit, with their comments, notification of any relevant patent rights of which they are aware and to provide supporting documentation.',
+    revision: 'Revision {revision} of proposal {proposal}',
+    resolutionSummary: '{count} comments; {open} not yet decided.',
+  },
 } as const;

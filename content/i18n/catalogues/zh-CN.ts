@@ -772,4 +772,15 @@ export const zhCN: Messages = {
     tooManyTitle: '请求过于频繁',
     signInToContinue: '登录后继续',
   },
+  draftDocx: {
+    contents: '目次',
+    issued: '{date}发布',
+    implemented: '{date}实施',
+    issuedBy: '{issuer}　发布',
+    issuerPlaceholder: '×××（团体名称）',
+    stage: '（{stage}）',
+    patentCall: '在提交反馈意见时，请将您知道的相关专利连同支持性文件一并附上。',
+    revision: '提案 {proposal} 的修订版 {revision}',
+    resolutionSummary: '共 {count} 条意见，其中 {open} 条尚未处理。',
+  },
 };

@@ -112,3 +112,6 @@ export function formatResolution(
     }
   }
 }
+
+/** The columns, cells and title every format shares; the Word file (content/publish/docx) lays out the same. */
+export { COLUMNS as resolutionColumns, cells as resolutionCells, TITLE as resolutionTitle };

@@ -1,0 +1,159 @@
+import { BorderStyle, Paragraph, type FileChild, type ParagraphChild, type Table } from 'docx';
+import type { Element, ElementContent, RootContent } from 'hast';
+import { textOf } from '../../render/draft/hast-builder.ts';
+import type { DocxContext } from './docx-context.ts';
+import { STYLE } from './gbt-styles.ts';
+import { clauseIdOf, draftHeading } from './draft-heading.ts';
+import { draftList } from './draft-list.ts';
+import { draftTable } from './draft-table.ts';
+import { bookmarked, inlineRuns } from './inline-runs.ts';
+import { textRun } from './text-run.ts';
+
+// The blocks of the sanitised draft as Word paragraphs and tables, in order. Each block that carries a clause ID
+// holds that ID's bookmark; notes and examples (the manifest's kinds, or the draft's 注：/NOTE and 示例：/EXAMPLE)
+// take their GB/T styles; a paragraph "表1 …" / "Table 1 …" right before a table is its caption.
+//   <p data-clause-id="c-6d68…">注：帧可以拆分。</p> → Paragraph(style GbtNote, Bookmark c_6d68… "注：帧可以拆分。")
+
+const CAPTION = /^(?:表\s*[A-Z]?\.?\d+|Table\s+[A-Z]?\.?\d+)(?:\s|$|[　：:—-])/u;
+const PHRASING = new Set(['a', 'strong', 'b', 'em', 'i', 'code', 'del', 's', 'sup', 'sub', 'br', 'img', 'span', 'kbd']);
+
+/** Options for a run of blocks: the paragraph style to use instead of Normal (inside a note, a quote). */
+export interface BlockOptions {
+  style?: string;
+  /** Left indent in twips. */
+  indent?: number;
+  /** Hanging indent in twips (a list item's text after its mark). */
+  hanging?: number;
+}
+
+/** Which informative element a paragraph or quote is, from its clause's kind or its label. */
+function informativeStyle(node: Element, ctx: DocxContext): string | undefined {
+  const id = clauseIdOf(node);
+  const kind = id === undefined ? undefined : ctx.clauses.get(id)?.kind;
+  const text = textOf(node).trimStart();
+  if (kind === 'note' || text.startsWith(ctx.L.note)) return STYLE.note;
+  if (kind === 'example' || text.startsWith(ctx.L.example)) return STYLE.example;
+  return undefined;
+}
+
+const nextElement = (nodes: readonly (RootContent | ElementContent)[], i: number): Element | undefined => {
+  for (let k = i + 1; k < nodes.length; k++) {
+    const n = nodes[k]!;
+    if (n.type === 'element') return n;
+    if (n.type === 'text' && n.value.trim() !== '') return undefined;
+  }
+  return undefined;
+};
+
+/** A marker on a quote or list item stands for all of it: its bookmark goes on its first paragraph. */
+export function passIdToFirstParagraph(node: Element): void {
+  const id = clauseIdOf(node);
+  const first = node.children.find((c): c is Element => c.type === 'element');
+  if (id !== undefined && first?.tagName === 'p' && clauseIdOf(first) === undefined) {
+    first.properties['dataClauseId'] = id;
+    delete node.properties['dataClauseId'];
+  }
+}
+
+/** One paragraph of phrasing content, bookmarked when it carries a clause ID. */
+export function paragraphOf(
+  children: readonly ElementContent[],
+  ctx: DocxContext,
+  id: string | undefined,
+  options: BlockOptions = {},
+  lead: ParagraphChild[] = [],
+): Paragraph {
+  return new Paragraph({
+    ...(options.style ? { style: options.style } : {}),
+    ...(options.indent
+      ? { indent: { left: options.indent, ...(options.hanging ? { hanging: options.hanging } : { firstLine: 0 }) } }
+      : {}),
+    children: bookmarked(id, [...lead, ...inlineRuns(children, ctx)], ctx),
+  });
+}
+
+/** A code block: one monospace paragraph a line, the first bookmarked. */
+function codeBlock(node: Element, ctx: DocxContext): Paragraph[] {
+  const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+  const id = clauseIdOf(node) ?? (code ? clauseIdOf(code) : undefined);
+  const lines = textOf(code ?? node)
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n$/, '')
+    .split('\n');
+  return lines.map(
+    (line, i) =>
+      new Paragraph({ style: STYLE.code, children: bookmarked(i === 0 ? id : undefined, [textRun(line)], ctx) }),
+  );
+}
+
+/** The Word blocks of a run of sanitised nodes. */
+export function draftBlocks(
+  nodes: readonly (RootContent | ElementContent)[],
+  ctx: DocxContext,
+  options: BlockOptions = {},
+): (FileChild | Table)[] {
+  const out: (FileChild | Table)[] = [];
+  let inline: ElementContent[] = [];
+  const flush = (): void => {
+    if (inline.some((n) => n.type !== 'text' || n.value.trim() !== ''))
+      out.push(paragraphOf(inline, ctx, undefined, options));
+    inline = [];
+  };
+  nodes.forEach((node, i) => {
+    if (node.type === 'text') {
+      inline.push(node);
+      return;
+    }
+    if (node.type !== 'element') return;
+    if (PHRASING.has(node.tagName)) {
+      inline.push(node);
+      return;
+    }
+    flush();
+    switch (node.tagName) {
+      case 'h2':
+      case 'h3':
+      case 'h4':
+      case 'h5':
+      case 'h6': {
+        // GFM's footnotes carry a heading for screen readers only.
+        const className = node.properties['className'];
+        if (Array.isArray(className) && className.includes('sr-only')) return;
+        out.push(...draftHeading(node, ctx));
+        return;
+      }
+      case 'p': {
+        const caption = nextElement(nodes, i)?.tagName === 'table' && CAPTION.test(textOf(node).trim());
+        const style = caption ? STYLE.tableCaption : (informativeStyle(node, ctx) ?? options.style);
+        out.push(paragraphOf(node.children, ctx, clauseIdOf(node), { ...options, ...(style ? { style } : {}) }));
+        return;
+      }
+      case 'blockquote': {
+        const style = informativeStyle(node, ctx);
+        passIdToFirstParagraph(node);
+        out.push(...draftBlocks(node.children, ctx, style ? { style } : { indent: (options.indent ?? 0) + 420 }));
+        return;
+      }
+      case 'ul':
+      case 'ol':
+        out.push(...draftList(node, ctx, 0, options));
+        return;
+      case 'pre':
+        out.push(...codeBlock(node, ctx));
+        return;
+      case 'table':
+        out.push(...draftTable(node, ctx));
+        return;
+      case 'hr':
+        out.push(
+          new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 1 } } }),
+        );
+        return;
+      default:
+        // section (footnotes), div, details, …: their content.
+        out.push(...draftBlocks(node.children, ctx, options));
+    }
+  });
+  flush();
+  return out;
+}
