@@ -1,7 +1,7 @@
 // The comment resolution table (意见汇总处理表) as a Word file: A4 landscape, the columns of the other formats,
 // the head row repeated on each page, one row per comment with its cells as the CSV and Markdown formats write them.
 import { describe, expect, it } from 'vitest';
-import { resolutionTableDocx } from '../../../content/publish/docx/resolution-table-docx.ts';
+import { resolutionTableDocx } from '../../../sync/review/comments/resolution-table-docx.ts';
 import type { CommentJson } from '../../../sync/review/comments/comment-json.ts';
 import { formatResolution } from '../../../sync/review/comments/format-resolution.ts';
 import { resolutionRows } from '../../../sync/review/comments/resolution-table.ts';

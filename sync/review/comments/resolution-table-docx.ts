@@ -1,17 +1,13 @@
 import { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, TextRun } from 'docx';
-import type { ResolutionTable } from '../../../sync/review/comments/resolution-table.ts';
-import {
-  resolutionCells,
-  resolutionColumns,
-  resolutionTitle,
-} from '../../../sync/review/comments/format-resolution.ts';
-import { fill } from '../../i18n/messages.ts';
-import { docxWords } from './docx-words.ts';
-import { A4, GBT_MARGINS } from './gbt-layout.ts';
-import { STYLE, gbtStyles } from './gbt-styles.ts';
-import { columnWidths, gridTable } from './grid-table.ts';
-import { textRun } from './text-run.ts';
-import { xmlSafeText } from './xml-safe-text.ts';
+import type { ResolutionTable } from './resolution-table.ts';
+import { resolutionCells, resolutionColumns, resolutionTitle } from './format-resolution.ts';
+import { fill } from '../../../content/i18n/messages.ts';
+import { docxWords } from '../../../content/publish/docx/docx-words.ts';
+import { A4, GBT_MARGINS } from '../../../content/publish/docx/gbt-layout.ts';
+import { STYLE, gbtStyles } from '../../../content/publish/docx/gbt-styles.ts';
+import { columnWidths, gridTable } from '../../../content/publish/docx/grid-table.ts';
+import { textRun } from '../../../content/publish/docx/text-run.ts';
+import { xmlSafeText } from '../../../content/publish/docx/xml-safe-text.ts';
 
 // The comment resolution table (意见汇总处理表) of a revision as a Word file: A4 landscape, its title, how many
 // comments and how many wait for a disposition, then one row per comment in the columns and words of the other
