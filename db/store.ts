@@ -1,3 +1,4 @@
+import { createRevisionFileQueries, type RevisionFileQueries } from './downloads/revision-file-queries.ts';
 import { createDomainQueries, type DomainQueries } from './domains/domain-queries.ts';
 import { createSettingQueries, type SettingQueries } from './settings/setting-queries.ts';
 import { createCommitQueries, type CommitQueries } from './commits/commit-queries.ts';
@@ -66,6 +67,8 @@ export interface Store {
   /** Proposals, their append-only history and their immutable revisions. */
   proposals: ProposalQueries;
   revisions: RevisionQueries;
+  /** The Word and PDF files of revisions, made once in the background. */
+  revisionFiles: RevisionFileQueries;
   /** The explanatory note (编制说明) of each revision, and its edit history. */
   notes: NoteQueries;
   /** Inbox rows of proposal events, and who receives them. */
@@ -109,6 +112,7 @@ export function createStore(db: Db): Store {
     maturity: createMaturityQueries(db),
     proposals: createProposalQueries(db),
     revisions: createRevisionQueries(db),
+    revisionFiles: createRevisionFileQueries(db),
     notes: createNoteQueries(db),
     notifications: createNotificationQueries(db),
     ballots: createBallotQueries(db),

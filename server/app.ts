@@ -11,6 +11,7 @@ import { createCsrf } from './auth/csrf.ts';
 import { createProposalsRoute } from './api/proposals-route.ts';
 import { createBallotsRoute } from './api/ballots-route.ts';
 import { createCommentsRoute } from './api/comments-route.ts';
+import { createDownloadsRoute } from './api/downloads-route.ts';
 import { createDiffsRoute } from './api/diffs-route.ts';
 import { createDriftRoute } from './api/drift-route.ts';
 import { createDiffPages } from './pages/proposals/diff-page-route.ts';
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createExplanatoryNoteRoute(services));
   app.use(createBallotsRoute(services));
   app.use(createCommentsRoute(services));
+  app.use(createDownloadsRoute(services));
   app.use(createDiffsRoute(services));
   app.use(createDriftRoute(services));
 

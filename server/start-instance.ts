@@ -92,6 +92,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
       services.notifications.handlers,
       services.drift.handlers,
       services.ballots.handlers,
+      services.downloads.handlers,
       {
         [JOB.delivery]: createDeliveryJobHandler({ store, clock, log, followUps: sync.followUps }),
       },
@@ -188,6 +189,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
         await deliveries.close();
         await worker.stop();
         services.notifications.close();
+        await services.downloads.close();
         db.close();
       })();
       return closing;

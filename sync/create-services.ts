@@ -1,3 +1,4 @@
+import { createDownloadsService, type DownloadsService } from './downloads/downloads-service.ts';
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
 import { createAuditService, type AuditService } from './accounts/audit-service.ts';
 import { loadSessionSecret } from './accounts/session-secret.ts';
@@ -51,6 +52,8 @@ export interface Services {
   diffs: DiffsService;
   /** Upstream drift under proposals' revisions. */
   drift: DriftService;
+  /** The Word and PDF files of revisions. */
+  downloads: DownloadsService;
   /** The mirror (git and REST metadata) and the job handlers of the queue. */
   sync: SyncServices;
   /** The secret that signs session cookies (MAGNOLIA_SESSION_SECRET, or the one kept in the data dir). */
@@ -83,6 +86,7 @@ export function createServices(deps: SyncDeps): Services {
     mail: config.mail,
     baseUrl: () => config.baseUrl,
   });
+  const downloads = createDownloadsService({ store, clock, log, workflow: () => proposals!.workflow().workflow });
   proposals = createProposalsService({
     store,
     clock,
@@ -92,7 +96,11 @@ export function createServices(deps: SyncDeps): Services {
     maturity,
     drafts,
     githubUrl: deps.config.githubUrl,
-    notify: (event) => void notifications.record(event),
+    notify: (event) => {
+      notifications.record(event);
+      // A ready revision's Word and PDF files are made once, in the background.
+      if (event.kind === 'revision' && config.revisionFiles) downloads.enqueue(event.number, event.rev);
+    },
   });
   return {
     projects,
@@ -108,6 +116,7 @@ export function createServices(deps: SyncDeps): Services {
     proposals,
     notes: createNotesService({ store, clock, proposals, maturity }),
     notifications,
+    downloads,
     ballots: createBallotsService({ store, clock, proposals, notify: (event) => void notifications.record(event) }),
     comments: createCommentsService({ store, clock, proposals }),
     diffs: createDiffsService({ store }),

@@ -12,6 +12,8 @@ export const JOB = {
   evaluate: 'evaluate',
   /** Generate one queued revision of a proposal (subject `MP-2026-001/3`). */
   revision: 'proposal-revision',
+  /** Make the Word and PDF files of one ready revision (subject `MP-2026-001/3`). */
+  revisionFiles: 'revision-files',
   /** Compare the pinned sources of a repository's open proposals with its new head (subject: repository id). */
   drift: 'drift',
   /** Close a ballot on its closing date, if nobody closed it before (subject: the ballot id). */

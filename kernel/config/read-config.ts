@@ -66,6 +66,9 @@ const schema = z.object({
   MAGNOLIA_DEMO_PROPOSALS: z
     .enum(['on', 'off'], { message: 'MAGNOLIA_DEMO_PROPOSALS must be on or off' })
     .default('on'),
+  MAGNOLIA_REVISION_FILES: z
+    .enum(['on', 'off'], { message: 'MAGNOLIA_REVISION_FILES must be on or off' })
+    .default('on'),
   GITHUB_OAUTH_CLIENT_ID: optionalSecret,
   GITHUB_OAUTH_CLIENT_SECRET: optionalSecret,
   GITHUB_OAUTH_SCOPE: z
@@ -151,6 +154,8 @@ export interface Config {
   demo: 'auto' | 'on' | 'off';
   /** Whether a seeded demo also carries its proposals through the workflow (content/demo/proposals.yml). */
   demoProposals: boolean;
+  /** Make the Word and PDF files of every revision in the background when it is ready (else on first download). */
+  revisionFiles: boolean;
   /** Whether MAGNOLIA_BASE_URL was given (else `baseUrl` is the listening address, set once it is known). */
   baseUrlConfigured: boolean;
   /** The GitHub (or GitHub Enterprise Server) OAuth app people sign in with; undefined: not configured. */
@@ -229,6 +234,7 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string 
     webhookBodyBudgetBytes: v.MAGNOLIA_WEBHOOK_BODY_BUDGET_MB * 1024 * 1024,
     demo: v.MAGNOLIA_DEMO,
     demoProposals: v.MAGNOLIA_DEMO_PROPOSALS === 'on',
+    revisionFiles: v.MAGNOLIA_REVISION_FILES === 'on',
     baseUrlConfigured: v.MAGNOLIA_BASE_URL !== undefined,
     oauth:
       v.GITHUB_OAUTH_CLIENT_ID && v.GITHUB_OAUTH_CLIENT_SECRET

@@ -1,3 +1,5 @@
+import { docxContentType } from '../../content/publish/docx/docx-content-type.ts';
+import { resolutionTableDocx } from '../../sync/review/comments/resolution-table-docx.ts';
 import express, { type Request, type Router } from 'express';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
 import type { Services } from '../../sync/create-services.ts';
@@ -30,7 +32,7 @@ export function revQuery(req: Request): number | null {
  * The comments API: `GET /api/proposals/:number/comments?rev=` (public: every comment placed in that revision),
  * `POST /api/proposals/:number/comments` `{ rev, clauseId, kind, text, proposedChange, organisation?, parentId? }`
  * (201), `POST /api/proposals/:number/comments/:id/disposition` `{ disposition, reason, carriedIn? }` (the editors)
- * and `GET /api/proposals/:number/resolution?format=json|csv|md|html&rev=&lang=zh|en` (public).
+ * and `GET /api/proposals/:number/resolution?format=json|csv|md|html|docx&rev=&lang=zh|en` (public).
  */
 export function createCommentsRoute(services: Deps): Router {
   const { comments } = services;
@@ -65,17 +67,26 @@ export function createCommentsRoute(services: Deps): Router {
     },
   );
 
-  router.get('/api/proposals/:number/resolution', (req, res) => {
+  router.get('/api/proposals/:number/resolution', async (req, res) => {
     const format = (req.query['format'] ?? 'json') as string;
-    if (!(RESOLUTION_FORMATS as readonly string[]).includes(format))
+    const formats = [...RESOLUTION_FORMATS, 'docx'];
+    if (!formats.includes(format))
       throw new DomainError(
         'invalid',
         'resolution_bad_format',
-        `"${format}" is not a format of the resolution table: use ${RESOLUTION_FORMATS.join(', ')}`,
-        { format: String(format), formats: RESOLUTION_FORMATS.join(', ') },
+        `"${format}" is not a format of the resolution table: use ${formats.join(', ')}`,
+        { format: String(format), formats: formats.join(', ') },
       );
     const lang = req.query['lang'] === 'en' ? 'en' : 'zh';
-    const out = formatResolution(comments.resolution(number(req), revQuery(req)), format as ResolutionFormat, lang);
+    const table = comments.resolution(number(req), revQuery(req));
+    if (format === 'docx') {
+      // A few hundred rows at most: laid out on demand, never stored (the table changes with every disposition).
+      const bytes = await resolutionTableDocx({ table, lang });
+      res.setHeader('Cache-Control', 'no-cache');
+      res.attachment(`${table.number}${table.rev}-resolution.docx`).type(docxContentType).send(bytes);
+      return;
+    }
+    const out = formatResolution(table, format as ResolutionFormat, lang);
     res.setHeader('Cache-Control', 'no-cache');
     if (format !== 'json') res.attachment(out.filename);
     res.type(out.type).send(out.body);

@@ -93,6 +93,8 @@ const ACCESS: Record<string, Access> = {
   'GET /api/proposals/:number/revisions/:rev': 'public',
   'GET /api/proposals/:number/revisions/:rev/draft.md': 'public',
   'GET /api/proposals/:number/revisions/:rev/manifest.json': 'public',
+  'GET /api/proposals/:number/revisions/:rev/draft.docx': 'public',
+  'GET /api/proposals/:number/revisions/:rev/draft.pdf': 'public',
   'GET /api/proposals/:number/revisions/:rev/draft.html': 'public',
   // The explanatory note is read in public; saving needs a session or a token, and the workflow's editors.
   'GET /api/proposals/:number/revisions/:rev/note': 'public',

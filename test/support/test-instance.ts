@@ -36,6 +36,8 @@ export async function startTestInstance(
     MAGNOLIA_DEMO: 'off',
     // A demo instance in a test starts without the demo's proposals unless the test asks for them.
     MAGNOLIA_DEMO_PROPOSALS: 'off',
+    // Word and PDF files are made when first downloaded, not after every revision of every test.
+    MAGNOLIA_REVISION_FILES: 'off',
     LOG_LEVEL: 'debug',
     // Nothing listens on port 9: GitHub is unreachable, fast, as on the machines that run the tests.
     GITHUB_API_URL: 'http://127.0.0.1:9',

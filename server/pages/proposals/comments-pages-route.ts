@@ -140,6 +140,7 @@ export function createCommentsPages({ ctx, services, csrf }: CommentsPagesDeps):
         empty: table.rows.length === 0,
         html: resolutionTableHtml(table, lang, base),
         downloads: [
+          { href: `${api}&format=docx`, label: 'Word' },
           { href: `${api}&format=csv`, label: 'CSV' },
           { href: `${api}&format=md`, label: 'Markdown' },
           { href: `${api}&format=html`, label: 'HTML' },

@@ -140,6 +140,8 @@ export function proposalModel(p: ProposalJson, flow: Workflow, t: Messages, lang
           r.status === 'ready'
             ? [
                 { href: `/proposals/${p.number}/${String(r.rev).padStart(2, '0')}`, label: t.draftPage.standard },
+                { href: `${base}/draft.docx`, label: 'Word' },
+                { href: `${base}/draft.pdf`, label: 'PDF' },
                 { href: `${base}/draft.md`, label: 'Markdown' },
                 { href: `${base}/manifest.json`, label: 'manifest.json' },
                 { href: `${base}/draft.html`, label: 'HTML' },

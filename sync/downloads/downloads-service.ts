@@ -1,0 +1,186 @@
+import { docxContentType } from '../../content/publish/docx/docx-content-type.ts';
+import { createPdfPrinter, type PdfPrinter } from '../../content/publish/pdf/create-pdf-printer.ts';
+import { printDocumentHtml } from '../../content/publish/pdf/print-document-html.ts';
+import type { RevisionFileFormat } from '../../db/downloads/revision-file-queries.ts';
+import { JOB } from '../../db/jobs/job-kinds.ts';
+import type { Store } from '../../db/store.ts';
+import { isoNow, type Clock } from '../../kernel/clock.ts';
+import { DomainError } from '../../kernel/errors/domain-error.ts';
+import type { Logger } from '../../kernel/log/create-logger.ts';
+import { findProposal } from '../proposals/find-proposal.ts';
+import { revisionSubject } from '../proposals/generate-revision.ts';
+import type { Workflow } from '../proposals/workflow/workflow-schema.ts';
+import type { JobHandler } from '../queue/job-handler.ts';
+import { revisionDocxInProcess } from './revision-docx-in-process.ts';
+import { revisionFileInput } from './revision-file-input.ts';
+
+/** Every format a revision's files come in, in the order they are made. */
+export const REVISION_FILE_FORMATS: readonly RevisionFileFormat[] = ['docx', 'pdf'];
+
+const CONTENT_TYPES: Record<RevisionFileFormat, string> = { docx: docxContentType, pdf: 'application/pdf' };
+/** How long a reader is told to wait for a file being made. */
+const MAKING_RETRY_SECONDS = 30;
+/** A file that could not be made (no Chromium) is tried again when asked for after this long. */
+const RETRY_REFUSED_MS = 10 * 60_000;
+
+/** A made file of a revision, as a download sends it. */
+export interface RevisionFile {
+  bytes: Buffer;
+  /** `MP-2026-001-02.docx` */
+  filename: string;
+  contentType: string;
+}
+
+/** Why a format could not be made, as stored. */
+interface StoredRefusal {
+  code: string;
+  message: string;
+}
+
+/** The Word and PDF files of draft revisions: made once in the background, kept, downloaded. */
+export interface DownloadsService {
+  /**
+   * The made file. When it is not made yet, asks for it and refuses with `revision_file_being_made` (503, Retry-After);
+   * when it could not be made, refuses with the reason (for the PDF: Chromium is not installed).
+   */
+  file(number: string, rev: number, format: RevisionFileFormat): RevisionFile;
+  /** The formats made for a revision. */
+  made(number: string, rev: number): RevisionFileFormat[];
+  /** Makes the files of a ready revision not made yet (the job, and the static site's build); returns the formats made. */
+  make(number: string, rev: number): Promise<RevisionFileFormat[]>;
+  /** Queues the making of a revision's files (call in the transaction that made it ready). */
+  enqueue(number: string, rev: number): void;
+  handlers: Record<string, JobHandler>;
+  /** Closes the print browser, if one was started. */
+  close(): Promise<void>;
+}
+
+export interface DownloadsDeps {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  workflow: () => Workflow;
+  /** Replaces the printer (tests); default: Debian's Chromium, launched at the first print. */
+  printer?: PdfPrinter;
+}
+
+/** The downloads service over one store. */
+export function createDownloadsService(deps: DownloadsDeps): DownloadsService {
+  const { store, clock, log } = deps;
+  const printer = deps.printer ?? createPdfPrinter();
+  const making = new Map<string, Promise<RevisionFileFormat[]>>();
+
+  const ready = (number: string, rev: number) => {
+    const proposal = findProposal(store, number);
+    const revision = store.revisions.get(proposal.number, rev);
+    if (!revision)
+      throw new DomainError('not-found', 'revision_not_found', `${proposal.number} has no revision ${rev}`, { rev });
+    if (revision.status !== 'ready')
+      throw new DomainError(
+        'conflict',
+        'revision_not_ready',
+        `revision ${rev} of ${proposal.number} is ${revision.status}: its files are made once it is ready`,
+      );
+    return { proposal, revision };
+  };
+
+  const enqueue = (number: string, rev: number) =>
+    store.jobs.enqueue({
+      kind: JOB.revisionFiles,
+      subject: revisionSubject(number, rev),
+      // One revision's files at a time: one print browser, one layout process.
+      queueKey: 'revision-files',
+      runAt: clock.now(),
+    });
+
+  const makeNow = async (number: string, rev: number): Promise<RevisionFileFormat[]> => {
+    const { proposal, revision } = ready(number, rev);
+    const missing = REVISION_FILE_FORMATS.filter((f) => {
+      const row = store.revisionFiles.get(proposal.number, rev, f);
+      return !row || (row.bytes === null && Date.parse(row.made_at) + RETRY_REFUSED_MS <= clock.now());
+    });
+    if (missing.length === 0) return [];
+    const input = revisionFileInput(proposal, revision, deps.workflow());
+    const made: RevisionFileFormat[] = [];
+    for (const format of missing) {
+      const started = clock.now();
+      let bytes: Buffer | null = null;
+      let refusal: StoredRefusal | null = null;
+      try {
+        bytes =
+          format === 'docx'
+            ? await revisionDocxInProcess({ markdown: input.markdown, manifest: input.manifest, meta: input.docxMeta })
+            : await printer.print(printDocumentHtml({ draftHtml: input.html, meta: input.printMeta }), input.printMeta);
+      } catch (error) {
+        // Only a missing print browser is kept as an answer; anything else is a failure the queue retries.
+        if (!(error instanceof DomainError) || error.code !== 'pdf_browser_missing') throw error;
+        refusal = { code: error.code, message: error.message };
+        log.warn({ proposal: proposal.number, rev, format, code: error.code }, 'revision file not made');
+      }
+      store.revisionFiles.put({
+        number: proposal.number,
+        rev,
+        format,
+        bytes,
+        error: refusal && JSON.stringify(refusal),
+        made_at: isoNow(clock),
+      });
+      if (bytes) {
+        made.push(format);
+        log.info(
+          { proposal: proposal.number, rev, format, bytes: bytes.length, ms: clock.now() - started },
+          'revision file made',
+        );
+      }
+    }
+    return made;
+  };
+
+  const service: DownloadsService = {
+    file(number, rev, format) {
+      const { proposal } = ready(number, rev);
+      const row = store.revisionFiles.get(proposal.number, rev, format);
+      const label = `${proposal.number}-${String(rev).padStart(2, '0')}`;
+      if (row?.bytes) return { bytes: row.bytes, filename: `${label}.${format}`, contentType: CONTENT_TYPES[format] };
+      if (row?.error && Date.parse(row.made_at) + RETRY_REFUSED_MS > clock.now()) {
+        const refusal = JSON.parse(row.error) as StoredRefusal;
+        throw new DomainError('unavailable', refusal.code, refusal.message);
+      }
+      enqueue(proposal.number, rev);
+      throw new DomainError(
+        'unavailable',
+        'revision_file_being_made',
+        `the ${format === 'docx' ? 'Word' : 'PDF'} file of ${label} is being made: try again in a minute`,
+        { format, label, retryAfterSeconds: MAKING_RETRY_SECONDS },
+      );
+    },
+    made: (number, rev) =>
+      store.revisionFiles
+        .formats(number.toUpperCase(), rev)
+        .filter((f) => f.made)
+        .map((f) => f.format),
+    make(number, rev) {
+      // Two callers asking for the same revision (the job, the site build) share one making.
+      const key = `${number.toUpperCase()}/${rev}`;
+      let run = making.get(key);
+      if (!run) {
+        run = makeNow(number, rev).finally(() => making.delete(key));
+        making.set(key, run);
+      }
+      return run;
+    },
+    enqueue: (number, rev) => void enqueue(number, rev),
+    handlers: {
+      [JOB.revisionFiles]: {
+        async run(job) {
+          const [number, rev] = job.subject.split('/');
+          const revision = number === undefined ? undefined : store.revisions.get(number, Number(rev));
+          if (!revision || revision.status !== 'ready') return;
+          await service.make(revision.number, revision.rev);
+        },
+      },
+    },
+    close: () => printer.close(),
+  };
+  return service;
+}
