@@ -130,7 +130,10 @@ export function proposalModel(p: ProposalJson, flow: Workflow, t: Messages, lang
     revisions: p.revisions.map((r, i) => {
       const base = `/api/proposals/${p.number}/revisions/${r.rev}`;
       // The clause diff from the ready revision before it (the one stored with it at generation).
-      const previous = p.revisions.slice(0, i).filter((o) => o.status === 'ready' && o.rev < r.rev).at(-1);
+      const previous = p.revisions
+        .slice(0, i)
+        .filter((o) => o.status === 'ready' && o.rev < r.rev)
+        .at(-1);
       return {
         label: `${p.number}${r.label}`,
         status: w.statusNames[r.status as keyof typeof w.statusNames] ?? r.status,
