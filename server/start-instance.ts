@@ -103,7 +103,9 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   // Revisions made before their commits were pinned get their refs/magnolia/pinned refs (in the background).
   services.sources
     .pinAllRevisionCommits()
-    .then((done) => (done.pinned + done.lost > 0 ? log.info(done, 'pinned the commits of earlier revisions') : undefined))
+    .then((done) =>
+      done.pinned + done.lost > 0 ? log.info(done, 'pinned the commits of earlier revisions') : undefined,
+    )
     .catch((error: unknown) => log.warn({ error: String(error) }, 'could not pin the commits of earlier revisions'));
   const deliveries = createDeliveryIngest(
     {

@@ -44,6 +44,9 @@ const SPEC_V2 = SPEC_V1.replace(
   ].join('\n'),
 );
 
+// Over the 1 MB the view lists: offered for download, never listed or blamed.
+const BIG = 'a line of a large generated table\n'.repeat(32_000);
+
 let app: TestInstance;
 let upstream: Upstream;
 let first: string;
@@ -76,6 +79,7 @@ beforeAll(async () => {
     {
       'spec/protocol.md': SPEC_V2,
       'assets/logo.bin': 'P\u0000\u0001\u0002\u0000NG',
+      'data/big.txt': BIG,
     },
     BOB,
     '2026-03-05T09:30:00Z',
@@ -171,7 +175,8 @@ describe('the source view', () => {
     expect(await tab.locator('.src-code img, .src-code script').count()).toBe(0);
     expect(dialogs).toEqual([]);
     // The marked line is highlighted by the stylesheet (no script): its cells have the mark's background.
-    const background = await tab.locator('#L13 .src-line').evaluate((td) => getComputedStyle(td).backgroundColor);
+    // A string: the test's TypeScript has no DOM types.
+    const background = await tab.evaluate("getComputedStyle(document.querySelector('#L13 .src-line')).backgroundColor");
     expect(background).toBe('rgb(254, 243, 199)');
   });
 
@@ -186,6 +191,15 @@ describe('the source view', () => {
     expect(raw.headers.get('content-disposition')).toMatch(/^attachment; filename="?logo\.bin"?$/);
     expect(raw.headers.get('x-content-type-options')).toBe('nosniff');
     expect([...new Uint8Array(await raw.arrayBuffer())]).toEqual([0x50, 0, 1, 2, 0, 0x4e, 0x47]);
+  });
+
+  it('offers a file over 1 MB for download instead of listing it', async () => {
+    const { status, text } = await html(`${blob(pinned, 'data/big.txt')}?lang=en`);
+    expect(status).toBe(200);
+    expect(text).toContain('This file is larger than 1 MB');
+    expect(text).not.toContain('a line of a large generated table');
+    const raw = await page(`/source/${PROJECT}/raw/${pinned}/data/big.txt`);
+    expect(await raw.text()).toBe(BIG);
   });
 
   it('answers unknown repositories, commits and paths, folders and refused paths with pages that say which', async () => {
@@ -225,6 +239,8 @@ describe('the source view', () => {
       expect(english.text).not.toContain(mirror());
     }
     expect((await page(`/source/${PROJECT}/raw/${pinned}/spec`)).status).toBe(404);
+    // A malformed escape is the address's mistake (the app's own 400), not a server error.
+    expect((await html(blob(pinned, 'spec/%ff.md'))).status).toBe(400);
   });
 });
 

@@ -813,7 +813,8 @@ export const en = {
     notFoundTitle: 'Source not found',
     invalidTitle: 'This source cannot be shown',
     errors: {
-      source_repository_unknown: '{repository} is not a member project of this portal: check the owner and repository name.',
+      source_repository_unknown:
+        '{repository} is not a member project of this portal: check the owner and repository name.',
       source_not_mirrored: '{repository} has no mirror yet: its files can be shown after its first sync.',
       source_commit_unknown:
         '{repository} has no commit {commit} in its mirror: give a full commit SHA, or at least its first 7 hex digits.',

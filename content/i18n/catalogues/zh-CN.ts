@@ -784,7 +784,8 @@ export const zhCN: Messages = {
     errors: {
       source_repository_unknown: '{repository} 不是本门户的成员项目：请检查所有者和仓库名称。',
       source_not_mirrored: '{repository} 尚无镜像：首次同步后才能显示其文件。',
-      source_commit_unknown: '{repository} 的镜像中没有提交 {commit}：请给出完整的提交 SHA，或至少其前 7 位十六进制数字。',
+      source_commit_unknown:
+        '{repository} 的镜像中没有提交 {commit}：请给出完整的提交 SHA，或至少其前 7 位十六进制数字。',
       source_path_missing: '在提交 {commit} 时，{path} 不是 {repository} 的文件：请检查路径或提交。',
       source_path_tree: '在提交 {commit} 时，{path} 是目录而不是文件：请给出其中某个文件的路径。',
       source_path_invalid: '文件路径必须相对于仓库根目录，且不得含有“..”“.”、空段或控制字符。',

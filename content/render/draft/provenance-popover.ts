@@ -63,7 +63,9 @@ export function provenancePopover(clause: ManifestClause, authors: readonly stri
       el('dd', {}, commitLine(o.lastChangedIn)),
       label('lb-authors'),
       el('dd', {}, authors.length ? [txt(authors.join(', '))] : unknown()),
-      ...(o.swhid ? [label('lb-swhid'), el('dd', {}, [el('code', { className: ['prov-swhid'] }, [txt(o.swhid)])])] : []),
+      ...(o.swhid
+        ? [label('lb-swhid'), el('dd', {}, [el('code', { className: ['prov-swhid'] }, [txt(o.swhid)])])]
+        : []),
     ]),
     ...(portal ? [el('a', { href: portal, className: ['lb-portal'] }), txt(' ')] : []),
     ...(safe ? [el('a', { href: o.permalink, className: ['lb-permalink'], rel: ['noopener', 'noreferrer'] })] : []),
