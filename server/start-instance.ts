@@ -102,6 +102,13 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   // evaluated at once rather than at the daily run.
   const missing = enqueueMissingEvaluations(store, clock);
   if (missing > 0) log.info({ projects: missing }, 'evaluating projects without a maturity result');
+  // Revisions made before their commits were pinned get their refs/magnolia/pinned refs (in the background).
+  services.sources
+    .pinAllRevisionCommits()
+    .then((done) =>
+      done.pinned + done.lost > 0 ? log.info(done, 'pinned the commits of earlier revisions') : undefined,
+    )
+    .catch((error: unknown) => log.warn({ error: String(error) }, 'could not pin the commits of earlier revisions'));
   const deliveries = createDeliveryIngest(
     {
       databaseFile: config.databaseFile,

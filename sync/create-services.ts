@@ -17,6 +17,7 @@ import { createCommentsService, type CommentsService } from './review/comments/c
 import { createDiffsService, type DiffsService } from './review/diffs/diffs-service.ts';
 import { createDriftService, type DriftService } from './review/drift/drift-service.ts';
 import { runGit as systemGit } from '../kernel/git/run-git.ts';
+import { createSourcesService, type SourcesService } from './sources/sources-service.ts';
 import { createDeliveriesService, type DeliveriesService } from './webhooks/deliveries-service.ts';
 import { createNotificationsService, type NotificationsService } from './notifications/notifications-service.ts';
 
@@ -54,6 +55,8 @@ export interface Services {
   drift: DriftService;
   /** The Word and PDF files of revisions. */
   downloads: DownloadsService;
+  /** Files of the mirrors at a commit (the source view) and the pinned commits kept reachable. */
+  sources: SourcesService;
   /** The mirror (git and REST metadata) and the job handlers of the queue. */
   sync: SyncServices;
   /** The secret that signs session cookies (MAGNOLIA_SESSION_SECRET, or the one kept in the data dir). */
@@ -121,6 +124,7 @@ export function createServices(deps: SyncDeps): Services {
     comments: createCommentsService({ store, clock, proposals }),
     diffs: createDiffsService({ store }),
     drift: createDriftService({ store, clock, runGit, notify: (event) => void notifications.record(event) }),
+    sources: createSourcesService({ store, runGit, githubUrl: config.githubUrl }),
     sync,
     sessionSecret,
   };

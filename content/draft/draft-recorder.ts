@@ -80,6 +80,7 @@ export function createDraftRecorder(input: DraftInput): DraftRecorder {
     name: input.name,
     commit: input.commit,
     commits: input.commits,
+    repository: input.repository,
   };
   let ids: string[] = [];
   const indexOf = (placeholder: string | null): number | null =>

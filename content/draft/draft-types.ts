@@ -128,6 +128,11 @@ export interface ClauseOrigin {
   lastChangedIn: CommitRef | null;
   /** Every commit that wrote these lines, oldest first. */
   commits: string[];
+  /**
+   * The lines' SWHID (ISO/IEC 18670): `swh:1:rev:<commit>;origin=<url>;path=/<path>;lines=<a>-<b>`. Absent in
+   * manifests made before it was recorded, and for commits that are not SHA-1.
+   */
+  swhid?: string;
 }
 
 /** How a block relates to the previous revision (with `--previous`). */

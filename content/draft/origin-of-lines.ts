@@ -1,4 +1,5 @@
 import type { ClauseOrigin, CommitInfo, CommitRef } from './draft-types.ts';
+import { swhidOfLines } from './swhid.ts';
 
 /** Encodes each path segment for a URL, keeping the slashes (non-ASCII paths stay valid links). */
 function encodePath(path: string): string {
@@ -30,6 +31,8 @@ export interface OriginContext {
   name: string;
   commit: string;
   commits: readonly CommitInfo[];
+  /** The upstream's URL, the SWHIDs' origin (omitted unless http(s)). */
+  repository?: string;
 }
 
 /**
@@ -55,7 +58,7 @@ export function originOfLines(
     .sort((a, b) => a.time - b.time || a.sha.localeCompare(b.sha));
   const first = commits[0];
   const last = commits[commits.length - 1];
-  return {
+  const origin: ClauseOrigin = {
     path,
     startLine: start,
     endLine: end,
@@ -65,4 +68,7 @@ export function originOfLines(
     lastChangedIn: last ? ref(last) : null,
     commits: commits.map((c) => c.sha),
   };
+  const swhid = swhidOfLines(context.commit, context.repository, path, start, end);
+  if (swhid !== undefined) origin.swhid = swhid;
+  return origin;
 }

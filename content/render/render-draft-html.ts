@@ -122,7 +122,7 @@ export function renderDraftHtml(markdown: string, manifest: DraftManifest): stri
       el(
         'div',
         { className: ['prov-pops'] },
-        report.anchored.map((c) => provenancePopover(c, authors(c))),
+        report.anchored.map((c) => provenancePopover(c, authors(c), manifest.source.name)),
       ),
     ],
   };

@@ -18,6 +18,7 @@ import { createPageCache } from './page-cache.ts';
 import { createViewRenderer } from '../../content/render/render-view.ts';
 import type { MaturityService } from '../../sync/maturity/maturity-service.ts';
 import { createProjectRoute } from './project/project-route.ts';
+import { createSourceRoute } from './source/source-route.ts';
 import type { PortalContext } from './portal-context.ts';
 import { collectSearchDocuments } from './search/collect-search-documents.ts';
 import { createSearchRoute } from './search/search-route.ts';
@@ -41,7 +42,7 @@ export interface PortalOptions {
   config: Config;
   log: Logger;
   clock: Clock;
-  services: Pick<Services, 'projects' | 'maturity'> & Partial<Pick<Services, 'proposals'>>;
+  services: Pick<Services, 'projects' | 'maturity'> & Partial<Pick<Services, 'proposals' | 'sources'>>;
   /** Build and keep a search index under the data dir (off for apps built without an instance). */
   search?: boolean;
   /** How often a background timer checks for changed data to re-index (0: never). */
@@ -93,6 +94,7 @@ export function createPortal(options: PortalOptions): Portal {
   router.use(createHomeRoute(ctx));
   router.use(createCatalogueRoute(ctx));
   router.use(createProjectRoute(ctx));
+  if (options.services.sources) router.use(createSourceRoute(ctx, { sources: options.services.sources }));
   router.use(createContentRoute(ctx));
   // Badges and the favicon need no language negotiation (and an image must set no cookie): before i18n.
   const staticRouter = express.Router();

@@ -4,6 +4,9 @@ import type { RunGit } from '../../kernel/git/run-git.ts';
 import { validateCloneUrl } from '../../kernel/git/validate-clone-url.ts';
 import { upstreamError } from './upstream-error.ts';
 
+/** What a fetch updates: every ref of the upstream except the portal's own namespace. */
+export const MIRROR_REFSPECS = ['+refs/*:refs/*', '^refs/magnolia/*'] as const;
+
 export interface UpdateMirrorOptions {
   gitDir: string;
   cloneUrl: string;
@@ -15,7 +18,9 @@ export interface UpdateMirrorOptions {
 /**
  * Makes `gitDir` a current bare mirror of `cloneUrl`: `git clone --mirror` the first time (into a temporary
  * folder renamed into place, so an interrupted clone never looks like a mirror), `git fetch --prune` after.
- * Forced pushes and deleted branches and tags follow from the mirror refspec `+refs/*:refs/*` with pruning.
+ * Forced pushes and deleted branches and tags follow from the mirror refspec `+refs/*:refs/*` with pruning, less
+ * `refs/magnolia/*` (a negative refspec): the portal's own refs (the pinned commits) are neither pruned nor taken
+ * from the upstream.
  * The URL is checked again here and always follows `--`, so no stored value can become a git option.
  */
 export async function updateMirror(runGit: RunGit, options: UpdateMirrorOptions): Promise<{ cloned: boolean }> {
@@ -28,7 +33,11 @@ export async function updateMirror(runGit: RunGit, options: UpdateMirrorOptions)
       await runGit(['remote', 'set-url', '--', 'origin', cloneUrl], { cwd: gitDir });
     }
     try {
-      await runGit(['fetch', '--prune', '--prune-tags', '--quiet', 'origin'], { cwd: gitDir, env, timeoutMs });
+      await runGit(['fetch', '--prune', '--prune-tags', '--quiet', 'origin', ...MIRROR_REFSPECS], {
+        cwd: gitDir,
+        env,
+        timeoutMs,
+      });
     } catch (error) {
       throw upstreamError('fetch', cloneUrl, error);
     }

@@ -4,6 +4,8 @@ import { isoNow, type Clock } from '../../kernel/clock.ts';
 import { DomainError, isDomainError } from '../../kernel/errors/domain-error.ts';
 import { msg, storeMessage } from '../../kernel/i18n/message.ts';
 import type { Logger } from '../../kernel/log/create-logger.ts';
+import type { RunGit } from '../../kernel/git/run-git.ts';
+import { keepCommitReachable } from '../sources/keep-commit-reachable.ts';
 import { LOCAL_REPOSITORY, publicCloneUrl } from '../../kernel/git/public-clone-url.ts';
 import type { DraftsService } from '../drafts/drafts-service.ts';
 import type { JobHandler } from '../queue/job-handler.ts';
@@ -17,6 +19,8 @@ export interface RevisionJobDeps {
   clock: Clock;
   log: Logger;
   drafts: DraftsService;
+  /** Keeps the revision's commit in the mirror (`refs/magnolia/pinned/<sha>`). */
+  runGit: RunGit;
   /** GITHUB_URL: where a project registered without a clone URL lives. */
   githubUrl: string;
   /** Told of a revision that became ready, inside the transaction that makes it so (the notifications). */
@@ -81,6 +85,7 @@ export function createRevisionJobHandler(deps: RevisionJobDeps): JobHandler {
         }
         throw error;
       }
+      await keepCommitReachable(deps.runGit, repo.mirror_path, built.commitSha);
       // Only strings arrive here: writing them is all this process does for a revision.
       store.transaction(() => {
         const same = store.revisions.findReady(number, built.commitSha, revision.sources_digest);

@@ -1,6 +1,7 @@
 import { DomainError } from '../../kernel/errors/domain-error.ts';
 import { resolveCommit } from './resolve-commit.ts';
 import type { RunGit } from '../../kernel/git/run-git.ts';
+import { keepCommitReachable } from '../sources/keep-commit-reachable.ts';
 
 /** A ref resolved in a mirror, and the source paths that exist at that commit. */
 export interface PinnedSources {
@@ -31,5 +32,7 @@ export async function pinSources(
       `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a file at ${ref} (${commit.slice(0, 12)}): pick files of the repository's tree`,
       { missing: missing.join(', '), ref },
     );
+  // Pinned: a force-push upstream must not take the commit out of the mirror.
+  await keepCommitReachable(runGit, gitDir, commit);
   return { commit };
 }

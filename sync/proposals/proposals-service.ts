@@ -494,6 +494,7 @@ export function createProposalsService(deps: ProposalsDeps): ProposalsService {
         clock,
         log: deps.log,
         drafts: deps.drafts,
+        runGit: deps.runGit,
         githubUrl: deps.githubUrl,
         notify: deps.notify,
       }),

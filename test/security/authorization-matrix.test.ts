@@ -119,6 +119,8 @@ const ACCESS: Record<string, Access> = {
   'GET /favicon.ico': 'public',
   'GET /projects': 'public',
   'GET /projects/:owner/:repo': 'public',
+  'GET /source/:owner/:repo/blob/:sha/*path': 'public',
+  'GET /source/:owner/:repo/raw/:sha/*path': 'public',
   'GET /maturity-model': 'public',
   'GET /about': 'public',
   'GET /process': 'public',

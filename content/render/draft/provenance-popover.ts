@@ -1,12 +1,15 @@
 import type { Element, ElementContent } from 'hast';
 import type { CommitRef, ManifestClause } from '../../draft/draft-types.ts';
 import type { LabelClass } from './draft-label-css.ts';
+import { sourceViewHref } from '../source-view-href.ts';
 import { el, txt } from './hast-builder.ts';
 
 // A clause's provenance as a native popover (`popover` + `popovertarget`: no script, so the CSP's script-src
 // 'self' is enough): file, lines, pinned commit, the commits that introduced and last changed the lines, the
-// authors, and the upstream permalink, all from the manifest.
-//   <button popovertarget="p-c-1f…">§</button> … <div popover id="p-c-1f…"><dl>…</dl><a href="https://…#L5-L9">
+// authors, the lines' SWHID, and links to the portal's own source view and the upstream permalink, all from the
+// manifest.
+//   <button popovertarget="p-c-1f…">§</button> … <div popover id="p-c-1f…"><dl>…</dl>
+//     <a href="/source/acme/p/blob/1f…/spec.md?lines=5-9#L5-L9"> <a href="https://…#L5-L9">
 
 const short = (sha: string) => sha.slice(0, 7);
 
@@ -32,11 +35,15 @@ const unknown = (): ElementContent[] => [el('span', { className: ['lb-unknown'] 
 const commitLine = (ref: CommitRef | null): ElementContent[] =>
   ref === null ? unknown() : [el('code', {}, [txt(short(ref.sha))]), txt(` ${ref.author} · ${ref.date.slice(0, 10)}`)];
 
-/** The popover of one clause (`authors`: who wrote its lines, from the manifest's commits). Labels: see draft-label-css. */
-export function provenancePopover(clause: ManifestClause, authors: readonly string[]): Element {
+/**
+ * The popover of one clause (`authors`: who wrote its lines, from the manifest's commits; `repository`: the
+ * manifest's `source.name`, `owner/repo`, for the link to the portal's source view). Labels: see draft-label-css.
+ */
+export function provenancePopover(clause: ManifestClause, authors: readonly string[], repository = ''): Element {
   const o = clause.origin;
   const lines = o.startLine === o.endLine ? String(o.startLine) : `${o.startLine}–${o.endLine}`;
   const safe = /^https?:\/\//i.test(o.permalink);
+  const portal = sourceViewHref(repository, o.commit, o.path, [o.startLine, o.endLine]);
   return el('div', { popover: 'auto', id: popoverId(clause.id), className: ['prov-pop'] }, [
     el('p', { className: ['prov-head'] }, [
       label('lb-source', 'strong'),
@@ -56,7 +63,11 @@ export function provenancePopover(clause: ManifestClause, authors: readonly stri
       el('dd', {}, commitLine(o.lastChangedIn)),
       label('lb-authors'),
       el('dd', {}, authors.length ? [txt(authors.join(', '))] : unknown()),
+      ...(o.swhid
+        ? [label('lb-swhid'), el('dd', {}, [el('code', { className: ['prov-swhid'] }, [txt(o.swhid)])])]
+        : []),
     ]),
+    ...(portal ? [el('a', { href: portal, className: ['lb-portal'] }), txt(' ')] : []),
     ...(safe ? [el('a', { href: o.permalink, className: ['lb-permalink'], rel: ['noopener', 'noreferrer'] })] : []),
   ]);
 }
