@@ -91,6 +91,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
       services.proposals.handlers,
       services.notifications.handlers,
       services.drift.handlers,
+      services.publication.handlers,
       {
         [JOB.delivery]: createDeliveryJobHandler({ store, clock, log, followUps: sync.followUps }),
       },

@@ -18,6 +18,7 @@ import { createDriftService, type DriftService } from './review/drift/drift-serv
 import { runGit as systemGit } from '../kernel/git/run-git.ts';
 import { createDeliveriesService, type DeliveriesService } from './webhooks/deliveries-service.ts';
 import { createNotificationsService, type NotificationsService } from './notifications/notifications-service.ts';
+import { createPublicationService, type PublicationService } from './publication/publication-service.ts';
 
 /** One service per capability; the HTTP routes, the pages and the CLI call these and nothing below them. */
 export interface Services {
@@ -51,6 +52,8 @@ export interface Services {
   diffs: DiffsService;
   /** Upstream drift under proposals' revisions. */
   drift: DriftService;
+  /** The static site of standards and drafts (built by the CLI, and after each publication with MAGNOLIA_SITE_DIR). */
+  publication: PublicationService;
   /** The mirror (git and REST metadata) and the job handlers of the queue. */
   sync: SyncServices;
   /** The secret that signs session cookies (MAGNOLIA_SESSION_SECRET, or the one kept in the data dir). */
@@ -74,6 +77,7 @@ export function createServices(deps: SyncDeps): Services {
   });
   // The notifications read the workflow in force from the proposals service, which tells them its events.
   let proposals: ProposalsService | undefined;
+  let publication: PublicationService | undefined;
   const notifications = createNotificationsService({
     store,
     clock,
@@ -92,8 +96,14 @@ export function createServices(deps: SyncDeps): Services {
     maturity,
     drafts,
     githubUrl: deps.config.githubUrl,
-    notify: (event) => void notifications.record(event),
+    notify: (event) => {
+      notifications.record(event);
+      publication?.onEvent(event);
+    },
   });
+  const comments = createCommentsService({ store, clock, proposals });
+  const diffs = createDiffsService({ store });
+  publication = createPublicationService({ store, clock, log, proposals, comments, diffs, site: config.site });
   return {
     projects,
     maturity,
@@ -109,9 +119,10 @@ export function createServices(deps: SyncDeps): Services {
     notes: createNotesService({ store, clock, proposals, maturity }),
     notifications,
     ballots: createBallotsService({ store, clock, proposals }),
-    comments: createCommentsService({ store, clock, proposals }),
-    diffs: createDiffsService({ store }),
+    comments,
+    diffs,
     drift: createDriftService({ store, clock, runGit }),
+    publication,
     sync,
     sessionSecret,
   };
