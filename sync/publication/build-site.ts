@@ -88,6 +88,7 @@ export async function buildSite(source: SiteSource, options: BuildSiteOptions): 
     [ASSETS.stylesheet]: read(path.join(ROOT, 'public', 'site.css')),
     [ASSETS.own]: read(path.join(SITE_VIEWS, 'assets', 'publication.css')),
     [ASSETS.labels]: draftLabelCss(),
+    [ASSETS.favicon]: read(path.join(ROOT, 'public', 'favicon.svg')),
     [ASSETS.clauseSearch]: read(path.join(SITE_VIEWS, 'assets', 'clause-search.js')),
     [ASSETS.pagefindSearch]: read(path.join(SITE_VIEWS, 'assets', 'pagefind-search.js')),
   };
@@ -135,7 +136,7 @@ export async function buildSite(source: SiteSource, options: BuildSiteOptions): 
     const logical = 'search/index.html';
     const file = links.page(lang, logical);
     const model = {
-      rootHref: links.href(file, links.page(lang, 'index.html')).replace(/index\.html$/, ''),
+      rootHref: links.href(file, 'index.html').replace(/index\.html$/, ''),
       bundleHref: links.href(file, `${PAGEFIND_DIR}/pagefind-ui.js`).replace(/pagefind-ui\.js$/, ''),
     };
     await writer.put(file, ctx.key('search', lang, model), () =>

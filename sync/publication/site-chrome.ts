@@ -9,6 +9,7 @@ export const ASSETS = {
   stylesheet: 'assets/site.css',
   own: 'assets/publication.css',
   labels: 'assets/draft-labels.css',
+  favicon: 'assets/favicon.svg',
   clauseSearch: 'assets/clause-search.js',
   pagefindSearch: 'assets/pagefind-search.js',
 } as const;
@@ -28,6 +29,7 @@ export interface SiteChrome {
   csp: string;
   nav: 'home' | 'search' | null;
   styles: string[];
+  faviconHref: string;
   scripts: string[];
   homeHref: string;
   searchHref: string;
@@ -52,6 +54,7 @@ export function siteChrome(
     csp: head.wasm ? CSP_WASM : CSP,
     nav: head.nav ?? null,
     styles: [ASSETS.stylesheet, ASSETS.own, ...(head.labels ? [ASSETS.labels] : [])].map(to),
+    faviconHref: to(ASSETS.favicon),
     scripts: (head.scripts ?? []).map(to),
     homeHref: to(links.page(lang, 'index.html')),
     searchHref: to(links.page(lang, 'search/index.html')),
