@@ -35,29 +35,20 @@ export function publicRevisions(
 ): PublicRevision[] {
   const ready = new Map(revisions.filter((r) => r.status === 'ready').map((r) => [r.rev, r]));
   const found = new Map<number, PublicRevision>();
-  const mark = (rev: number, stage: string, at: string, publish: string | null) => {
+  // Every way a revision was public; the earliest says when and as what, the earliest publication when published.
+  const mark = (rev: number, stage: string, at: string) => {
+    const publish = STANDARD_STAGES.has(stage) ? at : null;
     const known = found.get(rev);
     if (!known) {
       found.set(rev, { rev, stage, at, published: publish !== null, publishedAt: publish });
       return;
     }
-    if (publish !== null && !known.published) {
-      known.published = true;
-      known.publishedAt = publish;
-    }
+    if (at < known.at) Object.assign(known, { stage, at });
+    if (publish !== null && (known.publishedAt === null || publish < known.publishedAt))
+      Object.assign(known, { published: true, publishedAt: publish });
   };
-  for (const row of history) {
-    if (row.rev === null || !ready.has(row.rev) || !publicStages.has(row.to_stage)) continue;
-    const publish = STANDARD_STAGES.has(row.to_stage) ? row.at : null;
-    mark(row.rev, row.to_stage, row.at, publish);
-  }
-  for (const r of ready.values())
-    if (publicStages.has(r.stage))
-      mark(
-        r.rev,
-        r.stage,
-        r.ready_at ?? r.created_at,
-        STANDARD_STAGES.has(r.stage) ? (r.ready_at ?? r.created_at) : null,
-      );
+  for (const row of history)
+    if (row.rev !== null && ready.has(row.rev) && publicStages.has(row.to_stage)) mark(row.rev, row.to_stage, row.at);
+  for (const r of ready.values()) if (publicStages.has(r.stage)) mark(r.rev, r.stage, r.ready_at ?? r.created_at);
   return [...found.values()].sort((a, b) => a.rev - b.rev);
 }
