@@ -36,7 +36,7 @@ export interface SiteWriter {
 /** The state file's name inside the output folder. */
 export const STATE_FILE = '.magnolia-site.json';
 
-const digestOf = (content: string | Buffer) => createHash('sha256').update(content).digest('base64url').slice(0, 22);
+const digestOf = (content: string | Buffer) => createHash('sha1').update(content).digest('base64url').slice(0, 22);
 
 function readState(dir: string): SiteState {
   try {

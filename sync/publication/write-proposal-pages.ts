@@ -4,6 +4,7 @@ import { isDraftHtml, renderDraftHtml } from '../../content/render/render-draft-
 import type { RevisionRow } from '../../db/proposals/revision-queries.ts';
 import { LANGUAGES, type Lang } from '../../kernel/i18n/languages.ts';
 import { resolutionTableHtml } from '../review/comments/format-resolution.ts';
+import { resolutionRows } from '../review/comments/resolution-table.ts';
 import { renderRevisionDiffHtml } from '../review/diffs/render-revision-diff-html.ts';
 import type { PublicRevision } from './public-revisions.ts';
 import type { RevisionFormats } from './revision-formats.ts';
@@ -62,11 +63,17 @@ export async function writeProposalPages(
   const commentsVersion = ctx.source.comments.version(number);
   const titles = [row.title_zh, row.title_en];
   const downloads = new Map<number, Download[]>();
+  // Each revision's row is read at most once, and only when one of its files has to be made.
+  const rows = new Map<number, RevisionRow>();
+  const rowOf = (rev: number): RevisionRow => {
+    let found = rows.get(rev);
+    if (!found) rows.set(rev, (found = ctx.source.store.revisions.get(number, rev)!));
+    return found;
+  };
 
   for (const shown of p.shown) {
     const rev = shown.rev;
-    let full: RevisionRow | undefined;
-    const content = () => (full ??= ctx.source.store.revisions.get(number, rev)!);
+    const content = () => rowOf(rev);
     const made: Download[] = [];
     const base = at(number, `${revPath(rev)}/`);
     const produce = async (kind: keyof typeof DOWNLOADS, render: () => string | Buffer | Promise<Buffer>) => {
@@ -90,7 +97,10 @@ export async function writeProposalPages(
 
   for (const [index, shown] of p.shown.entries()) {
     const previous = index > 0 ? p.shown[index - 1]! : null;
-    await writeRevisionPages(ctx, p, shown, previous, downloads.get(shown.rev)!, commentsVersion);
+    await writeRevisionPages(ctx, p, shown, previous, downloads.get(shown.rev)!, commentsVersion, () =>
+      rowOf(shown.rev),
+    );
+    rows.delete(shown.rev);
   }
   for (let i = 1; i < p.shown.length; i += 1) await writeDiffPages(ctx, p, p.shown[i - 1]!.rev, p.shown[i]!.rev);
 
@@ -177,6 +187,7 @@ async function writeRevisionPages(
   previous: PublicRevision | null,
   downloads: readonly Download[],
   commentsVersion: string,
+  revisionRow: () => RevisionRow,
 ): Promise<void> {
   const { row } = p;
   const number = row.number;
@@ -186,15 +197,15 @@ async function writeRevisionPages(
   let html: string | undefined;
   const draftHtml = () => {
     if (html !== undefined) return html;
-    const stored = ctx.source.store.revisions.page(number, rev)?.html?.toString('utf8') ?? null;
-    if (stored !== null && isDraftHtml(stored)) html = stored;
+    const full = revisionRow();
+    if (isDraftHtml(full.draft_html)) html = full.draft_html!;
     else {
       // A revision stored before the draft page had the generic HTML: rendered again from its Markdown.
-      const full = ctx.source.store.revisions.get(number, rev)!;
       html = renderDraftHtml(full.draft_md ?? '', JSON.parse(full.manifest_json ?? '{"clauses":[]}') as DraftManifest);
     }
     return html;
   };
+  let table: ReturnType<SiteContext['source']['comments']['resolution']> | undefined;
   for (const lang of LANGUAGES) {
     const t = messagesFor(lang);
     const logical = at(number, `${revPath(rev)}/index.html`);
@@ -253,7 +264,10 @@ async function writeRevisionPages(
       resolutionFile,
       ctx.key('resolution', lang, number, rev, commentsVersion, row.title_zh, row.title_en),
       () => {
-        const table = ctx.source.comments.resolution(number, rev);
+        // Without a comment the table is empty: no need to place comments in the revision's clauses.
+        table ??= commentsVersion.startsWith('0.0/')
+          ? resolutionRows({ number, titleZh: row.title_zh, titleEn: row.title_en, rev: `-${revPath(rev)}` }, [])
+          : ctx.source.comments.resolution(number, rev);
         const heading = fill(t.comments.resolutionHeading, { label });
         const draftHref = ctx.links.href(resolutionFile, file);
         return ctx.page(
