@@ -10,6 +10,7 @@ import { registerMaturityCommand } from './commands/maturity.ts';
 import { registerProjectCommand } from './commands/project.ts';
 import { registerDomainCommand } from './commands/domain.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerSiteCommand } from './commands/site.ts';
 import { registerSyncCommand } from './commands/sync.ts';
 import { registerProposalCommand } from './commands/proposal.ts';
 import { registerTokenCommand, registerUserCommand } from './commands/user.ts';
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   registerDraftCommand(program, io);
   registerMaturityCommand(program, io);
   registerBackupCommands(program, io);
+  registerSiteCommand(program, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;

@@ -93,6 +93,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
       services.drift.handlers,
       services.ballots.handlers,
       services.downloads.handlers,
+      services.publication.handlers,
       {
         [JOB.delivery]: createDeliveryJobHandler({ store, clock, log, followUps: sync.followUps }),
       },

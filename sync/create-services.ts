@@ -20,6 +20,7 @@ import { runGit as systemGit } from '../kernel/git/run-git.ts';
 import { createSourcesService, type SourcesService } from './sources/sources-service.ts';
 import { createDeliveriesService, type DeliveriesService } from './webhooks/deliveries-service.ts';
 import { createNotificationsService, type NotificationsService } from './notifications/notifications-service.ts';
+import { createPublicationService, type PublicationService } from './publication/publication-service.ts';
 
 /** One service per capability; the HTTP routes, the pages and the CLI call these and nothing below them. */
 export interface Services {
@@ -57,6 +58,8 @@ export interface Services {
   downloads: DownloadsService;
   /** Files of the mirrors at a commit (the source view) and the pinned commits kept reachable. */
   sources: SourcesService;
+  /** The static site of standards and drafts (built by the CLI, and after each publication with MAGNOLIA_SITE_DIR). */
+  publication: PublicationService;
   /** The mirror (git and REST metadata) and the job handlers of the queue. */
   sync: SyncServices;
   /** The secret that signs session cookies (MAGNOLIA_SESSION_SECRET, or the one kept in the data dir). */
@@ -80,6 +83,7 @@ export function createServices(deps: SyncDeps): Services {
   });
   // The notifications read the workflow in force from the proposals service, which tells them its events.
   let proposals: ProposalsService | undefined;
+  let publication: PublicationService | undefined;
   const notifications = createNotificationsService({
     store,
     clock,
@@ -103,8 +107,12 @@ export function createServices(deps: SyncDeps): Services {
       notifications.record(event);
       // A ready revision's Word and PDF files are made once, in the background.
       if (event.kind === 'revision' && config.revisionFiles) downloads.enqueue(event.number, event.rev);
+      publication?.onEvent(event);
     },
   });
+  const comments = createCommentsService({ store, clock, proposals });
+  const diffs = createDiffsService({ store });
+  publication = createPublicationService({ store, clock, log, proposals, comments, diffs, site: config.site });
   return {
     projects,
     maturity,
@@ -121,10 +129,11 @@ export function createServices(deps: SyncDeps): Services {
     notifications,
     downloads,
     ballots: createBallotsService({ store, clock, proposals, notify: (event) => void notifications.record(event) }),
-    comments: createCommentsService({ store, clock, proposals }),
-    diffs: createDiffsService({ store }),
+    comments,
+    diffs,
     drift: createDriftService({ store, clock, runGit, notify: (event) => void notifications.record(event) }),
     sources: createSourcesService({ store, runGit, githubUrl: config.githubUrl }),
+    publication,
     sync,
     sessionSecret,
   };

@@ -20,6 +20,8 @@ export const JOB = {
   ballotClose: 'ballot-close',
   /** Send one notification by e-mail (subject: the notification id). */
   notificationMail: 'notification-mail',
+  /** Rebuild the static site (MAGNOLIA_SITE_DIR) after a revision became public (subject and queue key `site`). */
+  siteBuild: 'site-build',
 } as const;
 
 /** A job kind. */

@@ -117,6 +117,15 @@ const schema = z.object({
         'MAGNOLIA_SMTP_URL must be an smtp:// or smtps:// URL, for example smtp://user:password@mail.example.org:587',
     })
     .optional(),
+  MAGNOLIA_SITE_DIR: z.string().trim().optional(),
+  MAGNOLIA_SITE_BASE_PATH: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._~\/-]*$/, {
+      message: 'MAGNOLIA_SITE_BASE_PATH must be a URL path such as /standards/ (letters, digits, - . _ ~ and /)',
+    })
+    .optional(),
+  MAGNOLIA_SITE_URL: httpUrl('MAGNOLIA_SITE_URL').optional(),
   MAGNOLIA_MAIL_FROM: z
     .string()
     .trim()
@@ -175,6 +184,11 @@ export interface Config {
   contactEmail: string | null;
   /** Notifications by e-mail (MAGNOLIA_SMTP_URL with MAGNOLIA_MAIL_FROM); undefined: inbox only. */
   mail: { smtpUrl: string; from: string } | undefined;
+  /**
+   * The static site the portal rebuilds whenever a revision becomes public (MAGNOLIA_SITE_DIR, absolute); its base
+   * path ('' for relative links) and absolute URL. Null: no automatic build.
+   */
+  site: { dir: string; basePath: string; url: string | null } | null;
 }
 
 /** The configuration was invalid; `problems` lists one line per variable to fix. */
@@ -213,6 +227,11 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string 
   }
   if (v.MAGNOLIA_SMTP_URL && !v.MAGNOLIA_MAIL_FROM) {
     problems.push('MAGNOLIA_SMTP_URL is set without MAGNOLIA_MAIL_FROM: set the address notifications are sent from');
+  }
+  if ((v.MAGNOLIA_SITE_BASE_PATH || v.MAGNOLIA_SITE_URL) && !v.MAGNOLIA_SITE_DIR) {
+    problems.push(
+      'MAGNOLIA_SITE_BASE_PATH and MAGNOLIA_SITE_URL describe the static site: set MAGNOLIA_SITE_DIR, the folder to build it in',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(cwd, v.MAGNOLIA_DATA_DIR);
@@ -258,6 +277,13 @@ export function readConfig(env: Record<string, string | undefined>, cwd: string 
       v.MAGNOLIA_SMTP_URL && v.MAGNOLIA_MAIL_FROM
         ? { smtpUrl: v.MAGNOLIA_SMTP_URL, from: v.MAGNOLIA_MAIL_FROM }
         : undefined,
+    site: v.MAGNOLIA_SITE_DIR
+      ? {
+          dir: path.resolve(cwd, v.MAGNOLIA_SITE_DIR),
+          basePath: v.MAGNOLIA_SITE_BASE_PATH ?? (v.MAGNOLIA_SITE_URL ? new URL(v.MAGNOLIA_SITE_URL).pathname : ''),
+          url: v.MAGNOLIA_SITE_URL ?? null,
+        }
+      : null,
   };
 }
 

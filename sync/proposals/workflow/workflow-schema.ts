@@ -26,6 +26,8 @@ const stageSchema = z
     holder: z.enum(HOLDERS, { message: `holder must be one of ${HOLDERS.join(', ')}` }),
     waiting: text.optional(),
     final: z.boolean().optional(),
+    /** Drafts of this stage are public: the static site publishes them (`magnolia site build`). */
+    public: z.boolean().optional(),
   })
   .strict();
 

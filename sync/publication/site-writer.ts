@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The build state kept in the output folder: what each file of the site was made of, and its content's digest. */
+export interface SiteState {
+  version: 1;
+  files: Record<string, { key: string; digest: string }>;
+}
+
+/** What one build did to the folder. */
+export interface WriteCounts {
+  /** Files written (new or changed). */
+  written: string[];
+  /** Files produced again with the same content, or skipped because what they are made of did not change. */
+  unchanged: number;
+  /** Files of an earlier build that this one no longer produces, deleted. */
+  deleted: string[];
+}
+
+/** Writes a site's files into a folder, each only when its content changed, and deletes files no longer made. */
+export interface SiteWriter {
+  /**
+   * Produces the file at `file` (relative to the folder). `key` says what it is made of: when the state records
+   * the same key and the file is there, `render` is not called at all.
+   */
+  put(file: string, key: string, render: () => string | Buffer | Promise<string | Buffer>): Promise<void>;
+  /** Whether the file at `file` was kept from the last build with this key (put would skip it). */
+  has(file: string, key: string): boolean;
+  /** The files this build produced so far, in order. */
+  produced(): string[];
+  /** Deletes what the last build made and this one did not, saves the state (when it changed) and counts. */
+  finish(): WriteCounts;
+}
+
+/** The state file's name inside the output folder. */
+export const STATE_FILE = '.magnolia-site.json';
+
+const digestOf = (content: string | Buffer) => createHash('sha1').update(content).digest('base64url').slice(0, 22);
+
+function readState(dir: string): SiteState {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(path.join(dir, STATE_FILE), 'utf8')) as SiteState;
+    if (parsed.version === 1 && typeof parsed.files === 'object' && parsed.files !== null) return parsed;
+  } catch {
+    // No state yet (or an unreadable one): every file is written once and the state starts again.
+  }
+  return { version: 1, files: {} };
+}
+
+const exists = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.isFile() === true;
+
+/** A writer over `dir` (created when missing) with the state of the build before. */
+export function createSiteWriter(dir: string): SiteWriter {
+  fs.mkdirSync(dir, { recursive: true });
+  const before = readState(dir);
+  const now: SiteState = { version: 1, files: {} };
+  const written: string[] = [];
+  let unchanged = 0;
+  const made = new Set<string>();
+  const target = (file: string) => {
+    const full = path.resolve(dir, file);
+    if (!full.startsWith(path.resolve(dir) + path.sep)) throw new Error(`${file} is outside the site folder`);
+    return full;
+  };
+  return {
+    produced: () => [...made],
+    has: (file, key) => before.files[file]?.key === key && exists(target(file)),
+    async put(file, key, render) {
+      if (made.has(file)) throw new Error(`${file} is produced twice by one build`);
+      made.add(file);
+      const full = target(file);
+      const old = before.files[file];
+      if (old?.key === key && exists(full)) {
+        now.files[file] = old;
+        unchanged += 1;
+        return;
+      }
+      const content = await render();
+      const digest = digestOf(content);
+      now.files[file] = { key, digest };
+      if (old?.digest === digest && exists(full)) {
+        unchanged += 1;
+        return;
+      }
+      fs.mkdirSync(path.dirname(full), { recursive: true });
+      fs.writeFileSync(full, content);
+      written.push(file);
+    },
+    finish() {
+      const deleted: string[] = [];
+      for (const file of Object.keys(before.files)) {
+        if (now.files[file]) continue;
+        fs.rmSync(target(file), { force: true });
+        deleted.push(file);
+        removeEmptyParents(dir, path.dirname(target(file)));
+      }
+      const text = JSON.stringify(now);
+      const stateFile = path.join(dir, STATE_FILE);
+      if (written.length > 0 || deleted.length > 0 || JSON.stringify(before) !== text || !exists(stateFile))
+        fs.writeFileSync(stateFile, text);
+      return { written, unchanged, deleted };
+    },
+  };
+}
+
+function removeEmptyParents(root: string, folder: string): void {
+  const top = path.resolve(root);
+  let at = folder;
+  while (at.startsWith(top + path.sep)) {
+    try {
+      fs.rmdirSync(at);
+    } catch {
+      return;
+    }
+    at = path.dirname(at);
+  }
+}
