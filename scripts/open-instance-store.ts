@@ -36,6 +36,8 @@ export async function withInstance<T>(io: CliIO, work: (instance: CliInstance) =
   try {
     return await work(instance);
   } finally {
+    // A print browser started for the PDFs (site build) goes with the command.
+    await instance.services.downloads.close().catch(() => undefined);
     instance.close();
   }
 }

@@ -1,3 +1,4 @@
+import { revisionFormatsOf } from './downloads/revision-formats-of.ts';
 import { createDownloadsService, type DownloadsService } from './downloads/downloads-service.ts';
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
 import { createAuditService, type AuditService } from './accounts/audit-service.ts';
@@ -112,7 +113,16 @@ export function createServices(deps: SyncDeps): Services {
   });
   const comments = createCommentsService({ store, clock, proposals });
   const diffs = createDiffsService({ store });
-  publication = createPublicationService({ store, clock, log, proposals, comments, diffs, site: config.site });
+  publication = createPublicationService({
+    store,
+    clock,
+    log,
+    proposals,
+    comments,
+    diffs,
+    site: config.site,
+    formats: revisionFormatsOf(downloads, store),
+  });
   return {
     projects,
     maturity,
