@@ -17,6 +17,8 @@ export interface SiteProposal {
 
 /** A revision's number in addresses: 1 → `01` (as the portal's pages). */
 export const revPath = (rev: number): string => String(rev).padStart(2, '0');
+/** The output path of a proposal's page `rest` (`MP-2026-001/01/index.html`), before its language folder. */
+export const proposalPath = (number: string, rest: string): string => `${number}/${rest}`;
 /** A revision's label: `MP-2026-001-01`. */
 export const revisionLabel = (number: string, rev: number): string => `${number}-${revPath(rev)}`;
 

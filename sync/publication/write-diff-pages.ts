@@ -2,10 +2,7 @@ import { fill, messagesFor } from '../../content/i18n/messages.ts';
 import { LANGUAGES } from '../../kernel/i18n/languages.ts';
 import { renderRevisionDiffHtml } from '../review/diffs/render-revision-diff-html.ts';
 import type { SiteContext } from './site-context.ts';
-import { revPath, revisionLabel, titlesOf, type SiteProposal } from './site-proposal.ts';
-
-/** The output path of a proposal's page `rest`, before its language folder. */
-const at = (number: string, rest: string) => `${number}/${rest}`;
+import { proposalPath, revPath, revisionLabel, titlesOf, type SiteProposal } from './site-proposal.ts';
 
 /** The diff page from revision `from` to `to` of a proposal, in both languages (computed only when it is written). */
 export async function writeDiffPages(ctx: SiteContext, p: SiteProposal, from: number, to: number): Promise<void> {
@@ -13,9 +10,9 @@ export async function writeDiffPages(ctx: SiteContext, p: SiteProposal, from: nu
   let diff: ReturnType<SiteContext['source']['diffs']['diff']> | undefined;
   for (const lang of LANGUAGES) {
     const t = messagesFor(lang);
-    const logical = at(number, `diff/${revPath(from)}..${revPath(to)}/index.html`);
+    const logical = proposalPath(number, `diff/${revPath(from)}..${revPath(to)}/index.html`);
     const file = ctx.links.page(lang, logical);
-    const href = (rest: string) => ctx.links.href(file, ctx.links.page(lang, at(number, rest)));
+    const href = (rest: string) => ctx.links.href(file, ctx.links.page(lang, proposalPath(number, rest)));
     await ctx.writer.put(file, ctx.key('diff', lang, number, from, to, p.row.title_zh, p.row.title_en), () => {
       diff ??= ctx.source.diffs.diff(number, from, to);
       const heading = fill(t.diff.heading, { from: revisionLabel(number, from), to: revisionLabel(number, to) });

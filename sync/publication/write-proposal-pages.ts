@@ -15,6 +15,7 @@ import {
   draftNameOf,
   minute,
   revPath,
+  proposalPath,
   revisionLabel,
   stageName,
   titlesOf,
@@ -42,9 +43,6 @@ const DOWNLOADS = {
   },
   pdf: { name: 'draft.pdf', type: 'application/pdf', label: (lang: Lang) => messagesFor(lang).publication.pdf },
 } as const;
-
-/** The output path of a proposal's page `rest` (`MP-2026-001/01/index.html`), before its language folder. */
-const at = (number: string, rest: string) => `${number}/${rest}`;
 
 /**
  * Writes every page and download of one proposal: its page, each shown revision's page, resolution table and
@@ -75,7 +73,7 @@ export async function writeProposalPages(
     const rev = shown.rev;
     const content = () => rowOf(rev);
     const made: Download[] = [];
-    const base = at(number, `${revPath(rev)}/`);
+    const base = proposalPath(number, `${revPath(rev)}/`);
     const produce = async (kind: keyof typeof DOWNLOADS, render: () => string | Buffer | Promise<Buffer>) => {
       const d = DOWNLOADS[kind];
       await ctx.writer.put(base + d.name, `${number}/${rev}/${kind}`, render);
@@ -107,9 +105,9 @@ export async function writeProposalPages(
   const latest = p.shown.at(-1)!;
   for (const lang of LANGUAGES) {
     const t = messagesFor(lang);
-    const logical = at(number, 'latest/index.html');
+    const logical = proposalPath(number, 'latest/index.html');
     const file = ctx.links.page(lang, logical);
-    const target = ctx.links.page(lang, at(number, `${revPath(latest.rev)}/index.html`));
+    const target = ctx.links.page(lang, proposalPath(number, `${revPath(latest.rev)}/index.html`));
     const model = {
       heading: fill(t.publication.latestTitle, { number }),
       href: ctx.links.href(file, target),
@@ -122,9 +120,9 @@ export async function writeProposalPages(
 
   for (const lang of LANGUAGES) {
     const t = messagesFor(lang);
-    const logical = at(number, 'index.html');
+    const logical = proposalPath(number, 'index.html');
     const file = ctx.links.page(lang, logical);
-    const to = (rest: string) => ctx.links.href(file, ctx.links.page(lang, at(number, rest)));
+    const to = (rest: string) => ctx.links.href(file, ctx.links.page(lang, proposalPath(number, rest)));
     const shownRevs = new Map(p.shown.map((s) => [s.rev, s]));
     const model = {
       number,
@@ -208,9 +206,9 @@ async function writeRevisionPages(
   let table: ReturnType<SiteContext['source']['comments']['resolution']> | undefined;
   for (const lang of LANGUAGES) {
     const t = messagesFor(lang);
-    const logical = at(number, `${revPath(rev)}/index.html`);
+    const logical = proposalPath(number, `${revPath(rev)}/index.html`);
     const file = ctx.links.page(lang, logical);
-    const to = (rest: string) => ctx.links.href(file, ctx.links.page(lang, at(number, rest)));
+    const to = (rest: string) => ctx.links.href(file, ctx.links.page(lang, proposalPath(number, rest)));
     const label = revisionLabel(number, rev);
     const permanent = ctx.absolute(file);
     const model = {
@@ -258,7 +256,7 @@ async function writeRevisionPages(
       ),
     );
 
-    const resolutionLogical = at(number, `${revPath(rev)}/resolution/index.html`);
+    const resolutionLogical = proposalPath(number, `${revPath(rev)}/resolution/index.html`);
     const resolutionFile = ctx.links.page(lang, resolutionLogical);
     await ctx.writer.put(
       resolutionFile,
@@ -279,7 +277,7 @@ async function writeRevisionPages(
             number,
             revLabel: revPath(rev),
             heading,
-            proposalHref: ctx.links.href(resolutionFile, ctx.links.page(lang, at(number, 'index.html'))),
+            proposalHref: ctx.links.href(resolutionFile, ctx.links.page(lang, proposalPath(number, 'index.html'))),
             draftHref,
             state: table.complete ? t.comments.complete : fill(t.comments.incomplete, { count: table.counts.open }),
             table: resolutionTableHtml(table, lang === 'en' ? 'en' : 'zh', draftHref),
