@@ -12,6 +12,7 @@ const BENCHMARKS: { name: string; module: string; run: string }[] = [
   { name: 'proposal and draft pages', module: './proposals/proposal-bench.ts', run: 'runProposalBenchmark' },
   { name: 'revision diff', module: './review/diff-bench.ts', run: 'runDiffBenchmark' },
   { name: 'upstream drift', module: './review/drift-bench.ts', run: 'runDriftBenchmark' },
+  { name: 'static site', module: './publication/site-bench.ts', run: 'runSiteBenchmark' },
 ];
 
 const only = process.argv.slice(2);

@@ -7,6 +7,10 @@ import { startServeProcess, type ServeProcess } from '../support/run-cli.ts';
 import { makeBurst, sendBurst, type BurstResults } from '../support/send-burst.ts';
 import { TEST_SECRET } from '../support/test-instance.ts';
 
+// Pending jobs due within the hour (retries included) are work left; a job set for a later date (the demo's open
+// ballot closes in weeks) is not.
+const HOUR = 3_600_000;
+
 const ROUNDS = 3;
 const PER_ROUND = 200;
 // The server is killed once this many deliveries were acknowledged and a job is running.
@@ -61,7 +65,7 @@ describe('crash safety: kill -9 in the middle of a burst of deliveries', () => {
     const statusOf = db.prepare(`SELECT status FROM deliveries WHERE id = ?`).pluck();
     const unfinished = db
       .prepare(
-        `SELECT (SELECT count(*) FROM jobs WHERE state IN ('pending', 'running'))
+        `SELECT (SELECT count(*) FROM jobs WHERE state = 'running' OR (state = 'pending' AND run_at <= ?))
               + (SELECT count(*) FROM deliveries WHERE status NOT IN ('processed', 'ignored'))`,
       )
       .pluck();
@@ -101,7 +105,7 @@ describe('crash safety: kill -9 in the middle of a burst of deliveries', () => {
       const leasesBackMs = Date.now() - restartedAt;
       const redelivered = await redelivering;
       expect([...redelivered.values()].every((s) => s === 202)).toBe(true);
-      while ((unfinished.get() as number) > 0) {
+      while ((unfinished.get(Date.now() + HOUR) as number) > 0) {
         if (Date.now() - restartedAt > 60_000) throw new Error('the queue did not empty within a minute');
         await sleep(25);
       }
@@ -147,7 +151,10 @@ describe('crash safety: kill -9 in the middle of a burst of deliveries', () => {
       })}`,
     );
     expect(total('runningAtKill')).toBeGreaterThan(0);
-    const final = db.prepare(`SELECT state, count(*) AS n FROM jobs GROUP BY state`).all() as { state: string }[];
-    expect(final.map((r) => r.state).sort()).toEqual(['done']);
+    // Nothing failed or stuck: every job is done, but for those set for a later date (the demo's open ballot).
+    const final = db
+      .prepare(`SELECT state, kind FROM jobs WHERE state != 'done' AND NOT (state = 'pending' AND run_at > ?)`)
+      .all(Date.now() + HOUR);
+    expect(final).toEqual([]);
   }, 240_000);
 });
