@@ -2,14 +2,11 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
   Header,
   NumberFormat,
   Packer,
-  PageNumber,
   Paragraph,
   TableOfContents,
-  TextRun,
   type ISectionOptions,
 } from 'docx';
 import type { Element, Root, RootContent } from 'hast';
@@ -24,6 +21,7 @@ import { draftBlocks } from './draft-blocks.ts';
 import { isNumbered } from './draft-heading.ts';
 import { A4, GBT_MARGINS } from './gbt-layout.ts';
 import { STYLE, gbtStyles } from './gbt-styles.ts';
+import { pageNumberFooter } from './page-number-footer.ts';
 import { readDraftTree } from './read-draft-tree.ts';
 import type { RevisionDocxMeta } from './revision-docx-meta.ts';
 import { textRun } from './text-run.ts';
@@ -78,17 +76,7 @@ function running(number: string): Pick<ISectionOptions, 'headers' | 'footers'> {
         ],
       }),
     },
-    footers: {
-      default: new Footer({
-        children: [
-          new Paragraph({
-            style: STYLE.running,
-            alignment: AlignmentType.CENTER,
-            children: [new TextRun({ children: [PageNumber.CURRENT] })],
-          }),
-        ],
-      }),
-    },
+    footers: { default: pageNumberFooter() },
   };
 }
 

@@ -1,10 +1,11 @@
-import { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, TextRun } from 'docx';
+import { Document, Packer, PageOrientation, Paragraph } from 'docx';
 import type { ResolutionTable } from './resolution-table.ts';
 import { resolutionCells, resolutionColumns, resolutionTitle } from './format-resolution.ts';
 import { fill } from '../../../content/i18n/messages.ts';
 import { docxWords } from '../../../content/publish/docx/docx-words.ts';
 import { A4, GBT_MARGINS } from '../../../content/publish/docx/gbt-layout.ts';
 import { STYLE, gbtStyles } from '../../../content/publish/docx/gbt-styles.ts';
+import { pageNumberFooter } from '../../../content/publish/docx/page-number-footer.ts';
 import { columnWidths, gridTable } from '../../../content/publish/docx/grid-table.ts';
 import { textRun } from '../../../content/publish/docx/text-run.ts';
 import { xmlSafeText } from '../../../content/publish/docx/xml-safe-text.ts';
@@ -49,17 +50,7 @@ export async function resolutionTableDocx(input: ResolutionTableDocxInput): Prom
             margin: GBT_MARGINS,
           },
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                style: STYLE.running,
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT] })],
-              }),
-            ],
-          }),
-        },
+        footers: { default: pageNumberFooter() },
         children: [
           new Paragraph({ style: STYLE.frontTitle, children: [textRun(title)] }),
           new Paragraph({
