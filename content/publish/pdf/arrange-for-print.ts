@@ -3,7 +3,8 @@ import { escapeHtml } from './escape-html.ts';
 // The draft page's HTML (renderDraftHtml's, sanitised when the revision was made) rearranged in the order of a
 // printed GB/T document, by string edits on the renderer's own markup (spec text can hold none of it: the
 // sanitiser drops buttons and classes, and escapes what a spec writes as HTML):
-// - the cover comes first (on the page the contents come first), with the stage's draft name and the revision;
+// - the cover comes first (on the page the contents come first), with the stage's draft name and the revision, and
+//   at its foot the 发布 and 实施 dates under a rule and the issuing body;
 // - the provenance controls and popovers go (a printout opens nothing);
 // - headings without a number (前言, 引言, 参考文献) and annex headings get a class, so each begins a page;
 // - the standard's title opens its first page again, above clause 1, as GB/T 1.1 sets it;
@@ -18,6 +19,10 @@ export interface CoverAdditions {
   draftName: string;
   /** The revision's label: `MP-2026-001-02`. */
   revisionLabel: string;
+  /** The foot of the cover, as GB/T sets it under a rule: `XXXX-XX-XX发布`, `XXXX-XX-XX实施`, the issuing body. */
+  issued: string;
+  implemented: string;
+  issuedBy: string;
 }
 
 const COVER = /<header class="draft-cover">[\s\S]*?<\/header>/;
@@ -63,10 +68,14 @@ export function arrangeForPrint(draftHtml: string, cover: CoverAdditions): strin
       `<p class="cover-stage">${escapeHtml(cover.draftName)}</p>` +
       `<p class="cover-revision">${escapeHtml(cover.revisionLabel)}</p>`;
     const date = found[0].indexOf('<p class="cover-date">');
-    const withStage =
+    const foot =
+      `<p class="cover-dates"><span>${escapeHtml(cover.issued)}</span><span>${escapeHtml(cover.implemented)}</span></p>` +
+      `<p class="cover-issuer">${escapeHtml(cover.issuedBy)}</p>`;
+    const withStage = (
       date >= 0
         ? found[0].slice(0, date) + stage + found[0].slice(date)
-        : found[0].replace(/<\/header>$/, `${stage}</header>`);
+        : found[0].replace(/<\/header>$/, `${stage}</header>`)
+    ).replace(/<\/header>$/, `${foot}</header>`);
     const marker = html.startsWith('<!--') ? html.indexOf('-->') + 3 : 0;
     html = html.slice(0, marker) + withStage + html.slice(marker);
   }

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { fill, messagesFor } from '../../i18n/messages.ts';
 import { draftLabelCss } from '../../render/draft/draft-label-css.ts';
+import { DATE_PLACEHOLDER } from '../docx/revision-docx-meta.ts';
 import { arrangeForPrint } from './arrange-for-print.ts';
 import { escapeHtml } from './escape-html.ts';
 import type { PrintMeta } from './print-meta.ts';
@@ -15,6 +17,16 @@ const PRINT_CSS = readFileSync(new URL('./print.css', import.meta.url), 'utf8');
 
 /** The policy of the printed document: inline styles and inline (data:) images only. */
 export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+/** The cover's foot in the draft's language: the dates a draft prints as XXXX-XX-XX, the issuer's placeholder. */
+function coverFoot(meta: PrintMeta): { issued: string; implemented: string; issuedBy: string } {
+  const w = messagesFor(meta.lang).draftDocx;
+  return {
+    issued: fill(w.issued, { date: DATE_PLACEHOLDER }),
+    implemented: fill(w.implemented, { date: DATE_PLACEHOLDER }),
+    issuedBy: fill(w.issuedBy, { issuer: w.issuerPlaceholder }),
+  };
+}
 
 /** The complete HTML document to print for a draft revision's HTML (`draft_html`). */
 export function printDocumentHtml(input: { draftHtml: string; meta: PrintMeta }): string {
@@ -32,7 +44,7 @@ export function printDocumentHtml(input: { draftHtml: string; meta: PrintMeta })
     `<style>\n${PRINT_CSS}\n${runningHeaderCss(meta)}\n${draftLabelCss()}</style>`,
     '</head>',
     '<body>',
-    arrangeForPrint(draftHtml, meta),
+    arrangeForPrint(draftHtml, { ...meta, ...coverFoot(meta) }),
     '</body>',
     '</html>',
     '',

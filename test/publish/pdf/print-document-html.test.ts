@@ -44,6 +44,11 @@ describe('printDocumentHtml', () => {
     expect(html).toContain(
       '<p class="cover-stage">征求意见稿</p><p class="cover-revision">MP-2026-001-02</p><p class="cover-date">2025-01-01</p>',
     );
+    // The foot of the cover: the dates as a draft prints them, under a rule, then the issuing body.
+    expect(html).toContain(
+      '<p class="cover-dates"><span>XXXX-XX-XX发布</span><span>XXXX-XX-XX实施</span></p>' +
+        '<p class="cover-issuer">×××（团体名称）　发布</p></header>',
+    );
     expect(html.match(/class="draft-cover"/g)).toHaveLength(1);
   });
 
@@ -93,8 +98,14 @@ describe('printDocumentHtml', () => {
   });
 
   it('passes HTML that is not a draft page through unchanged', () => {
-    expect(arrangeForPrint('<p>plain <b>text</b></p>', { draftName: 'x', revisionLabel: 'y' })).toBe(
-      '<p>plain <b>text</b></p>',
-    );
+    expect(
+      arrangeForPrint('<p>plain <b>text</b></p>', {
+        draftName: 'x',
+        revisionLabel: 'y',
+        issued: 'a',
+        implemented: 'b',
+        issuedBy: 'c',
+      }),
+    ).toBe('<p>plain <b>text</b></p>');
   });
 });

@@ -49,6 +49,7 @@ describe('a draft revision printed to PDF', () => {
     expect(zh.pages[0]).toMatch(/^团\s?体\s?标\s?准/); // letter-spaced, so pdfjs reads gaps
     expect(zh.pages[0]).toContain('数据交换协议规范');
     expect(zh.pages[0]).toContain('征求意见稿');
+    expect(zh.pages[0]).toMatch(/XXXX-XX-XX发布\s*XXXX-XX-XX实施\s*×××（团体名称）\s*发布$/);
     expect(zh.pages[1]).toMatch(/目\s?次/);
     expect(zh.pages[2]).toMatch(/前\s?言/);
     const standard = zh.pages.findIndex((p) => p.includes('1 范围本文件规定了'));
