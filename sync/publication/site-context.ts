@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Store } from '../../db/store.ts';
 import type { ViewRenderer } from '../../content/render/render-view.ts';
 import type { Lang } from '../../kernel/i18n/languages.ts';
@@ -32,19 +32,40 @@ export interface SiteContext {
   absolute(file: string): string | null;
   /** Renders `views/site/<view>.ejs` with its chrome and model. */
   page(lang: Lang, logical: string, view: string, head: Parameters<typeof siteChrome>[3], model: object): string;
+  /**
+   * Renders a page whose model's `html` is the UTF-8 `body` (a revision's draft, hundreds of KiB): the template
+   * runs with a placeholder and the body's bytes are set in its place, never decoded, concatenated or encoded.
+   */
+  pageAround(
+    lang: Lang,
+    logical: string,
+    view: string,
+    head: Parameters<typeof siteChrome>[3],
+    model: object,
+    body: Buffer,
+  ): Buffer;
   /** A short digest of what a page is made of (the layout and `parts`). */
   key(...parts: readonly unknown[]): string;
 }
 
 /** The build context over its parts. */
-export function siteContext(parts: Omit<SiteContext, 'page' | 'key' | 'absolute'>): SiteContext {
+export function siteContext(parts: Omit<SiteContext, 'page' | 'pageAround' | 'key' | 'absolute'>): SiteContext {
+  // Stands for a page's body while its template runs: unguessable, so no title or comment on the page can name it.
+  const BODY = `\u0000${randomUUID()}\u0000`;
+  const page: SiteContext['page'] = (lang, logical, view, head, model) => {
+    const chrome = siteChrome(parts.links, lang, logical, head);
+    return parts.views.render(`site/${view}`, { chrome, t: chrome.t, page: model });
+  };
   return {
     ...parts,
     absolute: (file) =>
       parts.siteUrl === null ? null : new URL(parts.links.published(file), `${parts.siteUrl}/`).href,
-    page(lang, logical, view, head, model) {
-      const chrome = siteChrome(parts.links, lang, logical, head);
-      return parts.views.render(`site/${view}`, { chrome, t: chrome.t, page: model });
+    page,
+    pageAround(lang, logical, view, head, model, body) {
+      const text = page(lang, logical, view, head, { ...model, html: BODY });
+      const at = text.indexOf(BODY);
+      if (at < 0 || text.indexOf(BODY, at + 1) >= 0) throw new Error(`site/${view} must show page.html exactly once`);
+      return Buffer.concat([Buffer.from(text.slice(0, at)), body, Buffer.from(text.slice(at + BODY.length))]);
     },
     key: (...values) =>
       createHash('sha1').update(parts.layout).update(JSON.stringify(values)).digest('base64url').slice(0, 20),

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The build state kept in the output folder: what each file of the site was made of, and its content's digest. */
+/** The build state kept in the output folder: what each file of the site was made of. */
 export interface SiteState {
   version: 1;
-  files: Record<string, { key: string; digest: string }>;
+  files: Record<string, { key: string }>;
 }
 
 /** What one build did to the folder. */
@@ -36,8 +35,6 @@ export interface SiteWriter {
 /** The state file's name inside the output folder. */
 export const STATE_FILE = '.magnolia-site.json';
 
-const digestOf = (content: string | Buffer) => createHash('sha1').update(content).digest('base64url').slice(0, 22);
-
 function readState(dir: string): SiteState {
   try {
     const parsed = JSON.parse(fs.readFileSync(path.join(dir, STATE_FILE), 'utf8')) as SiteState;
@@ -50,18 +47,36 @@ function readState(dir: string): SiteState {
 
 const exists = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.isFile() === true;
 
+/** The content of `file` when it is a file, else null. */
+function readIfFile(file: string): Buffer | null {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return null;
+  }
+}
+
 /** A writer over `dir` (created when missing) with the state of the build before. */
 export function createSiteWriter(dir: string): SiteWriter {
   fs.mkdirSync(dir, { recursive: true });
+  const top = path.resolve(dir);
   const before = readState(dir);
   const now: SiteState = { version: 1, files: {} };
   const written: string[] = [];
   let unchanged = 0;
   const made = new Set<string>();
+  // Folders known to exist: one mkdir per folder and build, not per file.
+  const folders = new Set<string>([top]);
   const target = (file: string) => {
-    const full = path.resolve(dir, file);
-    if (!full.startsWith(path.resolve(dir) + path.sep)) throw new Error(`${file} is outside the site folder`);
+    const full = path.resolve(top, file);
+    if (!full.startsWith(top + path.sep)) throw new Error(`${file} is outside the site folder`);
     return full;
+  };
+  const folder = (full: string) => {
+    const at = path.dirname(full);
+    if (folders.has(at)) return;
+    fs.mkdirSync(at, { recursive: true });
+    for (let up = at; up.startsWith(top + path.sep) && !folders.has(up); up = path.dirname(up)) folders.add(up);
   };
   return {
     produced: () => [...made],
@@ -72,18 +87,20 @@ export function createSiteWriter(dir: string): SiteWriter {
       const full = target(file);
       const old = before.files[file];
       if (old?.key === key && exists(full)) {
-        now.files[file] = old;
+        now.files[file] = { key };
         unchanged += 1;
         return;
       }
-      const content = await render();
-      const digest = digestOf(content);
-      now.files[file] = { key, digest };
-      if (old?.digest === digest && exists(full)) {
+      const rendered = await render();
+      now.files[file] = { key };
+      const content = typeof rendered === 'string' ? Buffer.from(rendered) : rendered;
+      // Made of something else, yet the same bytes (a word changed that this page does not show): left as it is.
+      // Comparing with the file costs less than keeping digests of every file, and only happens on such a change.
+      if (old !== undefined && readIfFile(full)?.equals(content) === true) {
         unchanged += 1;
         return;
       }
-      fs.mkdirSync(path.dirname(full), { recursive: true });
+      folder(full);
       fs.writeFileSync(full, content);
       written.push(file);
     },

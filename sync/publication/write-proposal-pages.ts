@@ -1,6 +1,6 @@
 import type { DraftManifest } from '../../content/draft/draft-types.ts';
 import { fill, messagesFor } from '../../content/i18n/messages.ts';
-import { isDraftHtml, renderDraftHtml } from '../../content/render/render-draft-html.ts';
+import { DRAFT_HTML_MARKER, renderDraftHtml } from '../../content/render/render-draft-html.ts';
 import type { RevisionRow } from '../../db/proposals/revision-queries.ts';
 import { LANGUAGES, type Lang } from '../../kernel/i18n/languages.ts';
 import { resolutionTableHtml } from '../review/comments/format-resolution.ts';
@@ -21,6 +21,10 @@ import {
   titlesOf,
   type SiteProposal,
 } from './site-proposal.ts';
+
+const DRAFT_HTML_PREFIX = Buffer.from(DRAFT_HTML_MARKER);
+const startsWith = (bytes: Buffer, prefix: Buffer) =>
+  bytes.length >= prefix.length && bytes.subarray(0, prefix.length).equals(prefix);
 
 /** A download of a revision: its output path, what the link says and its media type. */
 interface Download {
@@ -61,17 +65,12 @@ export async function writeProposalPages(
   const commentsVersion = ctx.source.comments.version(number);
   const titles = [row.title_zh, row.title_en];
   const downloads = new Map<number, Download[]>();
-  // Each revision's row is read at most once, and only when one of its files has to be made.
-  const rows = new Map<number, RevisionRow>();
-  const rowOf = (rev: number): RevisionRow => {
-    let found = rows.get(rev);
-    if (!found) rows.set(rev, (found = ctx.source.store.revisions.get(number, rev)!));
-    return found;
-  };
 
   for (const shown of p.shown) {
     const rev = shown.rev;
-    const content = () => rowOf(rev);
+    // The whole row (Markdown, manifest, HTML: about a megabyte, decoded) is read only when a download is made.
+    let row: RevisionRow | undefined;
+    const content = () => (row ??= ctx.source.store.revisions.get(number, rev)!);
     const made: Download[] = [];
     const base = proposalPath(number, `${revPath(rev)}/`);
     const produce = async (kind: keyof typeof DOWNLOADS, render: () => string | Buffer | Promise<Buffer>) => {
@@ -95,10 +94,7 @@ export async function writeProposalPages(
 
   for (const [index, shown] of p.shown.entries()) {
     const previous = index > 0 ? p.shown[index - 1]! : null;
-    await writeRevisionPages(ctx, p, shown, previous, downloads.get(shown.rev)!, commentsVersion, () =>
-      rowOf(shown.rev),
-    );
-    rows.delete(shown.rev);
+    await writeRevisionPages(ctx, p, shown, previous, downloads.get(shown.rev)!, commentsVersion);
   }
   for (let i = 1; i < p.shown.length; i += 1) await writeDiffPages(ctx, p, p.shown[i - 1]!.rev, p.shown[i]!.rev);
 
@@ -185,23 +181,22 @@ async function writeRevisionPages(
   previous: PublicRevision | null,
   downloads: readonly Download[],
   commentsVersion: string,
-  revisionRow: () => RevisionRow,
 ): Promise<void> {
   const { row } = p;
   const number = row.number;
   const rev = shown.rev;
   const summary = p.revisions.get(rev)!;
   const workflow = ctx.source.workflow();
-  let html: string | undefined;
-  const draftHtml = () => {
+  // The draft's HTML as stored, as UTF-8 bytes: both languages' pages set the same bytes in their layout.
+  let html: Buffer | undefined;
+  const draftHtml = (): Buffer => {
     if (html !== undefined) return html;
-    const full = revisionRow();
-    if (isDraftHtml(full.draft_html)) html = full.draft_html!;
-    else {
-      // A revision stored before the draft page had the generic HTML: rendered again from its Markdown.
-      html = renderDraftHtml(full.draft_md ?? '', JSON.parse(full.manifest_json ?? '{"clauses":[]}') as DraftManifest);
-    }
-    return html;
+    const stored = ctx.source.store.revisions.page(number, rev)?.html ?? null;
+    if (stored !== null && startsWith(stored, DRAFT_HTML_PREFIX)) return (html = stored);
+    // A revision stored before the draft page had the generic HTML: rendered again from its Markdown.
+    const full = ctx.source.store.revisions.get(number, rev)!;
+    const manifest = JSON.parse(full.manifest_json ?? '{"clauses":[]}') as DraftManifest;
+    return (html = Buffer.from(renderDraftHtml(full.draft_md ?? '', manifest)));
   };
   let table: ReturnType<SiteContext['source']['comments']['resolution']> | undefined;
   for (const lang of LANGUAGES) {
@@ -247,12 +242,13 @@ async function writeRevisionPages(
       downloads: downloads.map((d) => ({ href: ctx.links.href(file, d.file), label: d.label(lang), type: d.type })),
     };
     await ctx.writer.put(file, ctx.key('revision', lang, number, rev, model), () =>
-      ctx.page(
+      ctx.pageAround(
         lang,
         logical,
         'revision',
         { title: `${label} ${model.title}`, labels: true, scripts: [ASSETS.clauseSearch] },
-        { ...model, html: draftHtml() },
+        model,
+        draftHtml(),
       ),
     );
 
