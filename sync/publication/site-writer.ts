@@ -91,12 +91,14 @@ export function createSiteWriter(dir: string): SiteWriter {
         unchanged += 1;
         return;
       }
-      const rendered = await render();
+      const content = await render();
       now.files[file] = { key };
-      const content = typeof rendered === 'string' ? Buffer.from(rendered) : rendered;
       // Made of something else, yet the same bytes (a word changed that this page does not show): left as it is.
       // Comparing with the file costs less than keeping digests of every file, and only happens on such a change.
-      if (old !== undefined && readIfFile(full)?.equals(content) === true) {
+      if (
+        old !== undefined &&
+        readIfFile(full)?.equals(typeof content === 'string' ? Buffer.from(content) : content) === true
+      ) {
         unchanged += 1;
         return;
       }
