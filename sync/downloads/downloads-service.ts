@@ -1,6 +1,6 @@
 import { docxContentType } from '../../content/publish/docx/docx-content-type.ts';
 import { createPdfPrinter, type PdfPrinter } from '../../content/publish/pdf/create-pdf-printer.ts';
-import { printDocumentHtml } from '../../content/publish/pdf/print-document-html.ts';
+import { printDraftPdf } from '../../content/publish/pdf/print-draft-pdf.ts';
 import type { RevisionFileFormat } from '../../db/downloads/revision-file-queries.ts';
 import { JOB } from '../../db/jobs/job-kinds.ts';
 import type { Store } from '../../db/store.ts';
@@ -110,7 +110,7 @@ export function createDownloadsService(deps: DownloadsDeps): DownloadsService {
         bytes =
           format === 'docx'
             ? await revisionDocxInProcess({ markdown: input.markdown, manifest: input.manifest, meta: input.docxMeta })
-            : await printer.print(printDocumentHtml({ draftHtml: input.html, meta: input.printMeta }), input.printMeta);
+            : await printDraftPdf(printer, input.html, input.printMeta);
       } catch (error) {
         // Only a missing print browser is kept as an answer; anything else is a failure the queue retries.
         if (!(error instanceof DomainError) || error.code !== 'pdf_browser_missing') throw error;

@@ -63,6 +63,8 @@ describe('Word and PDF downloads of a revision', () => {
     expect(facts.pages.length).toBeGreaterThan(1);
     expect(facts.pages.slice(1).join(' ')).toContain('MP-2026-001-01');
     expect(facts.outline.length).toBeGreaterThan(3);
+    // The contents give pages: printed twice, the second time with the pages the first print set.
+    expect(facts.pages[1]).toMatch(/1 范围 \d+/);
     expect(facts.fonts.some((f) => f.type === 'Type3')).toBe(false);
   });
 

@@ -6,6 +6,8 @@ import { escapeHtml } from './escape-html.ts';
 // - the cover comes first (on the page the contents come first), with the stage's draft name and the revision, and
 //   at its foot the 发布 and 实施 dates under a rule and the issuing body;
 // - the provenance controls and popovers go (a printout opens nothing);
+// - each entry of the contents gets a dotted leader and a slot for its page number, of one width whether it is
+//   filled or not, so the pages of a print that fills them (`contentsPages`) fall as in the one that measured them;
 // - headings without a number (前言, 引言, 参考文献) and annex headings get a class, so each begins a page;
 // - the standard's title opens its first page again, above clause 1, as GB/T 1.1 sets it;
 // - a long hexadecimal run in the text (a commit SHA) may break every 8 digits (`<wbr>`, no character added), so a
@@ -23,6 +25,8 @@ export interface CoverAdditions {
   issued: string;
   implemented: string;
   issuedBy: string;
+  /** The page each contents entry's heading is set on, by heading id (read back from a first print). */
+  contentsPages?: ReadonlyMap<string, number> | undefined;
 }
 
 const COVER = /<header class="draft-cover">[\s\S]*?<\/header>/;
@@ -34,12 +38,31 @@ const POPOVERS = '<div class="prov-pops">';
 const ANNEX_HEADING = /<h2 id="([^"]+)"><span class="clause-num">((?:附录|Annex)\s*[A-Z])<\/span>/g;
 const UNNUMBERED_HEADING = /<h2 id="((?!draft-contents"|register-title")[^"]+)">(?!<span class="clause-num">)/g;
 const FIRST_CLAUSE = /<h2 id="[^"]+"><span class="clause-num">1<\/span>/;
+const CONTENTS = /<nav class="draft-toc"[\s\S]*?<\/nav>/;
+const CONTENTS_ENTRY = /<a href="#([^"]+)">([\s\S]*?)<\/a>/g;
 const TEXT = />([^<]+)</g;
 const LONG_HEX = /\b[0-9a-f]{16,}\b/g;
 
 /** Lets long hexadecimal runs in text (never in attributes) break every 8 digits. */
 const breakLongHex = (html: string): string =>
   html.replace(TEXT, (text) => text.replace(LONG_HEX, (hex) => hex.replace(/.{8}(?=.)/g, '$&<wbr>')));
+
+/** Each contents entry as title, leader and page number (empty until the pages are known). */
+const withPageSlots = (html: string, pages: ReadonlyMap<string, number> | undefined): string =>
+  html.replace(CONTENTS, (nav) =>
+    nav.replace(
+      CONTENTS_ENTRY,
+      (_, id: string, inner: string) =>
+        `<a href="#${id}"><span class="toc-title">${inner}</span><span class="toc-leader"></span>` +
+        `<span class="toc-page">${pages?.get(id) ?? ''}</span></a>`,
+    ),
+  );
+
+/** The heading ids the contents link to, in order. */
+export function contentsEntryIds(draftHtml: string): string[] {
+  const nav = CONTENTS.exec(draftHtml)?.[0] ?? '';
+  return [...nav.matchAll(CONTENTS_ENTRY)].map((m) => m[1]!);
+}
 
 /** Cuts the element that opens at `start` (a `div`) with everything nested in it. */
 function cutDiv(html: string, start: number): string {
@@ -79,7 +102,7 @@ export function arrangeForPrint(draftHtml: string, cover: CoverAdditions): strin
     const marker = html.startsWith('<!--') ? html.indexOf('-->') + 3 : 0;
     html = html.slice(0, marker) + withStage + html.slice(marker);
   }
-  return breakLongHex(html)
+  return breakLongHex(withPageSlots(html, cover.contentsPages))
     .replace(ANNEX_HEADING, '<h2 id="$1" class="annex"><span class="clause-num">$2</span>')
     .replace(UNNUMBERED_HEADING, '<h2 id="$1" class="unnumbered">');
 }

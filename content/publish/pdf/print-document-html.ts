@@ -29,8 +29,13 @@ function coverFoot(meta: PrintMeta): { issued: string; implemented: string; issu
 }
 
 /** The complete HTML document to print for a draft revision's HTML (`draft_html`). */
-export function printDocumentHtml(input: { draftHtml: string; meta: PrintMeta }): string {
-  const { draftHtml, meta } = input;
+export function printDocumentHtml(input: {
+  draftHtml: string;
+  meta: PrintMeta;
+  /** The contents' page numbers by heading id, once a first print has set the pages (`printDraftPdf`). */
+  contentsPages?: ReadonlyMap<string, number> | undefined;
+}): string {
+  const { draftHtml, meta, contentsPages } = input;
   const title = `${meta.revisionLabel} ${meta.draftName}`;
   return [
     '<!DOCTYPE html>',
@@ -44,7 +49,7 @@ export function printDocumentHtml(input: { draftHtml: string; meta: PrintMeta })
     `<style>\n${PRINT_CSS}\n${runningHeaderCss(meta)}\n${draftLabelCss()}</style>`,
     '</head>',
     '<body>',
-    arrangeForPrint(draftHtml, { ...meta, ...coverFoot(meta) }),
+    arrangeForPrint(draftHtml, { ...meta, ...coverFoot(meta), contentsPages }),
     '</body>',
     '</html>',
     '',

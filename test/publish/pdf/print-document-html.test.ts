@@ -2,7 +2,7 @@
 // the GB/T order (cover, contents, standard), nothing interactive, page breaks marked, fonts that embed as real
 // fonts named before the ones that do not, and meta texts that stay text.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { arrangeForPrint } from '../../../content/publish/pdf/arrange-for-print.ts';
+import { arrangeForPrint, contentsEntryIds } from '../../../content/publish/pdf/arrange-for-print.ts';
 import { PRINT_CSP, printDocumentHtml } from '../../../content/publish/pdf/print-document-html.ts';
 import type { PrintMeta } from '../../../content/publish/pdf/print-meta.ts';
 import { cssString } from '../../../content/publish/pdf/running-header-css.ts';
@@ -69,6 +69,26 @@ describe('printDocumentHtml', () => {
     );
     expect(html.match(/<h2 id="[^"]+" class="annex"><span class="clause-num">附录 [AB]<\/span>/g)).toHaveLength(2);
     expect(html).toContain('<h2 id="draft-contents">'); // the contents' own heading is not a chapter
+  });
+
+  it('gives each contents entry a page slot of one width, empty until the pages are known, then filled', () => {
+    const ids = contentsEntryIds(draftHtml);
+    expect(ids.length).toBeGreaterThan(8);
+    const nav = (doc: string) => /<nav class="draft-toc"[\s\S]*?<\/nav>/.exec(doc)![0];
+    const empty = nav(html);
+    expect(empty.match(/<span class="toc-page"><\/span>/g)).toHaveLength(ids.length);
+    expect(empty.match(/<span class="toc-leader"><\/span>/g)).toHaveLength(ids.length);
+    const pages = new Map(ids.map((id, i) => [id, i + 3]));
+    const filled = nav(printDocumentHtml({ draftHtml, meta: META, contentsPages: pages }));
+    expect(filled).toContain(`<a href="#${ids[0]}"><span class="toc-title">前言</span>`);
+    expect([...filled.matchAll(/<span class="toc-page">(\d*)<\/span>/g)].map((m) => Number(m[1]))).toEqual(
+      ids.map((_, i) => i + 3),
+    );
+    // Only the markup of the slots differs: the rest of the document is the same.
+    expect(filled.replace(/<span class="toc-page">\d*<\/span>/g, '')).toBe(
+      empty.replace(/<span class="toc-page"><\/span>/g, ''),
+    );
+    expect(html).toContain('.draft-toc .toc-page {\n  flex: 0 0 2.5em;');
   });
 
   it('lets a commit SHA in the text break, and keeps it whole in links', () => {

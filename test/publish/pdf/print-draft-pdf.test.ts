@@ -2,7 +2,8 @@
 // the pages with their running header and numbers, the fonts Chinese is set in, the title, the tags, the links.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPdfPrinter, type PdfPrinter } from '../../../content/publish/pdf/create-pdf-printer.ts';
-import { printDocumentHtml } from '../../../content/publish/pdf/print-document-html.ts';
+import { destinationPages } from '../../../content/publish/pdf/destination-pages.ts';
+import { printDraftPdf } from '../../../content/publish/pdf/print-draft-pdf.ts';
 import type { PrintMeta } from '../../../content/publish/pdf/print-meta.ts';
 import { CHINESE_V1 } from '../../draft/fixtures/chinese-spec.ts';
 import { ENGLISH_SPEC } from './fixtures.ts';
@@ -27,6 +28,7 @@ describe('a draft revision printed to PDF', () => {
   let printer: PdfPrinter;
   let zh: PdfFacts;
   let en: PdfFacts;
+  let zhPdf: Buffer;
   const blocked: string[] = [];
 
   beforeAll(async () => {
@@ -35,10 +37,8 @@ describe('a draft revision printed to PDF', () => {
     const zhHtml = await makeDraftHtml({ path: '规范/数据交换协议.md', text: CHINESE_V1, lang: 'zh' });
     const enHtml = await makeDraftHtml({ path: 'spec/widget-events.md', text: ENGLISH_SPEC, lang: 'en' });
     // Both at once: the printer queues them on its one browser.
-    const [zhPdf, enPdf] = await Promise.all([
-      printer.print(printDocumentHtml({ draftHtml: zhHtml, meta: ZH }), ZH),
-      printer.print(printDocumentHtml({ draftHtml: enHtml, meta: EN }), EN),
-    ]);
+    let enPdf: Buffer;
+    [zhPdf, enPdf] = await Promise.all([printDraftPdf(printer, zhHtml, ZH), printDraftPdf(printer, enHtml, EN)]);
     expect(zhPdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     [zh, en] = await Promise.all([readPdf(zhPdf), readPdf(enPdf)]);
   });
@@ -65,6 +65,27 @@ describe('a draft revision printed to PDF', () => {
     expect(opening('附录 A\\s*（规范性）符合性检查表')).toHaveLength(1);
     expect(opening('附录 B\\s*（资料性）来源追溯')).toHaveLength(1);
     expect(opening('前\\s?言')).toHaveLength(1);
+  });
+
+  it('gives each contents entry the page its heading is set on, after a dotted leader', async () => {
+    // The page each contents link lands on, read from the PDF's own destinations.
+    const dests = zh.links.filter((l) => l.page === 2).map((l) => l.dest!);
+    const pages = await destinationPages(zhPdf, dests);
+    expect(pages.size).toBe(dests.length);
+    const opens = (heading: RegExp): number => zh.pages.findIndex((p) => heading.test(p)) + 1;
+    const foreword = opens(/^MP-2026-001-02\s征求意见稿\d+ \/ \d+前\s?言/);
+    const scope = opens(/1 范围本文件规定了/);
+    const annexB = opens(/^MP-2026-001-02\s征求意见稿\d+ \/ \d+附录 B/);
+    expect(foreword).toBeGreaterThan(2);
+    expect(scope).toBeGreaterThan(foreword);
+    expect(zh.pages[1]).toContain(`前言 ${foreword}`);
+    expect(zh.pages[1]).toContain(`1 范围 ${scope}`);
+    expect(zh.pages[1]).toMatch(new RegExp(`附录 B \\s*（资料性）来源追溯 ${annexB}$`));
+    // In contents order, the pages never go back.
+    const order = dests.map((d) => pages.get(d)!);
+    expect(order).toEqual([...order].sort((x, y) => x - y));
+    const enScope = en.pages.findIndex((p) => /\d+ \/ \d+(?:Foreword|Introduction)?[\s\S]*1 Scope[A-Z]/.test(p)) + 1;
+    expect(en.pages[1]).toContain(`1 Scope ${enScope}`);
   });
 
   it('prints no provenance control or popover, and no word of the other language', () => {
