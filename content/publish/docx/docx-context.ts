@@ -1,5 +1,6 @@
 import type { DraftLang, ManifestClause } from '../../draft/draft-types.ts';
 import type { LeadIns } from '../../draft/lead-ins.ts';
+import type { TableNumbering } from '../table-numbering.ts';
 
 /** What laying out the draft's blocks reads: the language and its wording, the clauses, and the bookmarks so far. */
 export interface DocxContext {
@@ -13,4 +14,6 @@ export interface DocxContext {
   bookmarked: Set<string>;
   /** The number of the chapter being laid out (`3` for the terms). */
   chapter: string;
+  /** Numbers the tables when the source captions none of them (`createTableNumbering`). */
+  tables?: TableNumbering | undefined;
 }

@@ -7,14 +7,15 @@ import { clauseIdOf, draftHeading } from './draft-heading.ts';
 import { draftList } from './draft-list.ts';
 import { draftTable } from './draft-table.ts';
 import { bookmarked, inlineRuns } from './inline-runs.ts';
+import { SOURCE_TABLE_CAPTION } from '../table-numbering.ts';
 import { textRun } from './text-run.ts';
 
 // The blocks of the sanitised draft as Word paragraphs and tables, in order. Each block that carries a clause ID
 // holds that ID's bookmark; notes and examples (the manifest's kinds, or the draft's 注：/NOTE and 示例：/EXAMPLE)
-// take their GB/T styles; a paragraph "表1 …" / "Table 1 …" right before a table is its caption.
+// take their GB/T styles; a paragraph "表1 …" / "Table 1 …" right before a table is its caption, and when the source
+// captions no table, each table gets its number ("表1", "表A.1") as a caption of its own (createTableNumbering).
 //   <p data-clause-id="c-6d68…">注：帧可以拆分。</p> → Paragraph(style GbtNote, Bookmark c_6d68… "注：帧可以拆分。")
 
-const CAPTION = /^(?:表\s*[A-Z]?\.?\d+|Table\s+[A-Z]?\.?\d+)(?:\s|$|[　：:—-])/u;
 const PHRASING = new Set(['a', 'strong', 'b', 'em', 'i', 'code', 'del', 's', 'sup', 'sub', 'br', 'img', 'span', 'kbd']);
 
 /** Options for a run of blocks: the paragraph style to use instead of Normal (inside a note, a quote). */
@@ -86,6 +87,18 @@ function codeBlock(node: Element, ctx: DocxContext): Paragraph[] {
   );
 }
 
+/** Whether the source captions any of its tables: a paragraph "表1 …" right before a table, at any depth. */
+export function captionsTables(nodes: readonly (RootContent | ElementContent)[]): boolean {
+  return nodes.some(
+    (node, i) =>
+      node.type === 'element' &&
+      ((node.tagName === 'p' &&
+        nextElement(nodes, i)?.tagName === 'table' &&
+        SOURCE_TABLE_CAPTION.test(textOf(node).trim())) ||
+        captionsTables(node.children)),
+  );
+}
+
 /** The Word blocks of a run of sanitised nodes. */
 export function draftBlocks(
   nodes: readonly (RootContent | ElementContent)[],
@@ -123,7 +136,7 @@ export function draftBlocks(
         return;
       }
       case 'p': {
-        const caption = nextElement(nodes, i)?.tagName === 'table' && CAPTION.test(textOf(node).trim());
+        const caption = nextElement(nodes, i)?.tagName === 'table' && SOURCE_TABLE_CAPTION.test(textOf(node).trim());
         const style = caption ? STYLE.tableCaption : (informativeStyle(node, ctx) ?? options.style);
         out.push(paragraphOf(node.children, ctx, clauseIdOf(node), { ...options, ...(style ? { style } : {}) }));
         return;
@@ -142,6 +155,7 @@ export function draftBlocks(
         out.push(...codeBlock(node, ctx));
         return;
       case 'table':
+        if (ctx.tables) out.push(new Paragraph({ style: STYLE.tableCaption, children: [textRun(ctx.tables.next())] }));
         out.push(...draftTable(node, ctx));
         return;
       case 'hr':

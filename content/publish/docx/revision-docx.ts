@@ -17,7 +17,8 @@ import { coverFields } from './cover-fields.ts';
 import { coverPage } from './cover-page.ts';
 import type { DocxContext } from './docx-context.ts';
 import { docxWords } from './docx-words.ts';
-import { draftBlocks } from './draft-blocks.ts';
+import { captionsTables, draftBlocks } from './draft-blocks.ts';
+import { createTableNumbering } from '../table-numbering.ts';
 import { isNumbered } from './draft-heading.ts';
 import { A4, GBT_MARGINS } from './gbt-layout.ts';
 import { STYLE, gbtStyles } from './gbt-styles.ts';
@@ -92,6 +93,7 @@ export async function revisionDocx(input: RevisionDocxInput): Promise<Buffer> {
     anchored: anchoredIds(tree.body),
     bookmarked: new Set(),
     chapter: '',
+    tables: captionsTables(tree.body.children) ? undefined : createTableNumbering(meta.lang),
   };
   const w = docxWords(meta.lang).draftDocx;
   const children = tree.body.children;

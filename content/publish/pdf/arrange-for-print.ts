@@ -1,3 +1,5 @@
+import type { DraftLang } from '../../draft/draft-types.ts';
+import { createTableNumbering } from '../table-numbering.ts';
 import { escapeHtml } from './escape-html.ts';
 
 // The draft page's HTML (renderDraftHtml's, sanitised when the revision was made) rearranged in the order of a
@@ -10,6 +12,8 @@ import { escapeHtml } from './escape-html.ts';
 //   filled or not, so the pages of a print that fills them (`contentsPages`) fall as in the one that measured them;
 // - headings without a number (前言, 引言, 参考文献) and annex headings get a class, so each begins a page;
 // - the standard's title opens its first page again, above clause 1, as GB/T 1.1 sets it;
+// - when the source captions none of its tables, each table of the standard (not the portal's requirements register
+//   after it) gets its number as GB/T sets it: 表1 … in the body, 表A.1 … in annex A (createTableNumbering);
 // - a long hexadecimal run in the text (a commit SHA) may break every 8 digits (`<wbr>`, no character added), so a
 //   justified line before it is not stretched letter by letter.
 //   <nav class="draft-toc">…</nav><article …><header class="draft-cover">…</header><h2 id="s-1">前言</h2>…
@@ -25,6 +29,8 @@ export interface CoverAdditions {
   issued: string;
   implemented: string;
   issuedBy: string;
+  /** The draft's language, in which its tables are numbered (表1, Table 1); default Chinese. */
+  lang?: string | undefined;
   /** The page each contents entry's heading is set on, by heading id (read back from a first print). */
   contentsPages?: ReadonlyMap<string, number> | undefined;
 }
@@ -40,6 +46,11 @@ const UNNUMBERED_HEADING = /<h2 id="((?!draft-contents"|register-title")[^"]+)">
 const FIRST_CLAUSE = /<h2 id="[^"]+"><span class="clause-num">1<\/span>/;
 const CONTENTS = /<nav class="draft-toc"[\s\S]*?<\/nav>/;
 const CONTENTS_ENTRY = /<a href="#([^"]+)">([\s\S]*?)<\/a>/g;
+const REGISTER = '<section class="draft-register-section"';
+// A paragraph that starts with a table number, right before a table: the source's own caption.
+const SOURCE_CAPTION =
+  /<p\b[^>]*>\s*(?:<(?:strong|b|em|span)\b[^>]*>\s*)?(?:表\s*[A-Z]?\.?\d+|Table\s+[A-Z]?\.?\d+)(?=[\s　：:—<-])(?:(?!<\/p>)[\s\S])*<\/p>\s*<table\b/u;
+const ANNEX_OR_TABLE = /<h2 id="[^"]+"><span class="clause-num">(?:附录|Annex)\s*([A-Z])<\/span>|<table\b/g;
 const TEXT = />([^<]+)</g;
 const LONG_HEX = /\b[0-9a-f]{16,}\b/g;
 
@@ -57,6 +68,20 @@ const withPageSlots = (html: string, pages: ReadonlyMap<string, number> | undefi
         `<span class="toc-page">${pages?.get(id) ?? ''}</span></a>`,
     ),
   );
+
+/** Each table of the standard with its number above it, unless the source captions its tables itself. */
+function numberTables(html: string, lang: DraftLang): string {
+  const at = html.indexOf(REGISTER);
+  const standard = at < 0 ? html : html.slice(0, at);
+  if (SOURCE_CAPTION.test(standard)) return html;
+  const tables = createTableNumbering(lang);
+  const numbered = standard.replace(ANNEX_OR_TABLE, (found, letter: string | undefined) => {
+    if (letter === undefined) return `<p class="table-caption">${escapeHtml(tables.next())}</p>${found}`;
+    tables.enterAnnex(letter);
+    return found;
+  });
+  return at < 0 ? numbered : numbered + html.slice(at);
+}
 
 /** The heading ids the contents link to, in order. */
 export function contentsEntryIds(draftHtml: string): string[] {
@@ -102,6 +127,7 @@ export function arrangeForPrint(draftHtml: string, cover: CoverAdditions): strin
     const marker = html.startsWith('<!--') ? html.indexOf('-->') + 3 : 0;
     html = html.slice(0, marker) + withStage + html.slice(marker);
   }
+  html = numberTables(html, cover.lang === 'en' ? 'en' : 'zh');
   return breakLongHex(withPageSlots(html, cover.contentsPages))
     .replace(ANNEX_HEADING, '<h2 id="$1" class="annex"><span class="clause-num">$2</span>')
     .replace(UNNUMBERED_HEADING, '<h2 id="$1" class="unnumbered">');

@@ -121,12 +121,14 @@ export const PRIMER_ANNEX = `# Primer
 A gentle primer.
 `;
 
-/** A draft made by the draft generator from the spec of `lang`. */
-export function makeDraft(lang: DraftLang): DraftResult {
+/** A draft made by the draft generator from the spec of `lang`; `uncaptioned` leaves out its table's caption. */
+export function makeDraft(lang: DraftLang, uncaptioned = false): DraftResult {
+  const spec = lang === 'zh' ? ZH_SPEC : EN_SPEC;
+  const text = uncaptioned ? spec.replace(/^(?:表1 帧字段|Table 1 Frame fields)\n\n/m, '') : spec;
   return generateDraft(
     makeInput(
       [
-        { path: lang === 'zh' ? '规范/协议.md' : 'spec.md', text: lang === 'zh' ? ZH_SPEC : EN_SPEC },
+        { path: lang === 'zh' ? '规范/协议.md' : 'spec.md', text },
         { path: 'schema.md', text: SCHEMA_ANNEX, role: 'normative-annex' },
         { path: 'primer.md', text: PRIMER_ANNEX, role: 'informative-annex' },
       ],

@@ -233,3 +233,28 @@ describe.each(['zh', 'en'] as DraftLang[])('the Word file of a %s draft revision
     expect(docx.document).not.toContain('<script>');
   });
 });
+
+describe.each(['zh', 'en'] as DraftLang[])('the tables of a %s Word file whose source captions none', (lang) => {
+  it('are numbered as GB/T numbers them: through the body, then per annex, each number above its table', async () => {
+    const result = makeDraft(lang, true);
+    expect(result.markdown).not.toMatch(/^(?:表1|Table 1) /m);
+    const docx = await openDocx(
+      await revisionDocx({ markdown: result.markdown, manifest: result.manifest, meta: makeMeta(lang) }),
+    );
+    const captions = docx.paragraphs.filter((p) => p.style === 'GbtTableCaption').map((p) => p.text);
+    const table = lang === 'zh' ? '表' : 'Table ';
+    // The body's table, the conformance checklist (annex B) and the traceability annex (annex D).
+    expect(captions).toEqual([`${table}1`, `${table}B.1`, `${table}D.1`]);
+    expect(docx.document.match(/<w:tbl>/g)).toHaveLength(captions.length);
+    // Each number comes right before its table: caption, table, caption, table …
+    let from = 0;
+    for (const caption of captions) {
+      const at = docx.document.indexOf(`>${caption}</w:t>`, from);
+      const table = docx.document.indexOf('<w:tbl>', at);
+      expect(at).toBeGreaterThanOrEqual(from);
+      expect(table).toBeGreaterThan(at);
+      expect(docx.document.slice(at, table)).not.toMatch(/<w:t[ >][^<]*[^<\s][^<]*<\/w:t>[\s\S]*<w:t[ >]/);
+      from = table;
+    }
+  });
+});

@@ -91,6 +91,22 @@ describe('printDocumentHtml', () => {
     expect(html).toContain('.draft-toc .toc-page {\n  flex: 0 0 2.5em;');
   });
 
+  it('numbers the tables of the standard per annex when the source captions none, and not the register', () => {
+    const captions = [...html.matchAll(/<p class="table-caption">([^<]*)<\/p>(<table)?/g)];
+    expect(captions.map((m) => m[1])).toEqual(['表A.1', '表B.1']);
+    expect(captions.every((m) => m[2] === '<table')).toBe(true);
+    expect(html.indexOf('>表A.1<')).toBeGreaterThan(html.indexOf('<span class="clause-num">附录 A</span>'));
+    const register = html.indexOf('<section class="draft-register-section"');
+    expect(html.indexOf('table-caption', register)).toBe(-1);
+    const meta = { ...META, lang: 'en' as const };
+    expect(printDocumentHtml({ draftHtml, meta })).toContain('<p class="table-caption">Table A.1</p><table');
+    // A source that captions its tables keeps its own numbers, and gets none added.
+    const captioned = '<article class="standard"><p>表1 帧字段</p>\n<table><tr><td>x</td></tr></table><table></table>';
+    expect(arrangeForPrint(captioned, { ...META, issued: '', implemented: '', issuedBy: '' })).not.toContain(
+      'table-caption',
+    );
+  });
+
   it('lets a commit SHA in the text break, and keeps it whole in links', () => {
     expect(html).toMatch(/提交 [0-9a-f]{8}<wbr>[0-9a-f]{8}<wbr>[0-9a-f]{8}<wbr>[0-9a-f]{8}<wbr>[0-9a-f]{8} 时的规范/);
     expect(html).toMatch(/href="https:\/\/github\.com\/acme\/widgets\/blob\/[0-9a-f]{40}\//);
