@@ -114,6 +114,13 @@ export async function buildSite(source: SiteSource, options: BuildSiteOptions): 
 
   const publicStages = new Set(workflow.stages.filter((s) => s.public === true).map((s) => s.id));
   const proposals: SiteProposal[] = [];
+  // Most proposals share a handful of repositories: each is read once.
+  const projects = new Map<number, string>();
+  const projectOf = (id: number) => {
+    let name = projects.get(id);
+    if (name === undefined) projects.set(id, (name = source.store.repositories.get(id)?.full_name ?? ''));
+    return name;
+  };
   for (const row of [...source.store.proposals.list()].sort((a, b) => a.number.localeCompare(b.number))) {
     const history = source.store.proposals.history(row.number);
     const list = source.store.revisions.list(row.number);
@@ -126,6 +133,7 @@ export async function buildSite(source: SiteSource, options: BuildSiteOptions): 
       revisions: new Map(list.map((r) => [r.rev, r])),
       shown,
       published: all.some((r) => r.published),
+      project: projectOf(row.repository_id),
     });
   }
   for (const p of proposals) await writeProposalPages(ctx, p, formats, (w) => warnings.push(w));

@@ -13,6 +13,8 @@ export interface SiteProposal {
   shown: PublicRevision[];
   /** Whether some revision is the published standard's text. */
   published: boolean;
+  /** The full name of its repository (empty when the repository is gone). */
+  project: string;
 }
 
 /** A revision's number in addresses: 1 → `01` (as the portal's pages). */

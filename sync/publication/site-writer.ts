@@ -64,6 +64,8 @@ export function createSiteWriter(dir: string): SiteWriter {
   const now: SiteState = { version: 1, files: {} };
   const written: string[] = [];
   let unchanged = 0;
+  // Whether the state to save differs from the one read (a key changed, a file is new or gone).
+  let changed = false;
   const made = new Set<string>();
   // Folders known to exist: one mkdir per folder and build, not per file.
   const folders = new Set<string>([top]);
@@ -93,6 +95,7 @@ export function createSiteWriter(dir: string): SiteWriter {
       }
       const content = await render();
       now.files[file] = { key };
+      changed ||= old?.key !== key;
       // Made of something else, yet the same bytes (a word changed that this page does not show): left as it is.
       // Comparing with the file costs less than keeping digests of every file, and only happens on such a change.
       if (
@@ -114,10 +117,9 @@ export function createSiteWriter(dir: string): SiteWriter {
         deleted.push(file);
         removeEmptyParents(dir, path.dirname(target(file)));
       }
-      const text = JSON.stringify(now);
       const stateFile = path.join(dir, STATE_FILE);
-      if (written.length > 0 || deleted.length > 0 || JSON.stringify(before) !== text || !exists(stateFile))
-        fs.writeFileSync(stateFile, text);
+      if (changed || written.length > 0 || deleted.length > 0 || !exists(stateFile))
+        fs.writeFileSync(stateFile, JSON.stringify(now));
       return { written, unchanged, deleted };
     },
   };

@@ -127,7 +127,7 @@ export async function writeProposalPages(
       published: p.published,
       latestHref: to('latest/index.html'),
       facts: [
-        { label: t.proposals.project, value: ctx.source.store.repositories.get(row.repository_id)?.full_name ?? '' },
+        { label: t.proposals.project, value: p.project },
         { label: t.proposals.proposingUnit, value: row.proposing_unit },
         ...(row.published_at ? [{ label: t.publication.publishedOn, value: day(row.published_at) }] : []),
       ].filter((f) => f.value !== ''),
@@ -205,52 +205,59 @@ async function writeRevisionPages(
     const file = ctx.links.page(lang, logical);
     const to = (rest: string) => ctx.links.href(file, ctx.links.page(lang, proposalPath(number, rest)));
     const label = revisionLabel(number, rev);
-    const permanent = ctx.absolute(file);
-    const model = {
-      number,
-      revLabel: revPath(rev),
-      label,
-      ...titlesOf(row, lang),
-      draftName: draftNameOf(workflow, shown, lang),
-      published: shown.published,
-      proposalHref: to('index.html'),
-      colon: lang === 'en' ? ': ' : '：',
-      facts: [
-        { label: t.draftPage.commit, value: (summary.commit_sha ?? '').slice(0, 12), code: true },
-        { label: t.draftPage.ref, value: summary.ref, code: true },
-        { label: t.draftPage.generatedOn, value: minute(summary.ready_at), code: false },
-        { label: t.publication.publicSince, value: day(shown.at), code: false },
-        ...(shown.publishedAt
-          ? [{ label: t.publication.publishedOn, value: day(shown.publishedAt), code: false }]
-          : []),
-        ...(permanent ? [{ label: t.publication.permanent, value: permanent, code: true }] : []),
-      ],
-      links: [
-        { href: to('index.html'), label: fill(t.publication.proposalLink, { number }), rel: null },
-        { href: to(`${revPath(rev)}/resolution/index.html`), label: t.comments.resolutionLink, rel: null },
-        ...(previous
-          ? [
-              {
-                href: to(`diff/${revPath(previous.rev)}..${revPath(rev)}/index.html`),
-                label: fill(t.diff.changesSince, { label: revisionLabel(number, previous.rev) }),
-                rel: null,
-              },
-            ]
-          : []),
-        { href: to('latest/index.html'), label: t.publication.latest, rel: null },
-      ],
-      downloads: downloads.map((d) => ({ href: ctx.links.href(file, d.file), label: d.label(lang), type: d.type })),
+    // The page is made of these (with the layout, which holds the words, the workflow and the links' base): its
+    // key names them rather than the model, so an unchanged page costs no link computed.
+    const inputs = [row.title_zh, row.title_en, shown, summary.commit_sha, summary.ref, summary.ready_at];
+    const made = [previous?.rev ?? null, downloads.map((d) => d.file)];
+    const modelOf = () => {
+      const permanent = ctx.absolute(file);
+      return {
+        number,
+        revLabel: revPath(rev),
+        label,
+        ...titlesOf(row, lang),
+        draftName: draftNameOf(workflow, shown, lang),
+        published: shown.published,
+        proposalHref: to('index.html'),
+        colon: lang === 'en' ? ': ' : '：',
+        facts: [
+          { label: t.draftPage.commit, value: (summary.commit_sha ?? '').slice(0, 12), code: true },
+          { label: t.draftPage.ref, value: summary.ref, code: true },
+          { label: t.draftPage.generatedOn, value: minute(summary.ready_at), code: false },
+          { label: t.publication.publicSince, value: day(shown.at), code: false },
+          ...(shown.publishedAt
+            ? [{ label: t.publication.publishedOn, value: day(shown.publishedAt), code: false }]
+            : []),
+          ...(permanent ? [{ label: t.publication.permanent, value: permanent, code: true }] : []),
+        ],
+        links: [
+          { href: to('index.html'), label: fill(t.publication.proposalLink, { number }), rel: null },
+          { href: to(`${revPath(rev)}/resolution/index.html`), label: t.comments.resolutionLink, rel: null },
+          ...(previous
+            ? [
+                {
+                  href: to(`diff/${revPath(previous.rev)}..${revPath(rev)}/index.html`),
+                  label: fill(t.diff.changesSince, { label: revisionLabel(number, previous.rev) }),
+                  rel: null,
+                },
+              ]
+            : []),
+          { href: to('latest/index.html'), label: t.publication.latest, rel: null },
+        ],
+        downloads: downloads.map((d) => ({ href: ctx.links.href(file, d.file), label: d.label(lang), type: d.type })),
+      };
     };
-    await ctx.writer.put(file, ctx.key('revision', lang, number, rev, model), () =>
-      ctx.pageAround(
+    await ctx.writer.put(file, ctx.key('revision', lang, number, rev, inputs, made), () => {
+      const model = modelOf();
+      return ctx.pageAround(
         lang,
         logical,
         'revision',
         { title: `${label} ${model.title}`, labels: true, scripts: [ASSETS.clauseSearch] },
         model,
         draftHtml(),
-      ),
-    );
+      );
+    });
 
     const resolutionLogical = proposalPath(number, `${revPath(rev)}/resolution/index.html`);
     const resolutionFile = ctx.links.page(lang, resolutionLogical);
