@@ -12,6 +12,8 @@ export interface RevisionFileRow {
   /** JSON of a Message when the file could not be made. */
   error: string | null;
   made_at: string;
+  /** The layout that made it (`REVISION_FILES_LAYOUT` then). */
+  layout: number;
 }
 
 export interface RevisionFileQueries {
@@ -29,10 +31,10 @@ export function createRevisionFileQueries(db: Db): RevisionFileQueries {
     `SELECT format, bytes IS NOT NULL AS made, made_at FROM revision_files WHERE number = ? AND rev = ? ORDER BY format`,
   );
   const put = db.prepare(
-    `INSERT INTO revision_files (number, rev, format, bytes, error, made_at)
-     VALUES (@number, @rev, @format, @bytes, @error, @made_at)
+    `INSERT INTO revision_files (number, rev, format, bytes, error, made_at, layout)
+     VALUES (@number, @rev, @format, @bytes, @error, @made_at, @layout)
      ON CONFLICT (number, rev, format) DO UPDATE SET bytes = excluded.bytes, error = excluded.error,
-       made_at = excluded.made_at`,
+       made_at = excluded.made_at, layout = excluded.layout`,
   );
   return {
     get: (number, rev, format) => get.get(number, rev, format) as RevisionFileRow | undefined,

@@ -14,9 +14,10 @@ export function createDownloadsRoute(services: Deps): Router {
   for (const format of ['docx', 'pdf'] as const) {
     router.get(`/api/proposals/:number/revisions/:rev/draft.${format}`, (req, res) => {
       const file = services.downloads.file(String(req.params['number']), revisionParam(req.params['rev']), format);
-      // Immutable: a revision's file is made once, from a revision that never changes.
+      // A day, then revalidated by its ETag: a revision never changes, but its files are made again when their layout
+      // does (REVISION_FILES_LAYOUT); a file an earlier layout made is being made again, so it is not kept at all.
       res
-        .set('Cache-Control', 'public, max-age=31536000, immutable')
+        .set('Cache-Control', file.current ? 'public, max-age=86400' : 'no-cache')
         .attachment(file.filename)
         .type(file.contentType)
         .send(file.bytes);

@@ -14,6 +14,16 @@ import type { JobHandler } from '../queue/job-handler.ts';
 import { revisionDocxInProcess } from './revision-docx-in-process.ts';
 import { revisionFileInput } from './revision-file-input.ts';
 
+/**
+ * The layout of the files this code makes. Raise it when what a Word or PDF file looks like changes: files an earlier
+ * layout made are then made again in the background (and served as they are until then). 2: the PDF's contents give
+ * pages, and tables are numbered.
+ */
+export const REVISION_FILES_LAYOUT = 2;
+
+/** Whether a stored file was made by the current layout (a refusal counts as current until its retry time). */
+export const isCurrentLayout = (row: { layout: number }): boolean => row.layout >= REVISION_FILES_LAYOUT;
+
 /** Every format a revision's files come in, in the order they are made. */
 export const REVISION_FILE_FORMATS: readonly RevisionFileFormat[] = ['docx', 'pdf'];
 
@@ -29,6 +39,8 @@ export interface RevisionFile {
   /** `MP-2026-001-02.docx` */
   filename: string;
   contentType: string;
+  /** Made by the current layout (else it is being made again). */
+  current: boolean;
 }
 
 /** Why a format could not be made, as stored. */
@@ -97,7 +109,9 @@ export function createDownloadsService(deps: DownloadsDeps): DownloadsService {
     const { proposal, revision } = ready(number, rev);
     const missing = REVISION_FILE_FORMATS.filter((f) => {
       const row = store.revisionFiles.get(proposal.number, rev, f);
-      return !row || (row.bytes === null && Date.parse(row.made_at) + RETRY_REFUSED_MS <= clock.now());
+      if (!row) return true;
+      if (row.bytes === null) return Date.parse(row.made_at) + RETRY_REFUSED_MS <= clock.now();
+      return !isCurrentLayout(row);
     });
     if (missing.length === 0) return [];
     const input = revisionFileInput(proposal, revision, deps.workflow());
@@ -116,6 +130,8 @@ export function createDownloadsService(deps: DownloadsDeps): DownloadsService {
         if (!(error instanceof DomainError) || error.code !== 'pdf_browser_missing') throw error;
         refusal = { code: error.code, message: error.message };
         log.warn({ proposal: proposal.number, rev, format, code: error.code }, 'revision file not made');
+        // A file an earlier layout made is kept rather than replaced by the reason a new one could not be made.
+        if (store.revisionFiles.get(proposal.number, rev, format)?.bytes) continue;
       }
       store.revisionFiles.put({
         number: proposal.number,
@@ -124,6 +140,7 @@ export function createDownloadsService(deps: DownloadsDeps): DownloadsService {
         bytes,
         error: refusal && JSON.stringify(refusal),
         made_at: isoNow(clock),
+        layout: REVISION_FILES_LAYOUT,
       });
       if (bytes) {
         made.push(format);
@@ -141,7 +158,12 @@ export function createDownloadsService(deps: DownloadsDeps): DownloadsService {
       const { proposal } = ready(number, rev);
       const row = store.revisionFiles.get(proposal.number, rev, format);
       const label = `${proposal.number}-${String(rev).padStart(2, '0')}`;
-      if (row?.bytes) return { bytes: row.bytes, filename: `${label}.${format}`, contentType: CONTENT_TYPES[format] };
+      if (row?.bytes) {
+        // Made by an earlier layout: sent as it is, and made again in the background for the next reader.
+        const current = isCurrentLayout(row);
+        if (!current) enqueue(proposal.number, rev);
+        return { bytes: row.bytes, filename: `${label}.${format}`, contentType: CONTENT_TYPES[format], current };
+      }
       if (row?.error && Date.parse(row.made_at) + RETRY_REFUSED_MS > clock.now()) {
         const refusal = JSON.parse(row.error) as StoredRefusal;
         throw new DomainError('unavailable', refusal.code, refusal.message);

@@ -1,11 +1,11 @@
 // The Word and PDF downloads of real revisions through the app: made once in the background after a revision is
 // ready (MAGNOLIA_REVISION_FILES=on), else on the first download (503 with Retry-After until the queue made them),
-// kept in the store, sent as immutable attachments; a PDF that cannot be printed (no Chromium) says what to install.
+// kept in the store, sent as attachments cached for a day (no-cache while an earlier layout's file is made again); a PDF that cannot be printed (no Chromium) says what to install.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPdfPrinter } from '../../content/publish/pdf/create-pdf-printer.ts';
 import type { DraftManifest } from '../../content/draft/draft-types.ts';
 import { bookmarkNameOf } from '../../content/publish/docx/bookmark-name.ts';
-import { createDownloadsService } from '../../sync/downloads/downloads-service.ts';
+import { createDownloadsService, REVISION_FILES_LAYOUT } from '../../sync/downloads/downloads-service.ts';
 import { proposeAndApprove } from '../support/demo-proposal.ts';
 import { captureLog } from '../support/capture-log.ts';
 import { demoSessions } from '../support/demo-sessions.ts';
@@ -50,7 +50,8 @@ describe('Word and PDF downloads of a revision', () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
     expect(docx.headers.get('content-disposition')).toContain('MP-2026-001-01.docx');
-    expect(docx.headers.get('cache-control')).toContain('immutable');
+    expect(docx.headers.get('cache-control')).toBe('public, max-age=86400');
+    expect(docx.headers.get('etag')).toBeTruthy();
     const opened = await openDocx(Buffer.from(await docx.arrayBuffer()));
     const bookmarks = new Set(opened.paragraphs.flatMap((p) => p.bookmarks));
     const manifest = await manifestOf(lazy, 'MP-2026-001', 1);
@@ -107,6 +108,42 @@ describe('Word and PDF downloads of a revision', () => {
       const refused = await get(lazy, '/api/proposals/MP-2026-002/revisions/0/draft.pdf');
       expect(refused.status).toBe(503);
       expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('pdf_browser_missing');
+    } finally {
+      await downloads.close();
+    }
+  });
+
+  it('are made again in the background when an earlier layout made them, served as they were until then', async () => {
+    // As a store from before the layout changed holds them: the same files, stamped by layout 1.
+    const stored = lazy.store.revisionFiles.get('MP-2026-001', 1, 'pdf')!;
+    const old = { ...stored, bytes: Buffer.from('%PDF-1.4 made by layout 1'), made_at: '2026-01-01T00:00:00.000Z' };
+    lazy.store.revisionFiles.put({ ...old, layout: 1 });
+    expect(REVISION_FILES_LAYOUT).toBeGreaterThan(1);
+
+    const served = await get(lazy, '/api/proposals/MP-2026-001/revisions/1/draft.pdf');
+    expect(served.status).toBe(200);
+    expect(served.headers.get('cache-control')).toBe('no-cache');
+    expect(Buffer.from(await served.arrayBuffer()).toString()).toBe('%PDF-1.4 made by layout 1');
+    await lazy.worker.drain();
+    const remade = lazy.store.revisionFiles.get('MP-2026-001', 1, 'pdf')!;
+    expect(remade.layout).toBe(REVISION_FILES_LAYOUT);
+    expect(remade.made_at).not.toBe(old.made_at);
+    expect((await readPdf(remade.bytes!)).pages[1]).toMatch(/1 范围 \d+/);
+    // The Word file was current: it was left as it was.
+    expect(lazy.store.revisionFiles.get('MP-2026-001', 1, 'docx')!.layout).toBe(REVISION_FILES_LAYOUT);
+
+    // Without Chromium the old file stays rather than turning into a refusal.
+    lazy.store.revisionFiles.put({ ...old, layout: 1 });
+    const downloads = createDownloadsService({
+      store: lazy.store,
+      clock: lazy.clock,
+      log: captureLog().log,
+      workflow: () => lazy.services.proposals.workflow().workflow,
+      printer: createPdfPrinter({ executablePath: '/nonexistent/chromium' }),
+    });
+    try {
+      expect(await downloads.make('MP-2026-001', 1)).toEqual([]);
+      expect(downloads.file('MP-2026-001', 1, 'pdf').bytes.toString()).toBe('%PDF-1.4 made by layout 1');
     } finally {
       await downloads.close();
     }
