@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import type { Store } from '../../db/store.ts';
 import type { ViewRenderer } from '../../content/render/render-view.ts';
 import type { Lang } from '../../kernel/i18n/languages.ts';
@@ -67,7 +67,6 @@ export function siteContext(parts: Omit<SiteContext, 'page' | 'pageAround' | 'ke
       if (at < 0 || text.indexOf(BODY, at + 1) >= 0) throw new Error(`site/${view} must show page.html exactly once`);
       return Buffer.concat([Buffer.from(text.slice(0, at)), body, Buffer.from(text.slice(at + BODY.length))]);
     },
-    key: (...values) =>
-      createHash('sha1').update(parts.layout).update(JSON.stringify(values)).digest('base64url').slice(0, 20),
+    key: (...values) => hash('sha1', parts.layout + JSON.stringify(values), 'base64url').slice(0, 20),
   };
 }
