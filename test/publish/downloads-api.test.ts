@@ -31,6 +31,16 @@ const get = (app: TestInstance, path: string) => fetch(`${app.url}${path}`);
 const manifestOf = async (app: TestInstance, number: string, rev: number) =>
   (await (await get(app, `/api/proposals/${number}/revisions/${rev}/manifest.json`)).json()) as DraftManifest;
 
+/** A downloads service over the lazy instance's store whose printer finds no Chromium. */
+const withoutChromium = () =>
+  createDownloadsService({
+    store: lazy.store,
+    clock: lazy.clock,
+    log: captureLog().log,
+    workflow: () => lazy.services.proposals.workflow().workflow,
+    printer: createPdfPrinter({ executablePath: '/nonexistent/chromium' }),
+  });
+
 describe('Word and PDF downloads of a revision', () => {
   it('are made on the first download when not made in the background, then sent as attachments', async () => {
     const first = await get(lazy, '/api/proposals/MP-2026-001/revisions/1/draft.docx');
@@ -92,13 +102,7 @@ describe('Word and PDF downloads of a revision', () => {
   });
 
   it('say that Chromium is missing when the PDF cannot be printed, and keep the Word file', async () => {
-    const downloads = createDownloadsService({
-      store: lazy.store,
-      clock: lazy.clock,
-      log: captureLog().log,
-      workflow: () => lazy.services.proposals.workflow().workflow,
-      printer: createPdfPrinter({ executablePath: '/nonexistent/chromium' }),
-    });
+    const downloads = withoutChromium();
     try {
       expect(await downloads.make('MP-2026-002', 0)).toEqual(['docx']);
       expect(downloads.made('MP-2026-002', 0)).toEqual(['docx']);
@@ -134,13 +138,7 @@ describe('Word and PDF downloads of a revision', () => {
 
     // Without Chromium the old file stays rather than turning into a refusal.
     lazy.store.revisionFiles.put({ ...old, layout: 1 });
-    const downloads = createDownloadsService({
-      store: lazy.store,
-      clock: lazy.clock,
-      log: captureLog().log,
-      workflow: () => lazy.services.proposals.workflow().workflow,
-      printer: createPdfPrinter({ executablePath: '/nonexistent/chromium' }),
-    });
+    const downloads = withoutChromium();
     try {
       expect(await downloads.make('MP-2026-001', 1)).toEqual([]);
       expect(downloads.file('MP-2026-001', 1, 'pdf').bytes.toString()).toBe('%PDF-1.4 made by layout 1');
