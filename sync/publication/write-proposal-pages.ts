@@ -1,7 +1,7 @@
 import type { DraftManifest } from '../../content/draft/draft-types.ts';
 import { fill, messagesFor } from '../../content/i18n/messages.ts';
 import { DRAFT_HTML_MARKER, renderDraftHtml } from '../../content/render/render-draft-html.ts';
-import type { RevisionRow } from '../../db/proposals/revision-queries.ts';
+import type { RevisionBytes, RevisionRow } from '../../db/proposals/revision-queries.ts';
 import { LANGUAGES, type Lang } from '../../kernel/i18n/languages.ts';
 import { resolutionTableHtml } from '../review/comments/format-resolution.ts';
 import { resolutionRows } from '../review/comments/resolution-table.ts';
@@ -65,12 +65,15 @@ export async function writeProposalPages(
   const commentsVersion = ctx.source.comments.version(number);
   const titles = [row.title_zh, row.title_en];
   const downloads = new Map<number, Download[]>();
+  // Each revision's content is read at most once, as bytes, and only when one of its files has to be made.
+  const stored = new Map<number, RevisionBytes>();
 
   for (const shown of p.shown) {
     const rev = shown.rev;
-    // The whole row (Markdown, manifest, HTML: about a megabyte, decoded) is read only when a download is made.
+    // The row as strings only for the Word and PDF makers; the downloads are its bytes.
     let row: RevisionRow | undefined;
     const content = () => (row ??= ctx.source.store.revisions.get(number, rev)!);
+    const bytes = () => stored.get(rev) ?? stored.set(rev, ctx.source.store.revisions.bytes(number, rev)!).get(rev)!;
     const made: Download[] = [];
     const base = proposalPath(number, `${revPath(rev)}/`);
     const produce = async (kind: keyof typeof DOWNLOADS, render: () => string | Buffer | Promise<Buffer>) => {
@@ -78,8 +81,8 @@ export async function writeProposalPages(
       await ctx.writer.put(base + d.name, `${number}/${rev}/${kind}`, render);
       made.push({ file: base + d.name, label: d.label, type: d.type });
     };
-    await produce('md', () => content().draft_md ?? '');
-    await produce('manifest', () => content().manifest_json ?? '{}');
+    await produce('md', () => bytes().draft_md ?? '');
+    await produce('manifest', () => bytes().manifest_json ?? '{}');
     for (const kind of ['docx', 'pdf'] as const) {
       const make = formats[kind];
       if (!make) continue;
@@ -94,7 +97,8 @@ export async function writeProposalPages(
 
   for (const [index, shown] of p.shown.entries()) {
     const previous = index > 0 ? p.shown[index - 1]! : null;
-    await writeRevisionPages(ctx, p, shown, previous, downloads.get(shown.rev)!, commentsVersion);
+    await writeRevisionPages(ctx, p, shown, previous, downloads.get(shown.rev)!, commentsVersion, stored);
+    stored.delete(shown.rev);
   }
   for (let i = 1; i < p.shown.length; i += 1) await writeDiffPages(ctx, p, p.shown[i - 1]!.rev, p.shown[i]!.rev);
 
@@ -181,6 +185,7 @@ async function writeRevisionPages(
   previous: PublicRevision | null,
   downloads: readonly Download[],
   commentsVersion: string,
+  stored: ReadonlyMap<number, RevisionBytes>,
 ): Promise<void> {
   const { row } = p;
   const number = row.number;
@@ -191,8 +196,8 @@ async function writeRevisionPages(
   let html: Buffer | undefined;
   const draftHtml = (): Buffer => {
     if (html !== undefined) return html;
-    const stored = ctx.source.store.revisions.page(number, rev)?.html ?? null;
-    if (stored !== null && startsWith(stored, DRAFT_HTML_PREFIX)) return (html = stored);
+    const bytes = stored.get(rev)?.draft_html ?? ctx.source.store.revisions.page(number, rev)?.html ?? null;
+    if (bytes !== null && startsWith(bytes, DRAFT_HTML_PREFIX)) return (html = bytes);
     // A revision stored before the draft page had the generic HTML: rendered again from its Markdown.
     const full = ctx.source.store.revisions.get(number, rev)!;
     const manifest = JSON.parse(full.manifest_json ?? '{"clauses":[]}') as DraftManifest;
