@@ -25,8 +25,13 @@ import { rehypeClauseAnchors, type AnchorReport } from './draft/rehype-clause-an
 import { remarkClauseMarkers } from './draft/remark-clause-markers.ts';
 import { rehypeJoinCjkLines } from './join-cjk-lines.ts';
 
-/** The first line of every draft page HTML this renderer makes (older revisions hold the generic pipeline's). */
-export const DRAFT_HTML_MARKER = '<!-- magnolia-draft-html 1 -->';
+/**
+ * The first line of every draft page HTML this renderer makes. Stored HTML without it (the generic pipeline's, or an
+ * earlier version of this renderer's) is laid out again from the revision's Markdown and manifest when it is read.
+ * Raise the number when what the page shows changes. 2: each popover links to the portal's source view and gives
+ * the lines' SWHID (computed from the manifest when it has none).
+ */
+export const DRAFT_HTML_MARKER = '<!-- magnolia-draft-html 2 -->';
 
 /** Whether stored HTML came from this renderer. */
 export const isDraftHtml = (html: string | null): boolean => html !== null && html.startsWith(DRAFT_HTML_MARKER);
@@ -122,7 +127,7 @@ export function renderDraftHtml(markdown: string, manifest: DraftManifest): stri
       el(
         'div',
         { className: ['prov-pops'] },
-        report.anchored.map((c) => provenancePopover(c, authors(c), manifest.source.name)),
+        report.anchored.map((c) => provenancePopover(c, authors(c), manifest.source.name, manifest.source.repository)),
       ),
     ],
   };

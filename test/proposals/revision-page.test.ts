@@ -185,9 +185,48 @@ describe('the draft page', () => {
       at: '2026-06-01T00:00:00Z',
     });
     const { html } = await page(app, `/proposals/${number}/${String(rev).padStart(2, '0')}?lang=en`);
-    expect(html).toContain('generated before the draft page existed');
+    expect(html).toContain('laid out by an earlier version of the portal');
     for (const clause of manifest.clauses) expect(idsOf(html)).toContain(clause.id);
     expect(html).not.toContain('{#c-');
+  });
+
+  it('lays out again a revision an earlier renderer made, with the source-view links and SWHIDs it lacked', async () => {
+    const { row } = app.services.proposals.revision(number, 0);
+    // As stored before the source view: render version 1, no portal links, a manifest without SWHIDs.
+    const old = JSON.parse(row.manifest_json!) as DraftManifest;
+    for (const clause of old.clauses) delete clause.origin.swhid;
+    const v1 = row
+      .draft_html!.replace('<!-- magnolia-draft-html 2 -->', '<!-- magnolia-draft-html 1 -->')
+      .replace(/<a href="\/source\/[^"]*" class="lb-portal"><\/a> ?/g, '')
+      .replace(/<dt class="lb-swhid"><\/dt><dd><code class="prov-swhid">[^<]*<\/code><\/dd>/g, '');
+    expect(v1).not.toContain('lb-portal');
+    const rev = app.store.transaction(() =>
+      app.store.revisions.insertQueued({
+        number,
+        ref: 'main',
+        sources_yml: row.sources_yml,
+        sources_digest: 'render-version-1',
+        stage: row.stage,
+        requested_by: 'mei',
+        reason: 'old',
+        created_at: '2026-06-02T00:00:00Z',
+      }),
+    );
+    app.store.revisions.markReady(number, rev, {
+      commitSha: row.commit_sha!,
+      draftMd: row.draft_md!,
+      manifestJson: JSON.stringify(old),
+      draftHtml: v1,
+      lintJson: row.lint_json!,
+      diffFrom: null,
+      diffJson: null,
+      at: '2026-06-02T00:00:00Z',
+    });
+    const { html } = await page(app, `/proposals/${number}/${String(rev).padStart(2, '0')}?lang=zh-CN`);
+    expect(html).toContain('由早期版本的门户排版');
+    const clause = manifest.clauses.find((c) => c.origin.swhid)!;
+    expect(html).toContain(`<code class="prov-swhid">${clause.origin.swhid!.replace(/&/g, '&amp;')}</code>`);
+    expect(html).toMatch(new RegExp(`<a href="/source/[^"]+/blob/${clause.origin.commit}/[^"]+" class="lb-portal">`));
   });
 });
 

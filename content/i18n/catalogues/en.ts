@@ -265,7 +265,8 @@ export const en = {
     swhid: 'SWHID',
     close: 'Close',
     unknown: 'unknown',
-    oldRendering: 'This revision was generated before the draft page existed; it is shown from its stored Markdown.',
+    oldRendering:
+      'This revision was laid out by an earlier version of the portal; it is shown laid out again from its stored Markdown and manifest.',
   },
   project: {
     proposals: 'Proposals for a standard',

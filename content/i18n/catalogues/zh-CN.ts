@@ -255,7 +255,7 @@ export const zhCN: Messages = {
     swhid: 'SWHID 标识',
     close: '关闭',
     unknown: '未知',
-    oldRendering: '本修订版生成于草案页面之前，现按其保存的 Markdown 显示。',
+    oldRendering: '本修订版由早期版本的门户排版，现按其保存的 Markdown 和来源清单重新排版显示。',
   },
   project: {
     proposals: '标准提案',

@@ -10,7 +10,7 @@ import { runningHeaderCss } from './running-header-css.ts';
 // A draft revision as one standalone HTML document for Chromium's print: the draft HTML in print order, the print
 // stylesheet, the running header (the revision label and stage) and the draft's label words inlined, and a Content-Security-Policy that lets nothing load (no script,
 // no image, font or style from anywhere: the document is all there is).
-//   { draftHtml: "<!-- magnolia-draft-html 1 -->\n<nav …", meta: { revisionLabel: "MP-2026-001-02", … } }
+//   { draftHtml: "<!-- magnolia-draft-html 2 -->\n<nav …", meta: { revisionLabel: "MP-2026-001-02", … } }
 //     → "<!DOCTYPE html><html lang="zh-CN"><head>…<title>MP-2026-001-02 征求意见稿</title><style>@page { size: A4 }…"
 
 const PRINT_CSS = readFileSync(new URL('./print.css', import.meta.url), 'utf8');

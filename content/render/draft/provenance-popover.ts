@@ -1,6 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { CommitRef, ManifestClause } from '../../draft/draft-types.ts';
 import type { LabelClass } from './draft-label-css.ts';
+import { swhidOfLines } from '../../draft/swhid.ts';
 import { sourceViewHref } from '../source-view-href.ts';
 import { el, txt } from './hast-builder.ts';
 
@@ -37,10 +38,18 @@ const commitLine = (ref: CommitRef | null): ElementContent[] =>
 
 /**
  * The popover of one clause (`authors`: who wrote its lines, from the manifest's commits; `repository`: the
- * manifest's `source.name`, `owner/repo`, for the link to the portal's source view). Labels: see draft-label-css.
+ * manifest's `source.name`, `owner/repo`, for the link to the portal's source view; `origin`: its
+ * `source.repository`, the URL a SWHID names when the manifest, made before SWHIDs, has none). Labels: see
+ * draft-label-css.
  */
-export function provenancePopover(clause: ManifestClause, authors: readonly string[], repository = ''): Element {
+export function provenancePopover(
+  clause: ManifestClause,
+  authors: readonly string[],
+  repository = '',
+  origin?: string,
+): Element {
   const o = clause.origin;
+  const swhid = o.swhid ?? swhidOfLines(o.commit, origin, o.path, o.startLine, o.endLine);
   const lines = o.startLine === o.endLine ? String(o.startLine) : `${o.startLine}–${o.endLine}`;
   const safe = /^https?:\/\//i.test(o.permalink);
   const portal = sourceViewHref(repository, o.commit, o.path, [o.startLine, o.endLine]);
@@ -63,9 +72,7 @@ export function provenancePopover(clause: ManifestClause, authors: readonly stri
       el('dd', {}, commitLine(o.lastChangedIn)),
       label('lb-authors'),
       el('dd', {}, authors.length ? [txt(authors.join(', '))] : unknown()),
-      ...(o.swhid
-        ? [label('lb-swhid'), el('dd', {}, [el('code', { className: ['prov-swhid'] }, [txt(o.swhid)])])]
-        : []),
+      ...(swhid ? [label('lb-swhid'), el('dd', {}, [el('code', { className: ['prov-swhid'] }, [txt(swhid)])])] : []),
     ]),
     ...(portal ? [el('a', { href: portal, className: ['lb-portal'] }), txt(' ')] : []),
     ...(safe ? [el('a', { href: o.permalink, className: ['lb-permalink'], rel: ['noopener', 'noreferrer'] })] : []),
