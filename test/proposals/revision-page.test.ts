@@ -2,6 +2,7 @@ import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftManifest, LintIssue } from '../../content/draft/draft-types.ts';
 import { renderMarkdown } from '../../content/render/render-markdown.ts';
+import type { RevisionRow } from '../../db/proposals/revision-queries.ts';
 import { msg, storeMessage } from '../../kernel/i18n/message.ts';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
 import { HOSTILE, MAINTAINER, SPEC, proposalWithRevision } from './revision-fixture.ts';
@@ -160,14 +161,17 @@ describe('the draft page', () => {
     expect(f.html).toContain('spec/protocol.md is gone');
   });
 
-  it('shows a revision stored with the generic HTML (before the draft page) rendered again from its Markdown', async () => {
-    const { row } = app.services.proposals.revision(number, 0);
+  /** A ready revision of the proposal stored as an earlier version of the portal stored it; returns its number. */
+  const storeOlderRevision = (
+    row: RevisionRow,
+    stored: { digest: string; draftHtml: string; manifestJson?: string },
+  ): number => {
     const rev = app.store.transaction(() =>
       app.store.revisions.insertQueued({
         number,
         ref: 'main',
         sources_yml: row.sources_yml,
-        sources_digest: 'old-rendering',
+        sources_digest: stored.digest,
         stage: row.stage,
         requested_by: 'mei',
         reason: 'old',
@@ -177,13 +181,19 @@ describe('the draft page', () => {
     app.store.revisions.markReady(number, rev, {
       commitSha: row.commit_sha!,
       draftMd: row.draft_md!,
-      manifestJson: row.manifest_json!,
-      draftHtml: renderMarkdown(row.draft_md!),
+      manifestJson: stored.manifestJson ?? row.manifest_json!,
+      draftHtml: stored.draftHtml,
       lintJson: row.lint_json!,
       diffFrom: null,
       diffJson: null,
       at: '2026-06-01T00:00:00Z',
     });
+    return rev;
+  };
+
+  it('shows a revision stored with the generic HTML (before the draft page) rendered again from its Markdown', async () => {
+    const { row } = app.services.proposals.revision(number, 0);
+    const rev = storeOlderRevision(row, { digest: 'old-rendering', draftHtml: renderMarkdown(row.draft_md!) });
     const { html } = await page(app, `/proposals/${number}/${String(rev).padStart(2, '0')}?lang=en`);
     expect(html).toContain('laid out by an earlier version of the portal');
     for (const clause of manifest.clauses) expect(idsOf(html)).toContain(clause.id);
@@ -200,27 +210,10 @@ describe('the draft page', () => {
       .replace(/<a href="\/source\/[^"]*" class="lb-portal"><\/a> ?/g, '')
       .replace(/<dt class="lb-swhid"><\/dt><dd><code class="prov-swhid">[^<]*<\/code><\/dd>/g, '');
     expect(v1).not.toContain('lb-portal');
-    const rev = app.store.transaction(() =>
-      app.store.revisions.insertQueued({
-        number,
-        ref: 'main',
-        sources_yml: row.sources_yml,
-        sources_digest: 'render-version-1',
-        stage: row.stage,
-        requested_by: 'mei',
-        reason: 'old',
-        created_at: '2026-06-02T00:00:00Z',
-      }),
-    );
-    app.store.revisions.markReady(number, rev, {
-      commitSha: row.commit_sha!,
-      draftMd: row.draft_md!,
-      manifestJson: JSON.stringify(old),
+    const rev = storeOlderRevision(row, {
+      digest: 'render-version-1',
       draftHtml: v1,
-      lintJson: row.lint_json!,
-      diffFrom: null,
-      diffJson: null,
-      at: '2026-06-02T00:00:00Z',
+      manifestJson: JSON.stringify(old),
     });
     const { html } = await page(app, `/proposals/${number}/${String(rev).padStart(2, '0')}?lang=zh-CN`);
     expect(html).toContain('由早期版本的门户排版');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendDelivery } from '../support/send-delivery.ts';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
+import { openDelivery, sign, within } from './open-delivery.ts';
 
 const repo = { id: 500, name: 'spec', full_name: 'acme/spec', owner: { login: 'acme' } };
 
@@ -63,10 +64,16 @@ describe('webhook ingest', () => {
     expect(app.store.deliveries.get(sent.id)!.payload.length).toBeGreaterThan(10 * 1024 * 1024);
   });
 
-  it('refuses a body over 25 MB with 413', async () => {
-    const payload = { padding: 'x'.repeat(26 * 1024 * 1024) };
-    const sent = await sendDelivery(app.url, 'ping', payload);
-    expect(sent.status).toBe(413);
+  it('refuses a body over 25 MB with 413, from its declared length, before reading it', async () => {
+    // Signed as GitHub would; the answer comes from the headers, so the body is never sent (a client still uploading
+    // 26 MB when the server closes may see its connection reset before it reads the answer).
+    const body = Buffer.from(JSON.stringify({ padding: 'x'.repeat(26 * 1024 * 1024) }));
+    const open = openDelivery(app.url, { signature: sign(body), length: body.length, event: 'ping' });
+    const answer = await within(open.answer, 10_000, 'a body over 25 MB');
+    expect(answer.status).toBe(413);
+    expect(answer.body).toMatchObject({ error: { code: 'payload_too_large' } });
+    expect(answer.headers.connection).toBe('close');
+    expect(app.store.deliveries.get(open.id)).toBeUndefined();
   });
 
   it('stores a duplicate delivery once and applies its effect once', async () => {
