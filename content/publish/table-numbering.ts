@@ -6,8 +6,11 @@ import type { DraftLang } from '../draft/draft-types.ts';
 // file and the PDF number their tables through this one rule.
 //   const tables = createTableNumbering('zh'); tables.next() → '表1'; tables.enterAnnex('A'); tables.next() → '表A.1'
 
-/** The start of a caption a source writes for its table: `表1`, `表 A.2`, `Table 3`. */
-export const SOURCE_TABLE_CAPTION = /^(?:表\s*[A-Z]?\.?\d+|Table\s+[A-Z]?\.?\d+)(?:\s|$|[　：:—-])/u;
+/** A table number as a source writes it (`表1`, `表 A.2`, `Table 3`), for patterns to build on. */
+export const TABLE_NUMBER_PATTERN = String.raw`(?:表\s*[A-Z]?\.?\d+|Table\s+[A-Z]?\.?\d+)`;
+
+/** The start of a caption a source writes for its table: `表1 …`, `表 A.2：…`, `Table 3 …`. */
+export const SOURCE_TABLE_CAPTION = new RegExp(String.raw`^${TABLE_NUMBER_PATTERN}(?:\s|$|[　：:—-])`, 'u');
 
 /** Hands out table numbers in document order. */
 export interface TableNumbering {

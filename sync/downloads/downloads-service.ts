@@ -21,7 +21,7 @@ import { revisionFileInput } from './revision-file-input.ts';
  */
 export const REVISION_FILES_LAYOUT = 2;
 
-/** Whether a stored file was made by the current layout (a refusal counts as current until its retry time). */
+/** Whether a stored file (or refusal) was made by the current layout. */
 export const isCurrentLayout = (row: { layout: number }): boolean => row.layout >= REVISION_FILES_LAYOUT;
 
 /** Every format a revision's files come in, in the order they are made. */

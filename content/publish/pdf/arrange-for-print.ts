@@ -1,5 +1,5 @@
 import type { DraftLang } from '../../draft/draft-types.ts';
-import { createTableNumbering } from '../table-numbering.ts';
+import { createTableNumbering, TABLE_NUMBER_PATTERN } from '../table-numbering.ts';
 import { escapeHtml } from './escape-html.ts';
 
 // The draft page's HTML (renderDraftHtml's, sanitised when the revision was made) rearranged in the order of a
@@ -48,8 +48,10 @@ const CONTENTS = /<nav class="draft-toc"[\s\S]*?<\/nav>/;
 const CONTENTS_ENTRY = /<a href="#([^"]+)">([\s\S]*?)<\/a>/g;
 const REGISTER = '<section class="draft-register-section"';
 // A paragraph that starts with a table number, right before a table: the source's own caption.
-const SOURCE_CAPTION =
-  /<p\b[^>]*>\s*(?:<(?:strong|b|em|span)\b[^>]*>\s*)?(?:表\s*[A-Z]?\.?\d+|Table\s+[A-Z]?\.?\d+)(?=[\s　：:—<-])(?:(?!<\/p>)[\s\S])*<\/p>\s*<table\b/u;
+const SOURCE_CAPTION = new RegExp(
+  String.raw`<p\b[^>]*>\s*(?:<(?:strong|b|em|span)\b[^>]*>\s*)?${TABLE_NUMBER_PATTERN}(?=[\s　：:—<-])(?:(?!<\/p>)[\s\S])*<\/p>\s*<table\b`,
+  'u',
+);
 const ANNEX_OR_TABLE = /<h2 id="[^"]+"><span class="clause-num">(?:附录|Annex)\s*([A-Z])<\/span>|<table\b/g;
 const TEXT = />([^<]+)</g;
 const LONG_HEX = /\b[0-9a-f]{16,}\b/g;
