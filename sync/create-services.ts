@@ -94,7 +94,14 @@ export function createServices(deps: SyncDeps): Services {
     mail: config.mail,
     baseUrl: () => config.baseUrl,
   });
-  const downloads = createDownloadsService({ store, clock, log, workflow: () => proposals!.workflow().workflow });
+  const sources = createSourcesService({ store, runGit, githubUrl: config.githubUrl });
+  const downloads = createDownloadsService({
+    store,
+    clock,
+    log,
+    sources,
+    workflow: () => proposals!.workflow().workflow,
+  });
   proposals = createProposalsService({
     store,
     clock,
@@ -122,6 +129,8 @@ export function createServices(deps: SyncDeps): Services {
     diffs,
     site: config.site,
     formats: revisionFormatsOf(downloads, store),
+    sources,
+    portalUrl: config.baseUrlConfigured ? config.baseUrl : null,
   });
   return {
     projects,
@@ -142,7 +151,7 @@ export function createServices(deps: SyncDeps): Services {
     comments,
     diffs,
     drift: createDriftService({ store, clock, runGit, notify: (event) => void notifications.record(event) }),
-    sources: createSourcesService({ store, runGit, githubUrl: config.githubUrl }),
+    sources,
     publication,
     sync,
     sessionSecret,

@@ -22,3 +22,12 @@ export function sourceViewHref(
   const [start, end] = lines;
   return start === end ? `${url}?lines=${start}#L${start}` : `${url}?lines=${start}-${end}#L${start}-L${end}`;
 }
+
+/**
+ * The portal's address of an image file of a repository at a commit (a relative URL), as drafts show it, or undefined
+ * when `repository` is not an `owner/repo` name. `acme/p`, 1f…, `spec/a b.png` → `/source/acme/p/image/1f…/spec/a%20b.png`
+ */
+export function sourceImageHref(repository: string, commit: string, path: string): string | undefined {
+  if (!OWNER_REPO.test(repository) || !/^[0-9a-f]{7,64}$/.test(commit)) return undefined;
+  return `/source/${repository}/image/${commit}/${encodePath(path)}`;
+}

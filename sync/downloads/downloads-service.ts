@@ -11,15 +11,17 @@ import { findProposal } from '../proposals/find-proposal.ts';
 import { revisionSubject } from '../proposals/generate-revision.ts';
 import type { Workflow } from '../proposals/workflow/workflow-schema.ts';
 import type { JobHandler } from '../queue/job-handler.ts';
+import type { SourcesService } from '../sources/sources-service.ts';
+import { readDraftImages } from '../sources/read-draft-images.ts';
 import { revisionDocxInProcess } from './revision-docx-in-process.ts';
 import { revisionFileInput } from './revision-file-input.ts';
 
 /**
  * The layout of the files this code makes. Raise it when what a Word or PDF file looks like changes: files an earlier
  * layout made are then made again in the background (and served as they are until then). 2: the PDF's contents give
- * pages, and tables are numbered.
+ * pages, and tables are numbered. 3: the drafts' images are embedded from the mirror, and figures are numbered.
  */
-export const REVISION_FILES_LAYOUT = 2;
+export const REVISION_FILES_LAYOUT = 3;
 
 /** Whether a stored file (or refusal) was made by the current layout. */
 export const isCurrentLayout = (row: { layout: number }): boolean => row.layout >= REVISION_FILES_LAYOUT;
@@ -72,6 +74,8 @@ export interface DownloadsDeps {
   clock: Clock;
   log: Logger;
   workflow: () => Workflow;
+  /** The mirrors' files, for the drafts' images (without it, an image shows its text). */
+  sources?: Pick<SourcesService, 'image'>;
   /** Replaces the printer (tests); default: Debian's Chromium, launched at the first print. */
   printer?: PdfPrinter;
 }
@@ -115,6 +119,11 @@ export function createDownloadsService(deps: DownloadsDeps): DownloadsService {
     });
     if (missing.length === 0) return [];
     const input = revisionFileInput(proposal, revision, deps.workflow());
+    const { images, unread } = deps.sources
+      ? await readDraftImages(deps.sources, input.html, input.manifest.source)
+      : { images: [], unread: [] };
+    for (const image of unread)
+      log.warn({ proposal: proposal.number, rev, image: image.src, code: image.code }, 'draft image not shown');
     const made: RevisionFileFormat[] = [];
     for (const format of missing) {
       const started = clock.now();
@@ -123,8 +132,13 @@ export function createDownloadsService(deps: DownloadsDeps): DownloadsService {
       try {
         bytes =
           format === 'docx'
-            ? await revisionDocxInProcess({ markdown: input.markdown, manifest: input.manifest, meta: input.docxMeta })
-            : await printDraftPdf(printer, input.html, input.printMeta);
+            ? await revisionDocxInProcess({
+                markdown: input.markdown,
+                manifest: input.manifest,
+                meta: input.docxMeta,
+                images,
+              })
+            : await printDraftPdf(printer, input.html, input.printMeta, images);
       } catch (error) {
         // Only a missing print browser is kept as an answer; anything else is a failure the queue retries.
         if (!(error instanceof DomainError) || error.code !== 'pdf_browser_missing') throw error;

@@ -32,6 +32,8 @@ export interface BuildSiteOptions {
   /** The site's absolute URL (`https://std.example.org/standards`): the sitemap and the feed name absolute URLs. */
   siteUrl?: string;
   include?: SiteInclude;
+  /** The portal's address: the popovers link into its source view (default: no such links). */
+  portalUrl?: string | null | undefined;
   /** Word and PDF makers; a revision's .docx and .pdf are linked only when produced. */
   formats?: RevisionFormats;
   /** Run Pagefind when a page changed (default true). */
@@ -56,7 +58,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VIEWS = path.join(ROOT, 'views');
 const SITE_VIEWS = path.join(VIEWS, 'site');
 // Bump when the builder changes what it writes for the same inputs: every page is made again once.
-const BUILDER_VERSION = 1;
+const BUILDER_VERSION = 2;
 
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 
@@ -80,6 +82,7 @@ export async function buildSite(source: SiteSource, options: BuildSiteOptions): 
       'the site URL must be an http(s) URL, for example https://std.example.org/standards',
     );
   // A site URL names absolute addresses: without a base path, its own path is the one.
+  const portalUrl = options.portalUrl ? options.portalUrl.trim().replace(/\/+$/, '') : null;
   const links = siteLinks(options.basePath || (siteUrl === null ? '' : new URL(siteUrl).pathname));
   const formats = options.formats ?? {};
   const workflow = source.workflow();
@@ -93,7 +96,7 @@ export async function buildSite(source: SiteSource, options: BuildSiteOptions): 
     [ASSETS.pagefindSearch]: read(path.join(SITE_VIEWS, 'assets', 'pagefind-search.js')),
   };
   const layout = createHash('sha256')
-    .update(JSON.stringify({ BUILDER_VERSION, base: links.basePath, siteUrl, include, workflow }))
+    .update(JSON.stringify({ BUILDER_VERSION, base: links.basePath, siteUrl, portalUrl, include, workflow }))
     .update(JSON.stringify(LANGUAGES.map((l) => messagesFor(l))))
     .update(JSON.stringify(Object.keys(formats).sort()))
     .update(
@@ -108,7 +111,15 @@ export async function buildSite(source: SiteSource, options: BuildSiteOptions): 
     .digest('base64url');
 
   const writer = createSiteWriter(options.outDir);
-  const ctx = siteContext({ source, links, writer, views: createViewRenderer(VIEWS), layout, siteUrl });
+  const ctx = siteContext({
+    source,
+    links,
+    writer,
+    views: createViewRenderer(VIEWS),
+    layout,
+    siteUrl,
+    portalUrl,
+  });
   const warnings: string[] = [];
   for (const [file, text] of Object.entries(assets)) await writer.put(file, ctx.key('asset', text), () => text);
 

@@ -10,6 +10,7 @@ import type { DiffsService } from '../review/diffs/diffs-service.ts';
 import { buildSite, type BuildSiteOptions, type SiteBuildReport } from './build-site.ts';
 import type { RevisionFormats } from './revision-formats.ts';
 import type { SiteSource } from './site-context.ts';
+import type { SourcesService } from '../sources/sources-service.ts';
 
 /** The static site of standards and drafts: built on demand (the CLI) and, when configured, after each publication. */
 export interface PublicationService {
@@ -34,6 +35,10 @@ export interface PublicationDeps {
   /** The configured site (`config.site`), or null: no automatic build. */
   site: { dir: string; basePath: string; url: string | null } | null;
   formats?: RevisionFormats;
+  /** The mirrors' files, for the drafts' images. */
+  sources?: Pick<SourcesService, 'image'>;
+  /** The portal's address (MAGNOLIA_BASE_URL), where the site's popovers link into the source view; null: no links. */
+  portalUrl?: string | null;
 }
 
 /** The job subject and queue key of site builds: one queued build at a time, coalesced. */
@@ -47,10 +52,12 @@ export function createPublicationService(deps: PublicationDeps): PublicationServ
     workflow: () => deps.proposals.workflow().workflow,
     comments: deps.comments,
     diffs: deps.diffs,
+    sources: deps.sources,
   };
   const isPublic = (stage: string | null | undefined) =>
     stage != null && deps.proposals.workflow().workflow.stages.some((s) => s.id === stage && s.public === true);
-  const build = (options: BuildSiteOptions) => buildSite(source, { formats: deps.formats, ...options });
+  const build = (options: BuildSiteOptions) =>
+    buildSite(source, { formats: deps.formats, portalUrl: deps.portalUrl ?? null, ...options });
   return {
     build,
     onEvent(event) {

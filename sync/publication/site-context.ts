@@ -5,6 +5,7 @@ import type { Lang } from '../../kernel/i18n/languages.ts';
 import type { Workflow } from '../proposals/workflow/workflow-schema.ts';
 import type { CommentsService } from '../review/comments/comments-service.ts';
 import type { DiffsService } from '../review/diffs/diffs-service.ts';
+import type { SourcesService } from '../sources/sources-service.ts';
 import { siteChrome } from './site-chrome.ts';
 import type { SiteLinks } from './site-links.ts';
 import type { SiteWriter } from './site-writer.ts';
@@ -16,6 +17,8 @@ export interface SiteSource {
   workflow(): Workflow;
   comments: Pick<CommentsService, 'resolution' | 'version'>;
   diffs: Pick<DiffsService, 'diff'>;
+  /** The mirrors' files, for the drafts' images (without it, an image shows its text). */
+  sources?: Pick<SourcesService, 'image'> | undefined;
 }
 
 /** One build's tools: the source, the links, the writer, the views, and the digest of the layout. */
@@ -28,6 +31,8 @@ export interface SiteContext {
   layout: string;
   /** Absolute URL of the site (no trailing slash), or null. */
   siteUrl: string | null;
+  /** The portal's address (no trailing slash), where the popovers' source-view links go; null: they are left out. */
+  portalUrl: string | null;
   /** The absolute URL of an output file when the site's URL is known, else null. */
   absolute(file: string): string | null;
   /** Renders `views/site/<view>.ejs` with its chrome and model. */

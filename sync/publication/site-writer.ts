@@ -4,8 +4,12 @@ import path from 'node:path';
 /** The build state kept in the output folder: what each file of the site was made of. */
 export interface SiteState {
   version: 1;
-  files: Record<string, { key: string }>;
+  /** Each file's key, and the files it brought with it (a page's figures): kept with it while its key holds. */
+  files: Record<string, { key: string; with?: string[] }>;
 }
+
+/** What a render makes: the file's content, or its content and the files made with it (`share`d while rendering). */
+export type Rendered = string | Buffer | { content: string | Buffer; with: readonly string[] };
 
 /** What one build did to the folder. */
 export interface WriteCounts {
@@ -23,7 +27,12 @@ export interface SiteWriter {
    * Produces the file at `file` (relative to the folder). `key` says what it is made of: when the state records
    * the same key and the file is there, `render` is not called at all.
    */
-  put(file: string, key: string, render: () => string | Buffer | Promise<string | Buffer>): Promise<void>;
+  put(file: string, key: string, render: () => Rendered | Promise<Rendered>): Promise<void>;
+  /**
+   * Like `put` for a file several others bring with them (an image two pages show): produced once a build, whoever
+   * asks first; asking again with the same key does nothing (with another key, it is an error).
+   */
+  share(file: string, key: string, render: () => string | Buffer | Promise<string | Buffer>): Promise<void>;
   /** Whether the file at `file` was kept from the last build with this key (put would skip it). */
   has(file: string, key: string): boolean;
   /** The files this build produced so far, in order. */
@@ -80,34 +89,66 @@ export function createSiteWriter(dir: string): SiteWriter {
     fs.mkdirSync(at, { recursive: true });
     for (let up = at; up.startsWith(top + path.sep) && !folders.has(up); up = path.dirname(up)) folders.add(up);
   };
+  // A kept file keeps the files it brought last time (they are not made again, and not deleted).
+  const keepWith = (companions: readonly string[] | undefined) => {
+    for (const c of companions ?? []) {
+      const entry = before.files[c];
+      if (made.has(c) || entry === undefined) continue;
+      made.add(c);
+      now.files[c] = entry;
+      unchanged += 1;
+    }
+  };
+  const produce = async (file: string, key: string, render: () => Rendered | Promise<Rendered>) => {
+    made.add(file);
+    const full = target(file);
+    const old = before.files[file];
+    if (old?.key === key && exists(full)) {
+      now.files[file] = old.with ? { key, with: old.with } : { key };
+      keepWith(old.with);
+      unchanged += 1;
+      return;
+    }
+    const rendered = await render();
+    const content = typeof rendered === 'string' || Buffer.isBuffer(rendered) ? rendered : rendered.content;
+    const companions = typeof rendered === 'string' || Buffer.isBuffer(rendered) ? [] : [...rendered.with];
+    now.files[file] = companions.length ? { key, with: companions } : { key };
+    changed ||= old?.key !== key || JSON.stringify(old?.with ?? []) !== JSON.stringify(companions);
+    write(file, full, old, content);
+  };
+  const write = (
+    file: string,
+    full: string,
+    old: SiteState['files'][string] | undefined,
+    content: string | Buffer,
+  ): void => {
+    // Made of something else, yet the same bytes (a word changed that this page does not show): left as it is.
+    // Comparing with the file costs less than keeping digests of every file, and only happens on such a change.
+    if (
+      old !== undefined &&
+      readIfFile(full)?.equals(typeof content === 'string' ? Buffer.from(content) : content) === true
+    ) {
+      unchanged += 1;
+      return;
+    }
+    folder(full);
+    fs.writeFileSync(full, content);
+    written.push(file);
+  };
   return {
     produced: () => [...made],
     has: (file, key) => before.files[file]?.key === key && exists(target(file)),
     async put(file, key, render) {
       if (made.has(file)) throw new Error(`${file} is produced twice by one build`);
-      made.add(file);
-      const full = target(file);
-      const old = before.files[file];
-      if (old?.key === key && exists(full)) {
-        now.files[file] = { key };
-        unchanged += 1;
+      await produce(file, key, render);
+    },
+    async share(file, key, render) {
+      if (made.has(file)) {
+        const known = now.files[file]?.key;
+        if (known !== undefined && known !== key) throw new Error(`${file} is produced twice by one build`);
         return;
       }
-      const content = await render();
-      now.files[file] = { key };
-      changed ||= old?.key !== key;
-      // Made of something else, yet the same bytes (a word changed that this page does not show): left as it is.
-      // Comparing with the file costs less than keeping digests of every file, and only happens on such a change.
-      if (
-        old !== undefined &&
-        readIfFile(full)?.equals(typeof content === 'string' ? Buffer.from(content) : content) === true
-      ) {
-        unchanged += 1;
-        return;
-      }
-      folder(full);
-      fs.writeFileSync(full, content);
-      written.push(file);
+      await produce(file, key, render);
     },
     finish() {
       const deleted: string[] = [];

@@ -8,6 +8,7 @@ import { resolutionRows } from '../review/comments/resolution-table.ts';
 import type { PublicRevision } from './public-revisions.ts';
 import type { RevisionFormats } from './revision-formats.ts';
 import { ASSETS } from './site-chrome.ts';
+import { siteDraftHtml, type ReadImages } from './site-draft-html.ts';
 import { writeDiffPages } from './write-diff-pages.ts';
 import type { SiteContext } from './site-context.ts';
 import {
@@ -97,7 +98,7 @@ export async function writeProposalPages(
 
   for (const [index, shown] of p.shown.entries()) {
     const previous = index > 0 ? p.shown[index - 1]! : null;
-    await writeRevisionPages(ctx, p, shown, previous, downloads.get(shown.rev)!, commentsVersion, stored);
+    await writeRevisionPages(ctx, p, shown, previous, downloads.get(shown.rev)!, commentsVersion, stored, warn);
     stored.delete(shown.rev);
   }
   for (let i = 1; i < p.shown.length; i += 1) await writeDiffPages(ctx, p, p.shown[i - 1]!.rev, p.shown[i]!.rev);
@@ -186,6 +187,7 @@ async function writeRevisionPages(
   downloads: readonly Download[],
   commentsVersion: string,
   stored: ReadonlyMap<number, RevisionBytes>,
+  warn: (message: string) => void,
 ): Promise<void> {
   const { row } = p;
   const number = row.number;
@@ -204,6 +206,8 @@ async function writeRevisionPages(
     return (html = Buffer.from(renderDraftHtml(full.draft_md ?? '', manifest)));
   };
   let table: ReturnType<SiteContext['source']['comments']['resolution']> | undefined;
+  // The revision's images, read once for both languages' pages.
+  const images: ReadImages = new Map();
   for (const lang of LANGUAGES) {
     const t = messagesFor(lang);
     const logical = proposalPath(number, `${revPath(rev)}/index.html`);
@@ -252,16 +256,19 @@ async function writeRevisionPages(
         downloads: downloads.map((d) => ({ href: ctx.links.href(file, d.file), label: d.label(lang), type: d.type })),
       };
     };
-    await ctx.writer.put(file, ctx.key('revision', lang, number, rev, inputs, made), () => {
+    await ctx.writer.put(file, ctx.key('revision', lang, number, rev, inputs, made), async () => {
       const model = modelOf();
-      return ctx.pageAround(
+      const page = { file, project: p.project, commit: summary.commit_sha };
+      const draft = await siteDraftHtml(ctx, draftHtml(), page, images, warn);
+      const content = ctx.pageAround(
         lang,
         logical,
         'revision',
         { title: `${label} ${model.title}`, labels: true, scripts: [ASSETS.clauseSearch] },
         model,
-        draftHtml(),
+        draft.body,
       );
+      return { content, with: draft.with };
     });
 
     const resolutionLogical = proposalPath(number, `${revPath(rev)}/resolution/index.html`);

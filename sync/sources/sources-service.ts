@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { RepositoryRow } from '../../db/repositories/repository-queries.ts';
 import type { Store } from '../../db/store.ts';
 import { DomainError } from '../../kernel/errors/domain-error.ts';
+import { imageFacts, type ImageFacts } from '../../content/figures/image-facts.ts';
 import { readObjects } from '../../kernel/git/read-objects.ts';
 import type { RunGit } from '../../kernel/git/run-git.ts';
 import type { Blame } from './parse-blame-porcelain.ts';
@@ -16,6 +17,8 @@ import { upstreamWebBase } from './upstream-web-base.ts';
 export const SOURCE_VIEW_MAX_BYTES = 1024 * 1024;
 /** The raw download reads the blob whole: larger ones are refused. */
 export const SOURCE_RAW_MAX_BYTES = 100 * 1024 * 1024;
+/** An image a draft shows is read whole, and larger ones are not shown. */
+export const SOURCE_IMAGE_MAX_BYTES = 20 * 1024 * 1024;
 /** A NUL byte in this many first bytes makes a file binary (as git and GitHub decide). */
 const BINARY_PROBE_BYTES = 8192;
 
@@ -36,6 +39,14 @@ export interface SourceFile {
   blame: Blame | null;
   /** The upstream's web base for permalinks (`https://github.com/owner/repo`), or null when not on GitHub. */
   upstream: string | null;
+}
+
+/** An image file at a commit: what its bytes are, and the bytes. */
+export interface SourceImage {
+  /** The blob's id: the same bytes have the same id at every commit. */
+  blob: string;
+  facts: ImageFacts;
+  bytes: Buffer;
 }
 
 /** A file's bytes for the raw download. */
@@ -59,6 +70,8 @@ export interface SourcesService {
   file(fullName: string, sha: string, filePath: string): Promise<SourceFile>;
   /** A file's bytes at a commit. */
   raw(fullName: string, sha: string, filePath: string): Promise<RawSource>;
+  /** An image file at a commit, refused unless its bytes are an image of a type drafts show (`imageFacts`). */
+  image(fullName: string, sha: string, filePath: string): Promise<SourceImage>;
   /** Writes the pinned ref of every revision's commit (once at start). */
   pinAllRevisionCommits(): Promise<PinBackfill>;
 }
@@ -160,6 +173,31 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
         );
       const [blob] = await readObjects(runGit, gitDir, [entry.id], { timeoutMs: 120_000 });
       return { name: path.posix.basename(filePath), content: blob?.content ?? Buffer.alloc(0) };
+    },
+
+    async image(fullName, sha, filePath) {
+      checkSourcePath(filePath);
+      const { row, gitDir } = mirrorOf(fullName);
+      const commit = await commitOf(gitDir, row.full_name, sha);
+      const entry = await entryOf(gitDir, row.full_name, commit.sha, filePath);
+      if (entry.size > SOURCE_IMAGE_MAX_BYTES)
+        throw new DomainError(
+          'too-large',
+          'source_image_too_large',
+          `${filePath} is larger than ${SOURCE_IMAGE_MAX_BYTES / 1024 / 1024} MB, too large to show in a draft: make it smaller in the repository`,
+          { repository: row.full_name, path: filePath },
+        );
+      const [blob] = await readObjects(runGit, gitDir, [entry.id], { timeoutMs: 60_000 });
+      const bytes = blob?.content ?? Buffer.alloc(0);
+      const facts = imageFacts(bytes);
+      if (!facts)
+        throw new DomainError(
+          'invalid',
+          'source_not_image',
+          `${filePath} is not a PNG, JPEG, GIF, WebP or SVG image (read from its bytes): drafts show only these`,
+          { repository: row.full_name, path: filePath },
+        );
+      return { blob: entry.id, facts, bytes };
     },
 
     pinAllRevisionCommits: () => pinAllRevisionCommits(store, runGit),

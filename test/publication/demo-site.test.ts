@@ -89,7 +89,18 @@ describe('the demo community’s site', () => {
   it('lays out the stored draft HTML with its clause anchors, the labels stylesheet and the clause search', () => {
     const page = read(relative, 'MP-2026-001/01/index.html');
     const stored = app.services.proposals.revision('MP-2026-001', 1).row.draft_html!;
-    expect(page).toContain(stored);
+    // As stored, but for two edits: no link into a portal whose address the build does not know, and the figure
+    // (the spec's SVG of the evaluation pipeline) set in the page from the mirror.
+    const [before, after] = stored
+      .replace(/<a href="\/source\/[^"]*" class="lb-portal"><\/a> ?/g, '')
+      .split(/<img\b[^>]*>/);
+    expect(stored).toMatch(/<img src="https?:\/\/[^"]+\/cloudtide\/nimbus-placement\/raw\//);
+    expect(page).toContain(before!.slice(0, before!.lastIndexOf('<p id=')));
+    expect(page).toContain(after);
+    expect(page).toMatch(
+      /<p id="c-[0-9a-f]+" class="figure">.*<img src="data:image\/svg\+xml;base64,[^"]+" alt="Evaluation of a placement request" width="640" height="120" loading="lazy">/,
+    );
+    expect(page).not.toContain('href="/source/');
     const manifest = JSON.parse(app.services.proposals.revision('MP-2026-001', 1).row.manifest_json!) as {
       clauses: { id: string }[];
     };

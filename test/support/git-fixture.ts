@@ -19,7 +19,7 @@ export interface Upstream {
   url: string;
   work: string;
   /** Commits a change as `author` at `date` (ISO); returns the new sha. */
-  commit(files: Record<string, string>, author: Author, date: string, message?: string): string;
+  commit(files: Record<string, string | Uint8Array>, author: Author, date: string, message?: string): string;
   push(...args: string[]): void;
   git(...args: string[]): string;
   head(ref?: string): string;

@@ -826,6 +826,9 @@ export const en = {
       source_path_invalid:
         'The file path must be relative to the repository root, without “..”, “.”, empty segments or control characters.',
       source_raw_too_large: '{path} is too large to download here: clone the repository to get it.',
+      source_image_too_large: '{path} is too large to show in a draft: make the image smaller in the repository.',
+      source_not_image:
+        '{path} is not a PNG, JPEG, GIF, WebP or SVG image, so it is not shown here: open it in the source view or download it.',
     },
   },
   publication: {

@@ -792,6 +792,8 @@ export const zhCN: Messages = {
       source_path_tree: '在提交 {commit} 时，{path} 是目录而不是文件：请给出其中某个文件的路径。',
       source_path_invalid: '文件路径必须相对于仓库根目录，且不得含有“..”“.”、空段或控制字符。',
       source_raw_too_large: '{path} 太大，无法在此下载：请克隆仓库获取。',
+      source_image_too_large: '{path} 太大，无法在草案中显示：请在仓库中缩小该图片。',
+      source_not_image: '{path} 不是 PNG、JPEG、GIF、WebP 或 SVG 图片，因此不在此显示：请在源文件视图中查看或下载。',
     },
   },
   publication: {

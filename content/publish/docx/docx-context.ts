@@ -1,6 +1,7 @@
 import type { DraftLang, ManifestClause } from '../../draft/draft-types.ts';
 import type { LeadIns } from '../../draft/lead-ins.ts';
-import type { TableNumbering } from '../table-numbering.ts';
+import type { DraftImageFile } from '../../figures/image-facts.ts';
+import type { CaptionKind, CaptionNumbering } from '../caption-numbering.ts';
 
 /** What laying out the draft's blocks reads: the language and its wording, the clauses, and the bookmarks so far. */
 export interface DocxContext {
@@ -14,6 +15,10 @@ export interface DocxContext {
   bookmarked: Set<string>;
   /** The number of the chapter being laid out (`3` for the terms). */
   chapter: string;
-  /** Numbers the tables when the source captions none of them (`createTableNumbering`). */
-  tables?: TableNumbering | undefined;
+  /** Numbers the tables and figures (`createCaptionNumbering`). */
+  numbering: CaptionNumbering;
+  /** The kinds the draft numbers: those its source captions none of. */
+  numbered: Record<CaptionKind, boolean>;
+  /** The draft's images read from the mirror, by their address in the draft (the others show their text). */
+  images: ReadonlyMap<string, DraftImageFile>;
 }

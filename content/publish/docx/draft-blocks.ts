@@ -7,13 +7,16 @@ import { clauseIdOf, draftHeading } from './draft-heading.ts';
 import { draftList } from './draft-list.ts';
 import { draftTable } from './draft-table.ts';
 import { bookmarked, inlineRuns } from './inline-runs.ts';
-import { SOURCE_TABLE_CAPTION } from '../table-numbering.ts';
+import { figureCaption, figureTitleOf, SOURCE_FIGURE_CAPTION, SOURCE_TABLE_CAPTION } from '../caption-numbering.ts';
 import { textRun } from './text-run.ts';
 
 // The blocks of the sanitised draft as Word paragraphs and tables, in order. Each block that carries a clause ID
 // holds that ID's bookmark; notes and examples (the manifest's kinds, or the draft's 注：/NOTE and 示例：/EXAMPLE)
 // take their GB/T styles; a paragraph "表1 …" / "Table 1 …" right before a table is its caption, and when the source
-// captions no table, each table gets its number ("表1", "表A.1") as a caption of its own (createTableNumbering).
+// captions no table, each table gets its number ("表1", "表A.1") as a caption of its own (createCaptionNumbering).
+// A paragraph of one image is a figure: the picture centred, and under it its caption, "图1　<its title>" (the
+// image's title or alternative text), unless the source captions its figures ("图1 …" next to one), whose
+// captions then take the caption style.
 //   <p data-clause-id="c-6d68…">注：帧可以拆分。</p> → Paragraph(style GbtNote, Bookmark c_6d68… "注：帧可以拆分。")
 
 const PHRASING = new Set(['a', 'strong', 'b', 'em', 'i', 'code', 'del', 's', 'sup', 'sub', 'br', 'img', 'span', 'kbd']);
@@ -36,6 +39,15 @@ function informativeStyle(node: Element, ctx: DocxContext): string | undefined {
   if (kind === 'example' || text.startsWith(ctx.L.example)) return STYLE.example;
   return undefined;
 }
+
+const previousElement = (nodes: readonly (RootContent | ElementContent)[], i: number): Element | undefined => {
+  for (let k = i - 1; k >= 0; k--) {
+    const n = nodes[k]!;
+    if (n.type === 'element') return n;
+    if (n.type === 'text' && n.value.trim() !== '') return undefined;
+  }
+  return undefined;
+};
 
 const nextElement = (nodes: readonly (RootContent | ElementContent)[], i: number): Element | undefined => {
   for (let k = i + 1; k < nodes.length; k++) {
@@ -84,6 +96,33 @@ function codeBlock(node: Element, ctx: DocxContext): Paragraph[] {
   return lines.map(
     (line, i) =>
       new Paragraph({ style: STYLE.code, children: bookmarked(i === 0 ? id : undefined, [textRun(line)], ctx) }),
+  );
+}
+
+/** The image a paragraph is made of alone (maybe inside a link): the paragraph is then a figure. */
+export function figureImage(node: Element | undefined): Element | undefined {
+  if (node?.tagName !== 'p') return undefined;
+  let found: Element | undefined;
+  const visit = (children: readonly ElementContent[], depth: number): boolean =>
+    children.every((c) => {
+      if (c.type === 'text') return c.value.trim() === '';
+      if (c.type !== 'element') return true;
+      if (c.tagName === 'img' && found === undefined) return ((found = c), true);
+      return c.tagName === 'a' && depth === 0 && visit(c.children, 1);
+    });
+  return visit(node.children, 0) ? found : undefined;
+}
+
+/** Whether a paragraph is the caption a source wrote for the figure next to it. */
+const isFigureCaption = (nodes: readonly (RootContent | ElementContent)[], i: number, node: Element): boolean =>
+  node.tagName === 'p' &&
+  (figureImage(nextElement(nodes, i)) !== undefined || figureImage(previousElement(nodes, i)) !== undefined) &&
+  SOURCE_FIGURE_CAPTION.test(textOf(node).trim());
+
+/** Whether the source captions any of its figures: a paragraph "图1 …" next to a figure, at any depth. */
+export function captionsFigures(nodes: readonly (RootContent | ElementContent)[]): boolean {
+  return nodes.some(
+    (node, i) => node.type === 'element' && (isFigureCaption(nodes, i, node) || captionsFigures(node.children)),
   );
 }
 
@@ -136,8 +175,27 @@ export function draftBlocks(
         return;
       }
       case 'p': {
+        const image = figureImage(node);
+        if (image) {
+          out.push(paragraphOf(node.children, ctx, clauseIdOf(node), { style: STYLE.figure }));
+          if (ctx.numbered.figure) {
+            const alt = image.properties['alt'];
+            const title = image.properties['title'];
+            const caption = figureCaption(
+              ctx.numbering.next('figure'),
+              figureTitleOf({ alt: typeof alt === 'string' ? alt : '', title: typeof title === 'string' ? title : '' }),
+              ctx.lang,
+            );
+            out.push(new Paragraph({ style: STYLE.figureCaption, children: [textRun(caption)] }));
+          }
+          return;
+        }
         const caption = nextElement(nodes, i)?.tagName === 'table' && SOURCE_TABLE_CAPTION.test(textOf(node).trim());
-        const style = caption ? STYLE.tableCaption : (informativeStyle(node, ctx) ?? options.style);
+        const style = caption
+          ? STYLE.tableCaption
+          : isFigureCaption(nodes, i, node)
+            ? STYLE.figureCaption
+            : (informativeStyle(node, ctx) ?? options.style);
         out.push(paragraphOf(node.children, ctx, clauseIdOf(node), { ...options, ...(style ? { style } : {}) }));
         return;
       }
@@ -155,7 +213,8 @@ export function draftBlocks(
         out.push(...codeBlock(node, ctx));
         return;
       case 'table':
-        if (ctx.tables) out.push(new Paragraph({ style: STYLE.tableCaption, children: [textRun(ctx.tables.next())] }));
+        if (ctx.numbered.table)
+          out.push(new Paragraph({ style: STYLE.tableCaption, children: [textRun(ctx.numbering.next('table'))] }));
         out.push(...draftTable(node, ctx));
         return;
       case 'hr':

@@ -41,7 +41,7 @@ export function draftHeading(node: Element, ctx: DocxContext): Paragraph[] {
   const numbered = NUMBERED.exec(text);
   if (depth === 1) ctx.chapter = numbered ? numbered[1]! : '';
   const annexLetter = depth === 1 ? ANNEX.exec(text)?.[1]?.slice(-1) : undefined;
-  if (annexLetter) ctx.tables?.enterAnnex(annexLetter);
+  if (annexLetter) ctx.numbering.enterAnnex(annexLetter);
 
   const termNumber = numbered && depth === 2 && ctx.chapter === '3' ? numbered[1]! : undefined;
   if (termNumber !== undefined || (id !== undefined && ctx.clauses.get(id)?.kind === 'term')) {

@@ -1,4 +1,4 @@
-import { AlignmentType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import { BODY_FONT, CODE_FONT, HEADING_FONT, SIZE } from './gbt-layout.ts';
 
 // The document's styles, so that every paragraph takes its fonts from a style and Word's navigation, the
@@ -24,6 +24,8 @@ export const STYLE = {
   example: 'GbtExample',
   listItem: 'GbtListItem',
   tableCaption: 'GbtTableCaption',
+  figure: 'GbtFigure',
+  figureCaption: 'GbtFigureCaption',
   tableText: 'GbtTableText',
   tableHead: 'GbtTableHead',
   code: 'GbtCode',
@@ -59,7 +61,10 @@ export function gbtStyles(): IStylesOptions {
     default: {
       document: {
         run: { font: BODY_FONT, size: SIZE.wuhao, language: { value: 'en-US', eastAsia: 'zh-CN' } },
-        paragraph: { spacing: { line: 240, before: 0, after: 0 }, alignment: AlignmentType.JUSTIFIED },
+        paragraph: {
+          spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+          alignment: AlignmentType.JUSTIFIED,
+        },
       },
       heading1: heading(1),
       heading2: heading(2),
@@ -145,6 +150,20 @@ export function gbtStyles(): IStylesOptions {
         basedOn: 'Caption',
         run: { font: HEADING_FONT, size: SIZE.wuhao },
         paragraph: { indent: { firstLine: 0 }, alignment: AlignmentType.CENTER, keepNext: true },
+      }),
+      style(STYLE.figure, 'GB/T figure', {
+        paragraph: {
+          indent: { firstLine: 0 },
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          spacing: { before: 120, after: 60 },
+        },
+      }),
+      // Under its figure, as GB/T sets 图题: centred, 黑体 五号.
+      style(STYLE.figureCaption, 'GB/T figure caption', {
+        basedOn: 'Caption',
+        run: { font: HEADING_FONT, size: SIZE.wuhao },
+        paragraph: { indent: { firstLine: 0 }, alignment: AlignmentType.CENTER, spacing: { after: 120 } },
       }),
       style(STYLE.tableText, 'GB/T table text', {
         run: { font: BODY_FONT, size: SIZE.xiaowu },

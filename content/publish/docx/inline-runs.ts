@@ -3,12 +3,15 @@ import type { Element, ElementContent } from 'hast';
 import { CLAUSE_ID_PATTERN } from '../../draft/clause-id.ts';
 import { bookmarkNameOf } from './bookmark-name.ts';
 import type { DocxContext } from './docx-context.ts';
+import { docxImageRun } from './docx-image.ts';
+import { TEXT_WIDTH } from './gbt-layout.ts';
 import { CODE_CHAR_STYLE } from './gbt-styles.ts';
 import { textRun } from './text-run.ts';
 import { xmlSafeText } from './xml-safe-text.ts';
 
 // Phrasing content of the sanitised tree as Word runs: emphasis and strong as italic and bold runs, code spans in
-// the code character style, links to a clause as links to its bookmark, web links as hyperlinks, `<br>` as a break.
+// the code character style, links to a clause as links to its bookmark, web links as hyperlinks, `<br>` as a break,
+// an image read from the mirror as a picture (else its text in brackets).
 //   <p>A <strong>client</strong> shall <a href="#c-234e…">see 4.1</a>.</p>
 //     → TextRun "A ", TextRun bold "client", TextRun " shall ", InternalHyperlink(c_234e…) "see 4.1", TextRun "."
 
@@ -23,6 +26,9 @@ interface Look {
 }
 
 const WEB = /^(?:https?:|mailto:)/i;
+
+/** The text's width in CSS pixels (a twip is 1/15 of one): no picture is wider. */
+const TEXT_WIDTH_PX = Math.floor(TEXT_WIDTH / 15);
 
 /** Text outside code: a line break of the source is a space (Chinese lines were joined before). */
 const flow = (text: string): string => text.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
@@ -79,8 +85,12 @@ export function inlineRuns(nodes: readonly ElementContent[], ctx: DocxContext, l
         out.push(new TextRun({ break: 1 }));
         break;
       case 'img': {
-        const alt = node.properties['alt'];
-        if (typeof alt === 'string' && alt.trim()) out.push(runOf(`[${alt.trim()}]`, look));
+        const alt = typeof node.properties['alt'] === 'string' ? node.properties['alt'].trim() : '';
+        const src = node.properties['src'];
+        const file = typeof src === 'string' ? ctx.images.get(src) : undefined;
+        const picture = file && docxImageRun(file, TEXT_WIDTH_PX, alt);
+        if (picture) out.push(picture);
+        else if (alt) out.push(runOf(`[${alt}]`, look));
         break;
       }
       case 'input':

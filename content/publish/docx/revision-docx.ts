@@ -17,8 +17,9 @@ import { coverFields } from './cover-fields.ts';
 import { coverPage } from './cover-page.ts';
 import type { DocxContext } from './docx-context.ts';
 import { docxWords } from './docx-words.ts';
-import { captionsTables, draftBlocks } from './draft-blocks.ts';
-import { createTableNumbering } from '../table-numbering.ts';
+import type { DraftImageFile } from '../../figures/image-facts.ts';
+import { createCaptionNumbering } from '../caption-numbering.ts';
+import { captionsFigures, captionsTables, draftBlocks } from './draft-blocks.ts';
 import { isNumbered } from './draft-heading.ts';
 import { A4, GBT_MARGINS } from './gbt-layout.ts';
 import { STYLE, gbtStyles } from './gbt-styles.ts';
@@ -41,6 +42,8 @@ export interface RevisionDocxInput {
   markdown: string;
   manifest: DraftManifest;
   meta: RevisionDocxMeta;
+  /** The draft's images read from the mirror (the others show their text). */
+  images?: readonly DraftImageFile[] | undefined;
 }
 
 const page = { size: { width: A4.width, height: A4.height }, margin: GBT_MARGINS };
@@ -93,7 +96,9 @@ export async function revisionDocx(input: RevisionDocxInput): Promise<Buffer> {
     anchored: anchoredIds(tree.body),
     bookmarked: new Set(),
     chapter: '',
-    tables: captionsTables(tree.body.children) ? undefined : createTableNumbering(meta.lang),
+    numbering: createCaptionNumbering(meta.lang),
+    numbered: { table: !captionsTables(tree.body.children), figure: !captionsFigures(tree.body.children) },
+    images: new Map((input.images ?? []).map((image) => [image.src, image])),
   };
   const w = docxWords(meta.lang).draftDocx;
   const children = tree.body.children;

@@ -1,6 +1,15 @@
 import type { DraftLang } from '../../draft/draft-types.ts';
-import { createTableNumbering, TABLE_NUMBER_PATTERN } from '../table-numbering.ts';
-import { escapeHtml } from './escape-html.ts';
+import type { DraftImageFile } from '../../figures/image-facts.ts';
+import { MARKED_FIGURE, markFigures } from '../../figures/mark-figures.ts';
+import { imageOfTag, imageTag, imageText, replaceImages } from '../../figures/replace-images.ts';
+import { escapeHtml } from '../../render/escape-html.ts';
+import {
+  createCaptionNumbering,
+  figureCaption,
+  figureTitleOf,
+  FIGURE_NUMBER_PATTERN,
+  TABLE_NUMBER_PATTERN,
+} from '../caption-numbering.ts';
 
 // The draft page's HTML (renderDraftHtml's, sanitised when the revision was made) rearranged in the order of a
 // printed GB/T document, by string edits on the renderer's own markup (spec text can hold none of it: the
@@ -13,7 +22,11 @@ import { escapeHtml } from './escape-html.ts';
 // - headings without a number (前言, 引言, 参考文献) and annex headings get a class, so each begins a page;
 // - the standard's title opens its first page again, above clause 1, as GB/T 1.1 sets it;
 // - when the source captions none of its tables, each table of the standard (not the portal's requirements register
-//   after it) gets its number as GB/T sets it: 表1 … in the body, 表A.1 … in annex A (createTableNumbering);
+//   after it) gets its number as GB/T sets it: 表1 … in the body, 表A.1 … in annex A (createCaptionNumbering);
+// - a paragraph of one image is a figure, centred, and (when the source captions none of its figures) gets its
+//   caption under it: 图1　<the image's title or alternative text>, 图A.1 … in annex A;
+// - each image read from the mirror is embedded as a `data:` URL (the print fetches nothing); any other shows its
+//   alternative text;
 // - a long hexadecimal run in the text (a commit SHA) may break every 8 digits (`<wbr>`, no character added), so a
 //   justified line before it is not stretched letter by letter.
 //   <nav class="draft-toc">…</nav><article …><header class="draft-cover">…</header><h2 id="s-1">前言</h2>…
@@ -33,6 +46,8 @@ export interface CoverAdditions {
   lang?: string | undefined;
   /** The page each contents entry's heading is set on, by heading id (read back from a first print). */
   contentsPages?: ReadonlyMap<string, number> | undefined;
+  /** The draft's images read from the mirror. */
+  images?: readonly DraftImageFile[] | undefined;
 }
 
 const COVER = /<header class="draft-cover">[\s\S]*?<\/header>/;
@@ -52,7 +67,18 @@ const SOURCE_CAPTION = new RegExp(
   String.raw`<p\b[^>]*>\s*(?:<(?:strong|b|em|span)\b[^>]*>\s*)?${TABLE_NUMBER_PATTERN}(?=[\s　：:—<-])(?:(?!<\/p>)[\s\S])*<\/p>\s*<table\b`,
   'u',
 );
-const ANNEX_OR_TABLE = /<h2 id="[^"]+"><span class="clause-num">(?:附录|Annex)\s*([A-Z])<\/span>|<table\b/g;
+// A paragraph of one image (markFigures).
+const FIGURE = MARKED_FIGURE;
+// A caption the source wrote for its figure: a paragraph starting with a figure number, right after or before one.
+const FIGURE_CAPTION_START = String.raw`<p\b[^>]*>\s*(?:<(?:strong|b|em|span)\b[^>]*>\s*)?${FIGURE_NUMBER_PATTERN}(?=[\s　：:—.<-])`;
+const SOURCE_FIGURE_CAPTION = new RegExp(
+  String.raw`${FIGURE}\s*${FIGURE_CAPTION_START}|${FIGURE_CAPTION_START}(?:(?!<\/p>)[\s\S])*<\/p>\s*${FIGURE}`,
+  'u',
+);
+const NUMBERED = new RegExp(
+  String.raw`<h2 id="[^"]+"><span class="clause-num">(?:附录|Annex)\s*([A-Z])<\/span>|<table\b|${FIGURE}`,
+  'g',
+);
 const TEXT = />([^<]+)</g;
 const LONG_HEX = /\b[0-9a-f]{16,}\b/g;
 
@@ -71,18 +97,42 @@ const withPageSlots = (html: string, pages: ReadonlyMap<string, number> | undefi
     ),
   );
 
-/** Each table of the standard with its number above it, unless the source captions its tables itself. */
-function numberTables(html: string, lang: DraftLang): string {
+/**
+ * Each table of the standard with its number above it and each figure centred with its caption under it, unless the
+ * source captions that kind itself.
+ */
+function numberTablesAndFigures(html: string, lang: DraftLang): string {
   const at = html.indexOf(REGISTER);
-  const standard = at < 0 ? html : html.slice(0, at);
-  if (SOURCE_CAPTION.test(standard)) return html;
-  const tables = createTableNumbering(lang);
-  const numbered = standard.replace(ANNEX_OR_TABLE, (found, letter: string | undefined) => {
-    if (letter === undefined) return `<p class="table-caption">${escapeHtml(tables.next())}</p>${found}`;
-    tables.enterAnnex(letter);
-    return found;
-  });
+  const standard = markFigures(at < 0 ? html : html.slice(0, at));
+  const numberTables = !SOURCE_CAPTION.test(standard);
+  const numberFigures = !SOURCE_FIGURE_CAPTION.test(standard);
+  const numbers = createCaptionNumbering(lang);
+  const numbered = standard.replace(
+    NUMBERED,
+    (found, letter: string | undefined, _id: string | undefined, content: string | undefined) => {
+      if (letter !== undefined) {
+        numbers.enterAnnex(letter);
+        return found;
+      }
+      if (content === undefined)
+        return numberTables ? `<p class="table-caption">${escapeHtml(numbers.next('table'))}</p>${found}` : found;
+      if (!numberFigures) return found;
+      const caption = figureCaption(numbers.next('figure'), figureTitleOf(imageOfTag(content)), lang);
+      return `${found}<p class="figure-caption">${escapeHtml(caption)}</p>`;
+    },
+  );
   return at < 0 ? numbered : numbered + html.slice(at);
+}
+
+/** Each image as a `data:` URL of its bytes, or its alternative text when it was not read. */
+function embedImages(html: string, images: readonly DraftImageFile[]): string {
+  const bySrc = new Map(images.map((image) => [image.src, image]));
+  return replaceImages(html, (image) => {
+    const file = bySrc.get(image.src);
+    if (!file) return imageText(image, false);
+    const data = `data:${file.facts.mime};base64,${Buffer.from(file.bytes).toString('base64')}`;
+    return imageTag(data, image, { width: file.facts.width, height: file.facts.height });
+  });
 }
 
 /** The heading ids the contents link to, in order. */
@@ -129,7 +179,7 @@ export function arrangeForPrint(draftHtml: string, cover: CoverAdditions): strin
     const marker = html.startsWith('<!--') ? html.indexOf('-->') + 3 : 0;
     html = html.slice(0, marker) + withStage + html.slice(marker);
   }
-  html = numberTables(html, cover.lang === 'en' ? 'en' : 'zh');
+  html = embedImages(numberTablesAndFigures(html, cover.lang === 'en' ? 'en' : 'zh'), cover.images ?? []);
   return breakLongHex(withPageSlots(html, cover.contentsPages))
     .replace(ANNEX_HEADING, '<h2 id="$1" class="annex"><span class="clause-num">$2</span>')
     .replace(UNNUMBERED_HEADING, '<h2 id="$1" class="unnumbered">');

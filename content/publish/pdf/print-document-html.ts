@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fill, messagesFor } from '../../i18n/messages.ts';
 import { draftLabelCss } from '../../render/draft/draft-label-css.ts';
 import { DATE_PLACEHOLDER } from '../docx/revision-docx-meta.ts';
+import type { DraftImageFile } from '../../figures/image-facts.ts';
 import { arrangeForPrint } from './arrange-for-print.ts';
-import { escapeHtml } from './escape-html.ts';
+import { escapeHtml } from '../../render/escape-html.ts';
 import type { PrintMeta } from './print-meta.ts';
 import { runningHeaderCss } from './running-header-css.ts';
 
@@ -34,8 +35,10 @@ export function printDocumentHtml(input: {
   meta: PrintMeta;
   /** The contents' page numbers by heading id, once a first print has set the pages (`printDraftPdf`). */
   contentsPages?: ReadonlyMap<string, number> | undefined;
+  /** The draft's images read from the mirror, embedded as `data:` URLs. */
+  images?: readonly DraftImageFile[] | undefined;
 }): string {
-  const { draftHtml, meta, contentsPages } = input;
+  const { draftHtml, meta, contentsPages, images } = input;
   const title = `${meta.revisionLabel} ${meta.draftName}`;
   return [
     '<!DOCTYPE html>',
@@ -49,7 +52,7 @@ export function printDocumentHtml(input: {
     `<style>\n${PRINT_CSS}\n${runningHeaderCss(meta)}\n${draftLabelCss()}</style>`,
     '</head>',
     '<body>',
-    arrangeForPrint(draftHtml, { ...meta, ...coverFoot(meta), contentsPages }),
+    arrangeForPrint(draftHtml, { ...meta, ...coverFoot(meta), contentsPages, images }),
     '</body>',
     '</html>',
     '',

@@ -1,3 +1,4 @@
+import type { DraftImageFile } from '../../figures/image-facts.ts';
 import { contentsEntryIds } from './arrange-for-print.ts';
 import type { PdfPrinter } from './create-pdf-printer.ts';
 import { destinationPages } from './destination-pages.ts';
@@ -17,16 +18,21 @@ const MAX_PRINTS = 3;
 const samePages = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean =>
   a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);
 
-/** Prints a draft revision's HTML (`draft_html`) to PDF with the contents' page numbers filled in. */
-export async function printDraftPdf(printer: PdfPrinter, draftHtml: string, meta: PrintMeta): Promise<Buffer> {
+/** Prints a draft revision's HTML (`draft_html`) to PDF with the contents' page numbers filled in and its images. */
+export async function printDraftPdf(
+  printer: PdfPrinter,
+  draftHtml: string,
+  meta: PrintMeta,
+  images: readonly DraftImageFile[] = [],
+): Promise<Buffer> {
   const ids = contentsEntryIds(draftHtml);
-  let pdf = await printer.print(printDocumentHtml({ draftHtml, meta }), meta);
+  let pdf = await printer.print(printDocumentHtml({ draftHtml, meta, images }), meta);
   if (ids.length === 0) return pdf;
   let printed: ReadonlyMap<string, number> | undefined;
   for (let prints = 1; prints < MAX_PRINTS; prints++) {
     const pages = await destinationPages(pdf, ids);
     if (pages.size === 0 || (printed && samePages(pages, printed))) return pdf;
-    pdf = await printer.print(printDocumentHtml({ draftHtml, meta, contentsPages: pages }), meta);
+    pdf = await printer.print(printDocumentHtml({ draftHtml, meta, contentsPages: pages, images }), meta);
     printed = pages;
   }
   return pdf;

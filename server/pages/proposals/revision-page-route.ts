@@ -12,6 +12,7 @@ import { isAnonymous } from '../../auth/is-anonymous.ts';
 import { createDraftPageCache, type CachedDraftPage } from './draft-page-cache.ts';
 import { revPath, revisionPageModel } from './revision-page-model.ts';
 import { annotateDraftComments } from './annotate-draft-comments.ts';
+import { portalImages } from './portal-images.ts';
 import { proposalActorOf } from '../../auth/proposal-actor.ts';
 import { fill } from '../../../content/i18n/messages.ts';
 
@@ -125,12 +126,14 @@ export function createRevisionPages(ctx: PageContext, services: Deps): Router {
       }
     }
     let commentsCount = 0;
+    const proposal = services.proposals.get(number, null);
     if (draft !== null) {
       const view = services.comments.list(number, rev, visitor ? null : proposalActorOf(services, req));
       commentsCount = view.comments.length;
       const w = i18n.t.comments;
+      const html = portalImages(draft.toString('utf8'), { name: proposal.project, commit: summary.commit });
       draft = Buffer.from(
-        annotateDraftComments(draft.toString('utf8'), {
+        annotateDraftComments(html, {
           commentsHref: `/proposals/${view.number}/${revPath(rev)}/comments`,
           counts: view.counts,
           mayComment: view.mayComment && view.currentRev === rev,
@@ -141,7 +144,7 @@ export function createRevisionPages(ctx: PageContext, services: Deps): Router {
     }
     const model = revisionPageModel(
       {
-        proposal: services.proposals.get(number, null),
+        proposal,
         revision: summary,
         html: draft === null ? null : SLOT,
         lint: lintJson === null ? null : (JSON.parse(lintJson) as LintIssue[]),

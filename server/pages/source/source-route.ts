@@ -25,7 +25,8 @@ function partsOf(req: Request): { fullName: string; sha: string; filePath: strin
  * author, date and message, the lines escaped as text with `#L<n>` anchors, the lines `?lines=a-b` asks for marked
  * (in a `<tbody id="La-Lb">`, so `#La-Lb` scrolls there without script), blame at that commit, a link to the upstream
  * permalink. An abbreviated SHA redirects to the full one. `GET /source/:owner/:repo/raw/:sha/*path`: the file's
- * bytes as a download. Unknown repositories, commits and paths, folders and refused paths get pages in the
+ * bytes as a download. `GET /source/:owner/:repo/image/:sha/*path`: an image a draft shows, typed by its bytes (PNG,
+ * JPEG, GIF, WebP, SVG; anything else is refused), under a policy that lets an SVG opened on its own run nothing. Unknown repositories, commits and paths, folders and refused paths get pages in the
  * reader's language that say which.
  */
 export function createSourceRoute(ctx: PageContext, services: Deps): Router {
@@ -63,7 +64,7 @@ export function createSourceRoute(ctx: PageContext, services: Deps): Router {
   };
 
   // An abbreviated SHA answers with the address of the full one (the rest of the address kept).
-  const redirectToFull = async (req: Request, res: Response, kind: 'blob' | 'raw'): Promise<boolean> => {
+  const redirectToFull = async (req: Request, res: Response, kind: 'blob' | 'raw' | 'image'): Promise<boolean> => {
     const { fullName, sha } = partsOf(req);
     if (FULL_SHA.test(sha)) return false;
     const full = await services.sources.resolveCommit(fullName, sha);
@@ -101,6 +102,29 @@ export function createSourceRoute(ctx: PageContext, services: Deps): Router {
         'Cache-Control': 'public, max-age=86400',
       });
       res.send(raw.content);
+    } catch (error) {
+      refuse(req, res, error);
+    }
+  });
+  router.get('/source/:owner/:repo/image/:sha/*path', async (req, res) => {
+    try {
+      if (await redirectToFull(req, res, 'image')) return;
+      const { fullName, sha, filePath } = partsOf(req);
+      const image = await services.sources.image(fullName, sha, filePath);
+      // The bytes at a full SHA never change. The type is the one the bytes are, whatever the name says; an SVG
+      // opened as a page is sandboxed and may load nothing (as an <img> it never runs script anyway).
+      res.set({
+        'Content-Type': image.facts.mime,
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+        'Cache-Control': 'public, max-age=31536000, immutable',
+        ETag: `"${image.blob}"`,
+      });
+      if (req.fresh) {
+        res.status(304).end();
+        return;
+      }
+      res.send(image.bytes);
     } catch (error) {
       refuse(req, res, error);
     }

@@ -16,6 +16,8 @@ export interface PdfFacts {
   tagged: boolean;
   /** Links on each page: internal ones by destination name, external ones by URL. */
   links: { page: number; dest: string | null; url: string | null }[];
+  /** How many images each page paints (raster images; an SVG prints as vector paths, not as an image). */
+  images: number[];
 }
 
 interface OutlineItem {
@@ -32,11 +34,15 @@ export async function readPdf(pdf: Buffer): Promise<PdfFacts> {
     const pages: string[] = [];
     const fonts = new Map<string, PdfFont>();
     const links: PdfFacts['links'] = [];
+    const images: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
       const ops = await page.getOperatorList();
+      images.push(
+        ops.fnArray.filter((fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject).length,
+      );
       ops.fnArray.forEach((fn, i) => {
         if (fn !== OPS.setFont) return;
         const id = (ops.argsArray[i] as [string])[0];
@@ -56,6 +62,7 @@ export async function readPdf(pdf: Buffer): Promise<PdfFacts> {
       title: meta.info.Title,
       tagged: mark?.Marked === true,
       links,
+      images,
     };
   } finally {
     await doc.destroy();
