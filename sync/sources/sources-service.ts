@@ -132,6 +132,15 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
     return entry;
   };
 
+  // The member's mirror, the commit and the file's entry at `<sha>:<path>`, each refused with what to give instead.
+  const locate = async (fullName: string, sha: string, filePath: string) => {
+    checkSourcePath(filePath);
+    const { row, gitDir } = mirrorOf(fullName);
+    const commit = await commitOf(gitDir, row.full_name, sha);
+    const entry = await entryOf(gitDir, row.full_name, commit.sha, filePath);
+    return { row, gitDir, commit, entry };
+  };
+
   return {
     async resolveCommit(fullName, sha) {
       const { row, gitDir } = mirrorOf(fullName);
@@ -139,10 +148,7 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
     },
 
     async file(fullName, sha, filePath) {
-      checkSourcePath(filePath);
-      const { row, gitDir } = mirrorOf(fullName);
-      const commit = await commitOf(gitDir, row.full_name, sha);
-      const entry = await entryOf(gitDir, row.full_name, commit.sha, filePath);
+      const { row, gitDir, commit, entry } = await locate(fullName, sha, filePath);
       const upstream = upstreamWebBase(githubUrl, row);
       const base = { repository: row.full_name, commit, path: filePath, size: entry.size, upstream };
       if (entry.size > SOURCE_VIEW_MAX_BYTES) return { ...base, kind: 'too-large', lines: [], blame: null };
@@ -160,10 +166,7 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
     },
 
     async raw(fullName, sha, filePath) {
-      checkSourcePath(filePath);
-      const { row, gitDir } = mirrorOf(fullName);
-      const commit = await commitOf(gitDir, row.full_name, sha);
-      const entry = await entryOf(gitDir, row.full_name, commit.sha, filePath);
+      const { gitDir, entry } = await locate(fullName, sha, filePath);
       if (entry.size > SOURCE_RAW_MAX_BYTES)
         throw new DomainError(
           'too-large',
@@ -176,10 +179,7 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
     },
 
     async image(fullName, sha, filePath) {
-      checkSourcePath(filePath);
-      const { row, gitDir } = mirrorOf(fullName);
-      const commit = await commitOf(gitDir, row.full_name, sha);
-      const entry = await entryOf(gitDir, row.full_name, commit.sha, filePath);
+      const { row, gitDir, entry } = await locate(fullName, sha, filePath);
       if (entry.size > SOURCE_IMAGE_MAX_BYTES)
         throw new DomainError(
           'too-large',

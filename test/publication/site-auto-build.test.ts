@@ -12,12 +12,11 @@ import type { ProposalActor } from '../../sync/proposals/proposals-service.ts';
 import { NIMBUS_PROPOSAL } from '../support/demo-proposal.ts';
 import { launchChromium } from '../support/launch-chromium.ts';
 import { runCli } from '../support/run-cli.ts';
+import { SECRETARIAT, startDrafting } from '../support/start-drafting.ts';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
 
 const XSS = `<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">`;
 const MAINTAINER: ProposalActor = { login: 'chenyu-ct', roles: [], maintainerOf: ['cloudtide/nimbus-placement'] };
-const SECRETARIAT: ProposalActor = { login: 'linqing-sec', roles: ['secretariat'], maintainerOf: [] };
-const DAY = 86_400_000;
 
 let app: TestInstance;
 let browser: Browser;
@@ -54,14 +53,7 @@ describe('the automatic site build', () => {
     number = created.number;
     await app.services.proposals.revise(number, { reason: 'first draft' }, MAINTAINER);
     await app.worker.drain();
-    for (const [actor, action, extra] of [
-      [MAINTAINER, 'submit', {}],
-      [SECRETARIAT, 'accept-for-review', {}],
-      [SECRETARIAT, 'approve-project', { decision: 'minutes 1' }],
-    ] as const)
-      app.services.proposals.act(number, { action, ...extra }, actor);
-    app.clock.advance(6 * DAY);
-    app.services.proposals.act(number, { action: 'start-drafting' }, SECRETARIAT);
+    startDrafting(app, number, MAINTAINER);
     await app.worker.drain();
     // Private stages only so far: no build was queued and the folder does not exist.
     expect(siteJobs()).toEqual([]);

@@ -15,13 +15,13 @@ import type { ProposalActor } from '../../sync/proposals/proposals-service.ts';
 import { readDefaultWorkflowSource } from '../../sync/proposals/workflow/load-workflow.ts';
 import { ALICE, createUpstream, type Upstream } from '../support/git-fixture.ts';
 import { launchChromium } from '../support/launch-chromium.ts';
+import { SECRETARIAT, startDrafting } from '../support/start-drafting.ts';
 import { startTestInstance, type TestInstance } from '../support/test-instance.ts';
 import { openDocx } from './docx/read-docx.ts';
 import { readPdf } from './pdf/read-pdf.ts';
 
 const PROJECT = 'acme/widget';
 const MAINTAINER: ProposalActor = { login: 'mei', roles: ['member'], maintainerOf: [PROJECT] };
-const SECRETARIAT: ProposalActor = { login: 'linqing-sec', roles: ['secretariat'], maintainerOf: [] };
 const LENIENT = readDefaultWorkflowSource().replace('requiredLevel: mature', 'requiredLevel: sandbox');
 
 const ARCH_SVG =
@@ -111,14 +111,7 @@ beforeAll(async () => {
   await app.services.proposals.revise(number, { reason: 'first draft' }, MAINTAINER);
   await app.worker.drain();
   // Out for comment: the revision is public, so the static site shows it.
-  for (const [actor, action, extra] of [
-    [MAINTAINER, 'submit', {}],
-    [SECRETARIAT, 'accept-for-review', {}],
-    [SECRETARIAT, 'approve-project', { decision: 'minutes 1' }],
-  ] as const)
-    app.services.proposals.act(number, { action, ...extra }, actor);
-  app.clock.advance(6 * 86_400_000);
-  app.services.proposals.act(number, { action: 'start-drafting' }, SECRETARIAT);
+  startDrafting(app, number, MAINTAINER);
   app.services.proposals.act(number, { action: 'open-comment', comment: 'Open' }, SECRETARIAT);
   await app.worker.drain();
   browser = await launchChromium();

@@ -121,6 +121,7 @@ const ACCESS: Record<string, Access> = {
   'GET /projects/:owner/:repo': 'public',
   'GET /source/:owner/:repo/blob/:sha/*path': 'public',
   'GET /source/:owner/:repo/raw/:sha/*path': 'public',
+  'GET /source/:owner/:repo/image/:sha/*path': 'public',
   'GET /maturity-model': 'public',
   'GET /about': 'public',
   'GET /process': 'public',
