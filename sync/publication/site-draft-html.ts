@@ -29,8 +29,12 @@ export interface SitePage {
   commit: string | null;
 }
 
-/** The images of one revision read so far (both languages' pages show the same): by address, or null when unread. */
-export type ReadImages = Map<string, SourceImage | null>;
+/** What both languages' pages of one revision share: its HTML with the portal links edited, and its images read so
+ * far by address (null: not shown). */
+export interface RevisionDraft {
+  linked?: Buffer;
+  images: Map<string, SourceImage | null>;
+}
 
 /** The popovers' portal links pointed at the portal (or cut), without decoding the bytes. */
 function portalLinks(bytes: Buffer, portalUrl: string | null): Buffer {
@@ -63,10 +67,11 @@ export async function siteDraftHtml(
   ctx: SiteContext,
   stored: Buffer,
   page: SitePage,
-  read: ReadImages,
+  shared: RevisionDraft,
   warn: (message: string) => void,
 ): Promise<{ body: Buffer; with: string[] }> {
-  const linked = portalLinks(stored, ctx.portalUrl);
+  const linked = (shared.linked ??= portalLinks(stored, ctx.portalUrl));
+  const read = shared.images;
   if (linked.indexOf(IMG) < 0) return { body: linked, with: [] };
   const html = markFigures(linked.toString('utf8'));
   const { project: name, commit } = page;

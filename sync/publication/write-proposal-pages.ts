@@ -8,7 +8,7 @@ import { resolutionRows } from '../review/comments/resolution-table.ts';
 import type { PublicRevision } from './public-revisions.ts';
 import type { RevisionFormats } from './revision-formats.ts';
 import { ASSETS } from './site-chrome.ts';
-import { siteDraftHtml, type ReadImages } from './site-draft-html.ts';
+import { siteDraftHtml, type RevisionDraft } from './site-draft-html.ts';
 import { writeDiffPages } from './write-diff-pages.ts';
 import type { SiteContext } from './site-context.ts';
 import {
@@ -206,8 +206,8 @@ async function writeRevisionPages(
     return (html = Buffer.from(renderDraftHtml(full.draft_md ?? '', manifest)));
   };
   let table: ReturnType<SiteContext['source']['comments']['resolution']> | undefined;
-  // The revision's images, read once for both languages' pages.
-  const images: ReadImages = new Map();
+  // The revision's draft as the site shows it, edited and its images read once for both languages' pages.
+  const shared: RevisionDraft = { images: new Map() };
   for (const lang of LANGUAGES) {
     const t = messagesFor(lang);
     const logical = proposalPath(number, `${revPath(rev)}/index.html`);
@@ -259,7 +259,7 @@ async function writeRevisionPages(
     await ctx.writer.put(file, ctx.key('revision', lang, number, rev, inputs, made), async () => {
       const model = modelOf();
       const page = { file, project: p.project, commit: summary.commit_sha };
-      const draft = await siteDraftHtml(ctx, draftHtml(), page, images, warn);
+      const draft = await siteDraftHtml(ctx, draftHtml(), page, shared, warn);
       const content = ctx.pageAround(
         lang,
         logical,
